@@ -1,0 +1,40 @@
+/* vecinos-dataset.h — read access to a compiled Vecinos dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define VECINOS_DATASET_ERROR (vecinos_dataset_error_quark ())
+
+typedef enum {
+  VECINOS_DATASET_ERROR_NOT_FOUND,
+  VECINOS_DATASET_ERROR_NOT_A_DATABASE,
+  VECINOS_DATASET_ERROR_CORRUPT,
+  VECINOS_DATASET_ERROR_VERSION,
+  VECINOS_DATASET_ERROR_INVALID,
+} VecinosDatasetError;
+
+#define VECINOS_TYPE_DATASET (vecinos_dataset_get_type ())
+
+G_DECLARE_FINAL_TYPE (VecinosDataset, vecinos_dataset, VECINOS, DATASET, GObject)
+
+GQuark          vecinos_dataset_error_quark      (void);
+
+VecinosDataset *vecinos_dataset_new_for_file     (GFile           *file,
+                                                  GError         **error);
+VecinosDataset *vecinos_dataset_new_from_directory (GFile         *directory,
+                                                  GError         **error);
+
+GFile          *vecinos_dataset_get_file         (VecinosDataset  *self);
+const char * const *vecinos_dataset_get_languages (VecinosDataset *self);
+GListModel     *vecinos_dataset_list_events      (VecinosDataset  *self,
+                                                  const char      *lang,
+                                                  GError         **error);
+guint           vecinos_dataset_count            (VecinosDataset  *self,
+                                                  const char      *table);
+
+G_END_DECLS

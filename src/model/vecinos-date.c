@@ -1,0 +1,244 @@
+/* vecinos-date.c — partial dates known to the year, month or day
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vecinos-i18n.h"
+
+#include "vecinos-date.h"
+
+G_DEFINE_QUARK (vecinos-date-error-quark, vecinos_date_error)
+
+static gboolean
+parse_digits (const char *text,
+              guint       n_digits,
+              int        *value)
+{
+  int result = 0;
+
+  for (guint i = 0; i < n_digits; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      result = result * 10 + g_ascii_digit_value (text[i]);
+    }
+
+  *value = result;
+  return TRUE;
+}
+
+gboolean
+vecinos_date_is_valid (const VecinosDate *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (date->year < 1 || date->year > 9999)
+    return FALSE;
+
+  switch (date->precision)
+    {
+    case VECINOS_DATE_PRECISION_YEAR:
+      return date->month == 1 && date->day == 1;
+    case VECINOS_DATE_PRECISION_MONTH:
+      return date->month >= 1 && date->month <= 12 && date->day == 1;
+    case VECINOS_DATE_PRECISION_DAY:
+      return g_date_valid_dmy (date->day, date->month, date->year);
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * vecinos_date_parse:
+ * @text: "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+ *
+ * The length of @text is its precision. Anything else — other separators,
+ * missing zero padding, trailing text, a day that does not exist — is
+ * rejected with %VECINOS_DATE_ERROR_INVALID.
+ */
+gboolean
+vecinos_date_parse (const char   *text,
+                    VecinosDate  *date,
+                    GError      **error)
+{
+  VecinosDate parsed = { 0, 1, 1, VECINOS_DATE_PRECISION_YEAR };
+  gsize length;
+  gboolean ok;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL)
+    {
+      g_set_error_literal (error, VECINOS_DATE_ERROR, VECINOS_DATE_ERROR_INVALID,
+                           _("The date is missing"));
+      return FALSE;
+    }
+
+  length = strlen (text);
+  ok = parse_digits (text, MIN (length, 4), &parsed.year) && length >= 4;
+
+  if (ok && length == 4)
+    parsed.precision = VECINOS_DATE_PRECISION_YEAR;
+  else if (ok && length == 7 && text[4] == '-')
+    {
+      parsed.precision = VECINOS_DATE_PRECISION_MONTH;
+      ok = parse_digits (text + 5, 2, &parsed.month);
+    }
+  else if (ok && length == 10 && text[4] == '-' && text[7] == '-')
+    {
+      parsed.precision = VECINOS_DATE_PRECISION_DAY;
+      ok = parse_digits (text + 5, 2, &parsed.month) &&
+           parse_digits (text + 8, 2, &parsed.day);
+    }
+  else
+    ok = FALSE;
+
+  if (!ok || !vecinos_date_is_valid (&parsed))
+    {
+      g_set_error (error, VECINOS_DATE_ERROR, VECINOS_DATE_ERROR_INVALID,
+                   /* Translators: %s is the text that was read as a date */
+                   _("“%s” is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+                   text);
+      return FALSE;
+    }
+
+  *date = parsed;
+  return TRUE;
+}
+
+VecinosDay
+vecinos_date_first_day (const VecinosDate *date)
+{
+  g_autoptr(GDate) gdate = NULL;
+
+  g_return_val_if_fail (vecinos_date_is_valid (date), 0);
+
+  gdate = g_date_new_dmy (date->day, date->month, date->year);
+  return (VecinosDay) g_date_get_julian (gdate);
+}
+
+VecinosDay
+vecinos_date_last_day (const VecinosDate *date)
+{
+  g_autoptr(GDate) gdate = NULL;
+
+  g_return_val_if_fail (vecinos_date_is_valid (date), 0);
+
+  switch (date->precision)
+    {
+    case VECINOS_DATE_PRECISION_YEAR:
+      gdate = g_date_new_dmy (31, 12, date->year);
+      break;
+    case VECINOS_DATE_PRECISION_MONTH:
+      gdate = g_date_new_dmy (g_date_get_days_in_month (date->month, date->year),
+                              date->month, date->year);
+      break;
+    case VECINOS_DATE_PRECISION_DAY:
+    default:
+      gdate = g_date_new_dmy (date->day, date->month, date->year);
+      break;
+    }
+
+  return (VecinosDay) g_date_get_julian (gdate);
+}
+
+void
+vecinos_date_from_day (VecinosDay            day,
+                       VecinosDatePrecision  precision,
+                       VecinosDate          *date)
+{
+  g_autoptr(GDate) gdate = NULL;
+
+  g_return_if_fail (date != NULL);
+  g_return_if_fail (g_date_valid_julian (day));
+
+  gdate = g_date_new_julian (day);
+  date->year = g_date_get_year (gdate);
+  date->month = precision >= VECINOS_DATE_PRECISION_MONTH ? g_date_get_month (gdate) : 1;
+  date->day = precision >= VECINOS_DATE_PRECISION_DAY ? g_date_get_day (gdate) : 1;
+  date->precision = precision;
+}
+
+char *
+vecinos_date_to_iso (const VecinosDate *date)
+{
+  g_return_val_if_fail (vecinos_date_is_valid (date), NULL);
+
+  switch (date->precision)
+    {
+    case VECINOS_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%04d", date->year);
+    case VECINOS_DATE_PRECISION_MONTH:
+      return g_strdup_printf ("%04d-%02d", date->year, date->month);
+    case VECINOS_DATE_PRECISION_DAY:
+    default:
+      return g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day);
+    }
+}
+
+/* Month names are ours, not the C library's: the machines a class uses may
+ * have no Spanish locale installed, and LANGUAGE alone must be enough. */
+static const char *
+month_name (int month)
+{
+  static const char * const names[] = {
+    NC_("month name", "January"), NC_("month name", "February"),
+    NC_("month name", "March"), NC_("month name", "April"),
+    NC_("month name", "May"), NC_("month name", "June"),
+    NC_("month name", "July"), NC_("month name", "August"),
+    NC_("month name", "September"), NC_("month name", "October"),
+    NC_("month name", "November"), NC_("month name", "December"),
+  };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+
+  return C_("month name", names[month - 1]);
+}
+
+/**
+ * vecinos_date_format:
+ *
+ * Formats @date at its own precision in the user interface language:
+ * "1944", "September 1993", "1 January 1994".
+ */
+char *
+vecinos_date_format (const VecinosDate *date)
+{
+  g_return_val_if_fail (vecinos_date_is_valid (date), NULL);
+
+  switch (date->precision)
+    {
+    case VECINOS_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%d", date->year);
+    case VECINOS_DATE_PRECISION_MONTH:
+      /* Translators: a date known to the month: %1$s is the month name,
+       * %2$d the year, as in "September 1993" */
+      return g_strdup_printf (_("%1$s %2$d"), month_name (date->month), date->year);
+    case VECINOS_DATE_PRECISION_DAY:
+    default:
+      /* Translators: a full date: %1$d is the day, %2$s the month name,
+       * %3$d the year, as in "1 January 1994" */
+      return g_strdup_printf (_("%1$d %2$s %3$d"), date->day,
+                              month_name (date->month), date->year);
+    }
+}
+
+/**
+ * vecinos_date_format_span:
+ * @end: (nullable): the last date, or %NULL for a single date
+ */
+char *
+vecinos_date_format_span (const VecinosDate *start,
+                          const VecinosDate *end)
+{
+  g_autofree char *first = vecinos_date_format (start);
+  g_autofree char *last = NULL;
+
+  if (end == NULL)
+    return g_steal_pointer (&first);
+
+  last = vecinos_date_format (end);
+  /* Translators: a period of time, from the first date to the last */
+  return g_strdup_printf (_("%1$s – %2$s"), first, last);
+}

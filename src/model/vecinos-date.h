@@ -1,0 +1,52 @@
+/* vecinos-date.h — partial dates known to the year, month or day
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define VECINOS_DATE_ERROR (vecinos_date_error_quark ())
+
+typedef enum {
+  VECINOS_DATE_ERROR_INVALID,
+} VecinosDateError;
+
+typedef enum {
+  VECINOS_DATE_PRECISION_YEAR = 1,
+  VECINOS_DATE_PRECISION_MONTH = 2,
+  VECINOS_DATE_PRECISION_DAY = 3,
+} VecinosDatePrecision;
+
+/* A date as precisely as it is known: "1944", "1993-09" or "1994-01-01".
+ * Fields finer than the precision are 1. */
+typedef struct {
+  int year;
+  int month;
+  int day;
+  VecinosDatePrecision precision;
+} VecinosDate;
+
+/* Days are counted from 0001-01-01 (day 1) in the proleptic Gregorian
+ * calendar, so that ranges are integer comparisons. */
+typedef gint32 VecinosDay;
+
+GQuark      vecinos_date_error_quark (void);
+
+gboolean    vecinos_date_parse       (const char          *text,
+                                      VecinosDate         *date,
+                                      GError             **error);
+gboolean    vecinos_date_is_valid    (const VecinosDate   *date);
+VecinosDay  vecinos_date_first_day   (const VecinosDate   *date);
+VecinosDay  vecinos_date_last_day    (const VecinosDate   *date);
+void        vecinos_date_from_day    (VecinosDay           day,
+                                      VecinosDatePrecision precision,
+                                      VecinosDate         *date);
+char       *vecinos_date_to_iso      (const VecinosDate   *date);
+char       *vecinos_date_format      (const VecinosDate   *date);
+char       *vecinos_date_format_span (const VecinosDate   *start,
+                                      const VecinosDate   *end);
+
+G_END_DECLS

@@ -1,0 +1,745 @@
+/* vecinos-importer.c — the one way data enters Vecinos: JSON → SQLite
+ *
+ * Reads a dataset directory in the format of docs/DATASET.md and writes it,
+ * inside one transaction, into an empty SQLite database: the build-time
+ * compiler writes a file, the app an in-memory database. Any invalid record
+ * stops the import with a message naming the file, the record and the
+ * problem, and nothing is committed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vecinos-i18n.h"
+#include <json-glib/json-glib.h>
+
+#include "vecinos-date.h"
+#include "vecinos-importer.h"
+#include "vecinos-schema.h"
+
+G_DEFINE_QUARK (vecinos-import-error-quark, vecinos_import_error)
+
+typedef struct {
+  sqlite3     *db;
+  GFile       *directory;
+  char       **languages;
+  GHashTable  *categories;  /* slug → row id */
+  GHashTable  *events;      /* slug → row id */
+  GHashTable  *terms;       /* slug → row id */
+
+  /* The record being read, for error messages */
+  const char  *file;
+  const char  *kind;
+  const char  *record;
+} Import;
+
+static const char * const countries[] = { "us", "mx", NULL };
+
+static gboolean
+fail_valist (Import     *import,
+             GError    **error,
+             int         code,
+             const char *format,
+             va_list     args)
+{
+  g_autofree char *problem = g_strdup_vprintf (format, args);
+
+  if (import->record != NULL)
+    g_set_error (error, VECINOS_IMPORT_ERROR, code,
+                 /* Translators: %1$s is a file name, %2$s a kind of record
+                  * ("event"), %3$s the record's id and %4$s the problem */
+                 _("%1$s: %2$s “%3$s”: %4$s"),
+                 import->file, import->kind, import->record, problem);
+  else
+    g_set_error (error, VECINOS_IMPORT_ERROR, code, "%s: %s", import->file, problem);
+  return FALSE;
+}
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+fail_code (Import     *import,
+           GError    **error,
+           int         code,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_valist (import, error, code, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+fail (Import     *import,
+      GError    **error,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_valist (import, error, VECINOS_IMPORT_ERROR_INVALID_VALUE, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+fail_sqlite (Import  *import,
+             GError **error)
+{
+  g_set_error (error, VECINOS_IMPORT_ERROR, VECINOS_IMPORT_ERROR_DATABASE,
+               /* Translators: %s is SQLite's own explanation */
+               _("Could not write the dataset: %s"), sqlite3_errmsg (import->db));
+  return FALSE;
+}
+
+static gboolean
+exec (Import     *import,
+      const char *sql,
+      GError    **error)
+{
+  if (sqlite3_exec (import->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return fail_sqlite (import, error);
+  return TRUE;
+}
+
+/* Binds each argument in turn: 's' text (NULL binds NULL), 'i' int,
+ * 'I' gint64 (or NULL through a 0 sentinel is not allowed), 'd' double,
+ * 'n' NULL; then runs the statement once and resets it. */
+static gboolean
+run (Import       *import,
+     sqlite3_stmt *stmt,
+     const char   *types,
+     ...)
+{
+  va_list args;
+  int rc;
+
+  va_start (args, types);
+  for (int i = 0; types[i] != '\0'; i++)
+    {
+      switch (types[i])
+        {
+        case 's':
+          sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+          break;
+        case 'i':
+          sqlite3_bind_int (stmt, i + 1, va_arg (args, int));
+          break;
+        case 'I':
+          sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+          break;
+        case 'd':
+          sqlite3_bind_double (stmt, i + 1, va_arg (args, double));
+          break;
+        case 'n':
+          sqlite3_bind_null (stmt, i + 1);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  va_end (args);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static sqlite3_stmt *
+prepare (Import     *import,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (import->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      fail_sqlite (import, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static JsonArray *
+read_array (Import      *import,
+            JsonParser **parser_out,
+            const char  *member,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GFile) file = g_file_get_child (import->directory, import->file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  JsonNode *root;
+  JsonObject *object;
+
+  import->record = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      fail_code (import, error, VECINOS_IMPORT_ERROR_READ, "%s", local_error->message);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      fail_code (import, error, VECINOS_IMPORT_ERROR_INVALID_JSON, "%s", local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (object == NULL || !json_object_has_member (object, member) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, member)))
+    {
+      fail_code (import, error, VECINOS_IMPORT_ERROR_INVALID_JSON,
+                 /* Translators: %s is the name of a JSON member, such as "events" */
+                 _("expected an object with an array “%s”"), member);
+      return NULL;
+    }
+
+  *parser_out = g_steal_pointer (&parser);
+  return json_object_get_array_member (object, member);
+}
+
+static JsonObject *
+record_at (Import     *import,
+           JsonArray  *array,
+           guint       index,
+           GError    **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  JsonObject *object;
+
+  import->record = NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (import, error, _("item %u is not an object"), index + 1);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, "id") ||
+      json_node_get_value_type (json_object_get_member (object, "id")) != G_TYPE_STRING ||
+      *json_object_get_string_member (object, "id") == '\0')
+    {
+      fail_code (import, error, VECINOS_IMPORT_ERROR_MISSING_FIELD,
+                 _("item %u has no “id”"), index + 1);
+      return NULL;
+    }
+
+  import->record = json_object_get_string_member (object, "id");
+  return object;
+}
+
+static gboolean
+missing (Import     *import,
+         const char *member,
+         GError    **error)
+{
+  return fail_code (import, error, VECINOS_IMPORT_ERROR_MISSING_FIELD,
+                    /* Translators: %s is the name of a field in the dataset, such as "date" */
+                    _("the field “%s” is missing or empty"), member);
+}
+
+static const char *
+get_string (Import     *import,
+            JsonObject *object,
+            const char *member,
+            GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING ||
+      *(value = json_node_get_string (node)) == '\0')
+    {
+      missing (import, member, error);
+      return NULL;
+    }
+  return value;
+}
+
+/* A member that may be absent or null; present, it must be a non-empty string */
+static gboolean
+get_optional_string (Import      *import,
+                     JsonObject  *object,
+                     const char  *member,
+                     const char **value,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  return (*value = get_string (import, object, member, error)) != NULL;
+}
+
+/* { "en": "…", "es": "…" } with every language the dataset declares */
+static JsonObject *
+get_texts (Import     *import,
+           JsonObject *object,
+           const char *member,
+           GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonObject *texts;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      missing (import, member, error);
+      return NULL;
+    }
+
+  texts = json_node_get_object (node);
+  for (guint i = 0; import->languages[i] != NULL; i++)
+    {
+      JsonNode *text = json_object_get_member (texts, import->languages[i]);
+
+      if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING ||
+          *json_node_get_string (text) == '\0')
+        {
+          g_autofree char *field = g_strdup_printf ("%s.%s", member, import->languages[i]);
+          missing (import, field, error);
+          return NULL;
+        }
+    }
+  return texts;
+}
+
+static gboolean
+get_date (Import      *import,
+          JsonObject  *object,
+          const char  *member,
+          gboolean     required,
+          VecinosDate *date,
+          gboolean    *present,
+          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  if (!get_optional_string (import, object, member, &text, error))
+    return FALSE;
+
+  *present = text != NULL;
+  if (text == NULL)
+    return required ? missing (import, member, error) : TRUE;
+
+  if (!vecinos_date_parse (text, date, &local_error))
+    return fail (import, error, "%s", local_error->message);
+
+  return TRUE;
+}
+
+static gboolean
+is_url (const char *text)
+{
+  return g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "http://");
+}
+
+/* Checked before the insert, so that a repeated id gets our message rather
+ * than SQLite's constraint error */
+static gboolean
+check_new_id (Import     *import,
+              GHashTable *ids,
+              GError    **error)
+{
+  if (g_hash_table_contains (ids, import->record))
+    return fail_code (import, error, VECINOS_IMPORT_ERROR_DUPLICATE_ID, _("the id is used twice"));
+  return TRUE;
+}
+
+static gint64
+remember_row (Import     *import,
+              GHashTable *ids)
+{
+  gint64 row = sqlite3_last_insert_rowid (import->db);
+
+  g_hash_table_insert (ids, g_strdup (import->record), GINT_TO_POINTER ((int) row));
+  return row;
+}
+
+static gboolean
+import_manifest (Import  *import,
+                 GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(sqlite3_stmt) meta = NULL;
+  JsonArray *languages;
+  guint n;
+
+  import->file = "dataset.json";
+  import->kind = _("dataset");
+  if (!(languages = read_array (import, &parser, "languages", error)))
+    return FALSE;
+
+  n = json_array_get_length (languages);
+  import->languages = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *lang = json_array_get_string_element (languages, i);
+
+      if (lang == NULL || strlen (lang) != 2)
+        return fail (import, error, _("“languages” must list two-letter language codes"));
+      import->languages[i] = g_strdup (lang);
+    }
+  if (n == 0 || !g_strv_contains ((const char * const *) import->languages, "en"))
+    return fail (import, error, _("“languages” must include “en”"));
+
+  {
+    g_autofree char *joined = g_strjoinv (",", import->languages);
+    g_autofree char *version = g_strdup_printf ("%d", VECINOS_SCHEMA_VERSION);
+
+    if (!(meta = prepare (import, "INSERT INTO meta (key, value) VALUES (?, ?)", error)) ||
+        !run (import, meta, "ss", "languages", joined) ||
+        !run (import, meta, "ss", "schema_version", version))
+      return fail_sqlite (import, error);
+  }
+  return TRUE;
+}
+
+static gboolean
+insert_texts (Import       *import,
+              sqlite3_stmt *stmt,
+              gint64        row,
+              JsonObject  **texts,
+              guint         n_texts)
+{
+  for (guint i = 0; import->languages[i] != NULL; i++)
+    {
+      const char *lang = import->languages[i];
+      int column = 1;
+
+      sqlite3_bind_int64 (stmt, column++, row);
+      sqlite3_bind_text (stmt, column++, lang, -1, SQLITE_STATIC);
+      for (guint t = 0; t < n_texts; t++)
+        sqlite3_bind_text (stmt, column++,
+                           json_object_get_string_member (texts[t], lang), -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_categories (Import  *import,
+                   GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) insert_text = NULL;
+  JsonArray *array;
+
+  import->file = "categories.json";
+  import->kind = _("category");
+  if (!(array = read_array (import, &parser, "categories", error)) ||
+      !(insert = prepare (import, "INSERT INTO category (slug, color) VALUES (?, ?)", error)) ||
+      !(insert_text = prepare (import, "INSERT INTO category_text VALUES (?, ?, ?)", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object, *name;
+      const char *color;
+      gint64 row;
+
+      if (!(object = record_at (import, array, i, error)) ||
+          !(color = get_string (import, object, "color", error)) ||
+          !(name = get_texts (import, object, "name", error)))
+        return FALSE;
+
+      if (strlen (color) != 7 || color[0] != '#' ||
+          strspn (color + 1, "0123456789abcdefABCDEF") != 6)
+        return fail (import, error, _("“color” must be written #RRGGBB"));
+
+      if (!check_new_id (import, import->categories, error))
+        return FALSE;
+      if (!run (import, insert, "ss", import->record, color))
+        return fail_sqlite (import, error);
+      row = remember_row (import, import->categories);
+      if (!insert_texts (import, insert_text, row, &name, 1))
+        return fail_sqlite (import, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+get_country (Import      *import,
+             JsonNode    *node,
+             const char **country,
+             GError     **error)
+{
+  *country = node != NULL && json_node_get_value_type (node) == G_TYPE_STRING
+             ? json_node_get_string (node) : NULL;
+
+  if (*country == NULL || !g_strv_contains (countries, *country))
+    return fail (import, error, _("the country must be “us” or “mx”"));
+  return TRUE;
+}
+
+static gboolean
+import_terms (Import  *import,
+              GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) insert_text = NULL;
+  JsonArray *array;
+
+  import->file = "terms.json";
+  import->kind = _("term");
+  if (!(array = read_array (import, &parser, "terms", error)) ||
+      !(insert = prepare (import, "INSERT INTO term (slug, country, person, start_day, end_day)"
+                                  " VALUES (?, ?, ?, ?, ?)", error)) ||
+      !(insert_text = prepare (import, "INSERT INTO term_text VALUES (?, ?, ?)", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object, *party;
+      const char *country, *person;
+      VecinosDate start, end;
+      gboolean has_start, has_end;
+      gint64 row;
+
+      if (!(object = record_at (import, array, i, error)) ||
+          !get_country (import, json_object_get_member (object, "country"), &country, error) ||
+          !(person = get_string (import, object, "person", error)) ||
+          !(party = get_texts (import, object, "party", error)) ||
+          !get_date (import, object, "start", TRUE, &start, &has_start, error) ||
+          !get_date (import, object, "end", FALSE, &end, &has_end, error))
+        return FALSE;
+
+      if (has_end && vecinos_date_first_day (&end) < vecinos_date_first_day (&start))
+        return fail (import, error, _("the term ends before it starts"));
+
+      if (!check_new_id (import, import->terms, error))
+        return FALSE;
+      if (!(has_end ? run (import, insert, "sssii", import->record, country, person,
+                           vecinos_date_first_day (&start), vecinos_date_first_day (&end))
+                    : run (import, insert, "sssin", import->record, country, person,
+                           vecinos_date_first_day (&start))))
+        return fail_sqlite (import, error);
+      row = remember_row (import, import->terms);
+      if (!insert_texts (import, insert_text, row, &party, 1))
+        return fail_sqlite (import, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_event_sources (Import       *import,
+                      JsonObject   *object,
+                      sqlite3_stmt *insert,
+                      gint64        row,
+                      GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, "sources");
+  JsonArray *sources;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      (n = json_array_get_length (sources = json_node_get_array (node))) == 0)
+    return missing (import, "sources", error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *source_node = json_array_get_element (sources, i);
+      JsonObject *source;
+      const char *name, *url;
+
+      if (!JSON_NODE_HOLDS_OBJECT (source_node))
+        return fail (import, error, _("source %u is not an object"), i + 1);
+      source = json_node_get_object (source_node);
+      if (!(name = get_string (import, source, "name", error)) ||
+          !(url = get_string (import, source, "url", error)))
+        return FALSE;
+      if (!is_url (url))
+        return fail (import, error, _("source %u has no web address (it must start with https://)"), i + 1);
+      if (!run (import, insert, "Iiss", row, (int) i, name, url))
+        return fail_sqlite (import, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_event_actors (Import       *import,
+                     JsonObject   *object,
+                     sqlite3_stmt *insert,
+                     gint64        row,
+                     GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, "actors");
+  JsonArray *actors;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (actors = json_node_get_array (node)) == 0)
+    return missing (import, "actors", error);
+
+  for (guint i = 0; i < json_array_get_length (actors); i++)
+    {
+      JsonNode *actor = json_array_get_element (actors, i);
+      const char *country = json_node_get_value_type (actor) == G_TYPE_STRING
+                            ? json_node_get_string (actor) : "";
+
+      /* ISO 3166 codes: besides the two neighbours, Canada in NAFTA,
+       * Central American countries in migration, … */
+      if (strlen (country) != 2 || !g_ascii_islower (country[0]) || !g_ascii_islower (country[1]))
+        return fail (import, error, _("actors must be two-letter country codes, such as “us” or “mx”"));
+      if (!run (import, insert, "Is", row, country))
+        return fail (import, error, _("an actor is listed twice"));
+    }
+  return TRUE;
+}
+
+static gboolean
+import_events (Import  *import,
+               GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) insert_text = NULL;
+  g_autoptr(sqlite3_stmt) insert_source = NULL;
+  g_autoptr(sqlite3_stmt) insert_actor = NULL;
+  g_autoptr(sqlite3_stmt) insert_search = NULL;
+  JsonArray *array;
+
+  import->file = "events.json";
+  import->kind = _("event");
+  if (!(array = read_array (import, &parser, "events", error)) ||
+      !(insert = prepare (import, "INSERT INTO event (slug, start_day, end_day, precision,"
+                                  " end_precision, category_id, importance)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?)", error)) ||
+      !(insert_text = prepare (import, "INSERT INTO event_text VALUES (?, ?, ?, ?)", error)) ||
+      !(insert_source = prepare (import, "INSERT INTO event_source VALUES (?, ?, ?, ?)", error)) ||
+      !(insert_actor = prepare (import, "INSERT INTO event_actor VALUES (?, ?)", error)) ||
+      !(insert_search = prepare (import, "INSERT INTO search (kind, ref, lang, title, body)"
+                                         " VALUES ('event', ?, ?, ?, ?)", error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object, *texts[2];
+      const char *category;
+      VecinosDate start, end;
+      gboolean has_start, has_end;
+      gint64 importance, row;
+      gpointer category_id;
+      JsonNode *node;
+
+      if (!(object = record_at (import, array, i, error)) ||
+          !get_date (import, object, "date", TRUE, &start, &has_start, error) ||
+          !get_date (import, object, "end_date", FALSE, &end, &has_end, error) ||
+          !(category = get_string (import, object, "category", error)) ||
+          !(texts[0] = get_texts (import, object, "title", error)) ||
+          !(texts[1] = get_texts (import, object, "summary", error)))
+        return FALSE;
+
+      if (!g_hash_table_lookup_extended (import->categories, category, NULL, &category_id))
+        return fail_code (import, error, VECINOS_IMPORT_ERROR_UNKNOWN_REFERENCE,
+                          _("unknown category “%s”"), category);
+
+      node = json_object_get_member (object, "importance");
+      if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          (importance = json_node_get_int (node)) < 1 || importance > 3)
+        return fail (import, error, _("“importance” must be 1, 2 or 3"));
+
+      if (has_end && vecinos_date_last_day (&end) < vecinos_date_first_day (&start))
+        return fail (import, error, _("the event ends before it starts"));
+
+      if (!check_new_id (import, import->events, error))
+        return FALSE;
+      sqlite3_bind_text (insert, 1, import->record, -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert, 2, vecinos_date_first_day (&start));
+      sqlite3_bind_int (insert, 4, start.precision);
+      if (has_end)
+        {
+          sqlite3_bind_int (insert, 3, vecinos_date_last_day (&end));
+          sqlite3_bind_int (insert, 5, end.precision);
+        }
+      sqlite3_bind_int (insert, 6, GPOINTER_TO_INT (category_id));
+      sqlite3_bind_int (insert, 7, (int) importance);
+      if (!run (import, insert, ""))
+        return fail_sqlite (import, error);
+
+      row = remember_row (import, import->events);
+      if (!insert_texts (import, insert_text, row, texts, 2))
+        return fail_sqlite (import, error);
+      for (guint l = 0; import->languages[l] != NULL; l++)
+        {
+          const char *lang = import->languages[l];
+
+          if (!run (import, insert_search, "ssss", import->record, lang,
+                    json_object_get_string_member (texts[0], lang),
+                    json_object_get_string_member (texts[1], lang)))
+            return fail_sqlite (import, error);
+        }
+      if (!import_event_sources (import, object, insert_source, row, error) ||
+          !import_event_actors (import, object, insert_actor, row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vecinos_importer_import_directory:
+ * @db: an empty database, open for writing
+ * @directory: a dataset directory (dataset.json, categories.json, …)
+ *
+ * Creates the schema in @db and imports the dataset into it, all in one
+ * transaction: on error nothing is left in @db.
+ */
+gboolean
+vecinos_importer_import_directory (sqlite3  *db,
+                                   GFile    *directory,
+                                   GError  **error)
+{
+  g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *user_version = g_strdup_printf ("PRAGMA user_version = %d", VECINOS_SCHEMA_VERSION);
+  Import import = {
+    .db = db,
+    .directory = directory,
+    .categories = categories,
+    .events = events,
+    .terms = terms,
+    .file = "",
+  };
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!exec (&import, "BEGIN", error))
+    return FALSE;
+
+  ok = exec (&import, vecinos_schema_sql, error) &&
+       exec (&import, user_version, error) &&
+       import_manifest (&import, error) &&
+       import_categories (&import, error) &&
+       import_terms (&import, error) &&
+       import_events (&import, error) &&
+       exec (&import, "COMMIT", error);
+
+  if (!ok)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+
+  g_strfreev (import.languages);
+  return ok;
+}

@@ -1,0 +1,76 @@
+/* vecinos-language.c — the languages Vecinos speaks, and switching them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libintl.h>
+#include <string.h>
+
+#include "vecinos-language.h"
+
+/* The languages of the interface and of the bundled dataset */
+static const char * const supported[] = { "en", "es", NULL };
+
+const char * const *
+vecinos_language_supported (void)
+{
+  return supported;
+}
+
+gboolean
+vecinos_language_is_supported (const char *language)
+{
+  return language != NULL && g_strv_contains (supported, language);
+}
+
+/**
+ * vecinos_language_from_names:
+ * @names: (nullable): the user's languages in order of preference, as
+ *   g_get_language_names() gives them
+ *
+ * Returns: the first of Vecinos' languages the user reads, else "en"
+ */
+const char *
+vecinos_language_from_names (const char * const *names)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    for (guint j = 0; supported[j] != NULL; j++)
+      if (strncmp (names[i], supported[j], 2) == 0 &&
+          strchr ("_.@", names[i][2]) != NULL)
+        return supported[j];
+  return "en";
+}
+
+/**
+ * vecinos_language_pgettext:
+ *
+ * Translates @msgid in @context, as pgettext() would
+ */
+const char *
+vecinos_language_pgettext (const char *context,
+                           const char *msgid)
+{
+  g_autofree char *key = g_strconcat (context, "\004", msgid, NULL);
+  const char *translation = dgettext (GETTEXT_PACKAGE, key);
+
+  return translation == key ? msgid : translation;
+}
+
+/**
+ * vecinos_language_use:
+ * @language: one of vecinos_language_supported()
+ *
+ * Makes @language the language of the interface from now on, even after
+ * strings have been translated in another one.
+ */
+void
+vecinos_language_use (const char *language)
+{
+  g_return_if_fail (vecinos_language_is_supported (language));
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Setting the text domain again makes glibc drop the translations it has
+   * cached, which would otherwise stay in the previous language */
+  textdomain (textdomain (NULL));
+}

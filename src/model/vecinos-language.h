@@ -1,0 +1,18 @@
+/* vecinos-language.h — the languages Vecinos speaks, and switching them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char * const *vecinos_language_supported  (void);
+gboolean            vecinos_language_is_supported (const char         *language);
+const char         *vecinos_language_from_names (const char * const *names);
+void                vecinos_language_use        (const char         *language);
+const char         *vecinos_language_pgettext   (const char         *context,
+                                                 const char         *msgid);
+
+G_END_DECLS

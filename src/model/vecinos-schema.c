@@ -1,0 +1,96 @@
+/* vecinos-schema.c — the one definition of the dataset's SQLite schema
+ *
+ * Text a reader sees lives in per-language rows (the *_text tables), so a
+ * third language is a data change, not a schema change. Days are counted
+ * from 0001-01-01 (see vecinos-date.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "vecinos-schema.h"
+
+const char vecinos_schema_sql[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+
+  "CREATE TABLE category (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+  " color TEXT NOT NULL);\n"
+  "CREATE TABLE category_text (category_id INTEGER NOT NULL REFERENCES category (id),"
+  " lang TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (category_id, lang));\n"
+
+  "CREATE TABLE event (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+  " start_day INTEGER NOT NULL, end_day INTEGER,"
+  " precision INTEGER NOT NULL CHECK (precision BETWEEN 1 AND 3),"
+  " end_precision INTEGER CHECK (end_precision BETWEEN 1 AND 3),"
+  " category_id INTEGER NOT NULL REFERENCES category (id),"
+  " importance INTEGER NOT NULL CHECK (importance BETWEEN 1 AND 3));\n"
+  "CREATE INDEX event_by_start ON event (start_day);\n"
+  "CREATE TABLE event_text (event_id INTEGER NOT NULL REFERENCES event (id),"
+  " lang TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,"
+  " PRIMARY KEY (event_id, lang));\n"
+  "CREATE TABLE event_source (event_id INTEGER NOT NULL REFERENCES event (id),"
+  " ordinal INTEGER NOT NULL, name TEXT NOT NULL, url TEXT NOT NULL,"
+  " PRIMARY KEY (event_id, ordinal));\n"
+  "CREATE TABLE event_actor (event_id INTEGER NOT NULL REFERENCES event (id),"
+  " country TEXT NOT NULL, PRIMARY KEY (event_id, country));\n"
+
+  "CREATE TABLE term (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+  " country TEXT NOT NULL, person TEXT NOT NULL,"
+  " start_day INTEGER NOT NULL, end_day INTEGER);\n"
+  "CREATE TABLE term_text (term_id INTEGER NOT NULL REFERENCES term (id),"
+  " lang TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (term_id, lang));\n"
+
+  "CREATE TABLE document (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+  " title TEXT NOT NULL, authors TEXT, publisher TEXT NOT NULL,"
+  " published_day INTEGER, published_precision INTEGER, date_inferred INTEGER NOT NULL,"
+  " url TEXT, kind TEXT NOT NULL, lang TEXT NOT NULL);\n"
+  "CREATE TABLE document_text (document_id INTEGER NOT NULL REFERENCES document (id),"
+  " lang TEXT NOT NULL, kind TEXT NOT NULL, notes TEXT,"
+  " PRIMARY KEY (document_id, lang));\n"
+  "CREATE TABLE excerpt (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+  " document_id INTEGER NOT NULL REFERENCES document (id),"
+  " ordinal INTEGER NOT NULL, text TEXT NOT NULL);\n"
+  "CREATE TABLE excerpt_text (excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
+  " lang TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (excerpt_id, lang));\n"
+  "CREATE TABLE excerpt_category (excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
+  " category_id INTEGER NOT NULL REFERENCES category (id),"
+  " PRIMARY KEY (excerpt_id, category_id));\n"
+  "CREATE TABLE event_excerpt (event_id INTEGER NOT NULL REFERENCES event (id),"
+  " excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
+  " PRIMARY KEY (event_id, excerpt_id));\n"
+
+  "CREATE TABLE series (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+  " category_id INTEGER NOT NULL REFERENCES category (id),"
+  " unit_kind TEXT NOT NULL, frequency TEXT NOT NULL,"
+  " source_org TEXT NOT NULL, source_url TEXT NOT NULL);\n"
+  "CREATE TABLE series_text (series_id INTEGER NOT NULL REFERENCES series (id),"
+  " lang TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,"
+  " definition TEXT NOT NULL, caveats TEXT, PRIMARY KEY (series_id, lang));\n"
+  "CREATE TABLE point (series_id INTEGER NOT NULL REFERENCES series (id),"
+  " period_day INTEGER NOT NULL, value REAL NOT NULL, preliminary INTEGER NOT NULL,"
+  " source TEXT NOT NULL, source_url TEXT NOT NULL, note TEXT,"
+  " PRIMARY KEY (series_id, period_day));\n"
+  "CREATE TABLE series_excerpt (series_id INTEGER NOT NULL REFERENCES series (id),"
+  " excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
+  " PRIMARY KEY (series_id, excerpt_id));\n"
+
+  "CREATE TABLE claim (id INTEGER PRIMARY KEY,"
+  " excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
+  " series_id INTEGER REFERENCES series (id), period_day INTEGER,"
+  " value REAL NOT NULL, text TEXT NOT NULL, unit TEXT NOT NULL);\n"
+  "CREATE TABLE claim_text (claim_id INTEGER NOT NULL REFERENCES claim (id),"
+  " lang TEXT NOT NULL, comparison TEXT, PRIMARY KEY (claim_id, lang));\n"
+
+  "CREATE TABLE tour (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE);\n"
+  "CREATE TABLE tour_text (tour_id INTEGER NOT NULL REFERENCES tour (id),"
+  " lang TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,"
+  " PRIMARY KEY (tour_id, lang));\n"
+  "CREATE TABLE tour_step (tour_id INTEGER NOT NULL REFERENCES tour (id),"
+  " ordinal INTEGER NOT NULL, event_id INTEGER NOT NULL REFERENCES event (id),"
+  " series_id INTEGER REFERENCES series (id), PRIMARY KEY (tour_id, ordinal));\n"
+  "CREATE TABLE tour_step_text (tour_id INTEGER NOT NULL, ordinal INTEGER NOT NULL,"
+  " lang TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (tour_id, ordinal, lang),"
+  " FOREIGN KEY (tour_id, ordinal) REFERENCES tour_step (tour_id, ordinal));\n"
+
+  /* kind: event, excerpt, series, document; ref: the record's slug */
+  "CREATE VIRTUAL TABLE search USING fts5 (kind UNINDEXED, ref UNINDEXED,"
+  " lang UNINDEXED, title, body,"
+  " tokenize = 'unicode61 remove_diacritics 2');\n";

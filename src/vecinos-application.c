@@ -1,0 +1,253 @@
+/* vecinos-application.c — options, actions, language and the dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vecinos-application.h"
+#include "vecinos-dataset.h"
+#include "vecinos-language.h"
+#include "vecinos-paths.h"
+#include "vecinos-window.h"
+
+struct _VecinosApplication
+{
+  GtkApplication  parent_instance;
+
+  GFile          *dataset_file;
+  char           *language;
+};
+
+G_DEFINE_FINAL_TYPE (VecinosApplication, vecinos_application, GTK_TYPE_APPLICATION)
+
+VecinosApplication *
+vecinos_application_new (void)
+{
+  return g_object_new (VECINOS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/vecinos/Vecinos",
+                       NULL);
+}
+
+const char *
+vecinos_application_get_content_language (VecinosApplication *self)
+{
+  g_return_val_if_fail (VECINOS_IS_APPLICATION (self), "en");
+
+  if (self->language == NULL)
+    self->language = g_strdup (vecinos_language_from_names (g_get_language_names ()));
+  return self->language;
+}
+
+static int
+vecinos_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  VecinosApplication *self = VECINOS_APPLICATION (application);
+  const char *language = NULL;
+  const char *dataset = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "Vecinos", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      if (!vecinos_language_is_supported (language))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) vecinos_language_supported ());
+
+          g_printerr (_("Unknown language “%s”. Vecinos can be used in: %s."), language, known);
+          g_printerr ("\n");
+          return 2;
+        }
+      /* The interface follows the content language */
+      vecinos_language_use (language);
+      g_free (self->language);
+      self->language = g_strdup (language);
+    }
+
+  if (g_variant_dict_lookup (options, "dataset", "^&ay", &dataset))
+    {
+      g_clear_object (&self->dataset_file);
+      self->dataset_file = g_file_new_for_commandline_arg (dataset);
+    }
+
+  return G_APPLICATION_CLASS (vecinos_application_parent_class)->handle_local_options (application, options);
+}
+
+static GFile *
+dataset_file (VecinosApplication *self)
+{
+  const char *from_environment = g_getenv ("VECINOS_DATASET");
+
+  if (self->dataset_file != NULL)
+    return g_object_ref (self->dataset_file);
+  if (from_environment != NULL && *from_environment != '\0')
+    return g_file_new_for_commandline_arg (from_environment);
+  return vecinos_paths_default_dataset ();
+}
+
+static void
+vecinos_application_activate (GApplication *application)
+{
+  VecinosApplication *self = VECINOS_APPLICATION (application);
+  g_autoptr(VecinosDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window == NULL)
+    {
+      file = dataset_file (self);
+      dataset = vecinos_dataset_new_for_file (file, &error);
+      if (dataset == NULL)
+        g_warning ("%s", error->message);
+
+      window = GTK_WINDOW (vecinos_window_new (GTK_APPLICATION (application),
+                                               dataset,
+                                               vecinos_application_get_content_language (self),
+                                               error));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *dialog;
+  const char *developers[] = { _("The Vecinos contributors"), NULL };
+  const char *data_credits[] = {
+    _("Events: the sources listed with each event"),
+    NULL
+  };
+  const char *software_credits[] = {
+    "GTK https://gtk.org",
+    "GLib https://gitlab.gnome.org/GNOME/glib",
+    "JSON-GLib https://gitlab.gnome.org/GNOME/json-glib",
+    "SQLite https://sqlite.org",
+    NULL
+  };
+
+  dialog = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                         "transient-for", window,
+                         "modal", TRUE,
+                         "program-name", "Vecinos",
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The relationship between Mexico and the United States "
+                                       "since 1994: events, figures and documents, in English "
+                                       "and Spanish"),
+                         "website", "https://github.com/vecinos/vecinos",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Data"), data_credits);
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Built with"), software_credits);
+  gtk_about_dialog_set_system_information (GTK_ABOUT_DIALOG (dialog),
+    _("Program code: GNU General Public License, version 3 or later.\n"
+      "Event titles, summaries and translations written for Vecinos: "
+      "Creative Commons Attribution 4.0 (CC BY 4.0).\n"
+      "Figures and quoted excerpts remain the work of their sources, credited where they are shown.\n"
+      "GTK, GLib and JSON-GLib: GNU LGPL 2.1 or later. SQLite: public domain."));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing windows (rather than g_application_quit) lets them save their state */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+}
+
+static void
+vecinos_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *timeline_accels[] = { "<Alt>1", NULL };
+  static const char *charts_accels[] = { "<Alt>2", NULL };
+  static const char *documents_accels[] = { "<Alt>3", NULL };
+  GtkApplication *app = GTK_APPLICATION (application);
+  g_autoptr(GtkCssProvider) provider = NULL;
+  static const GActionEntry entries[] = {
+    { .name = "about", .activate = about_activated },
+    { .name = "quit", .activate = quit_activated },
+  };
+
+  G_APPLICATION_CLASS (vecinos_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/vecinos/Vecinos/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (app, "win.view('timeline')", timeline_accels);
+  gtk_application_set_accels_for_action (app, "win.view('charts')", charts_accels);
+  gtk_application_set_accels_for_action (app, "win.view('documents')", documents_accels);
+}
+
+static void
+vecinos_application_finalize (GObject *object)
+{
+  VecinosApplication *self = (VecinosApplication *) object;
+
+  g_clear_object (&self->dataset_file);
+  g_free (self->language);
+
+  G_OBJECT_CLASS (vecinos_application_parent_class)->finalize (object);
+}
+
+static void
+vecinos_application_class_init (VecinosApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = vecinos_application_finalize;
+  app_class->activate = vecinos_application_activate;
+  app_class->startup = vecinos_application_startup;
+  app_class->handle_local_options = vecinos_application_handle_local_options;
+}
+
+static void
+vecinos_application_init (VecinosApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this dataset instead of the bundled one"), N_("FILE") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show Vecinos in this language (en or es)"), N_("LANGUAGE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Explore the relationship between Mexico and the United States."));
+}

@@ -1,0 +1,18 @@
+/* vecinos-window-private.h — what the tests look at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vecinos-event-page.h"
+#include "vecinos-window.h"
+
+G_BEGIN_DECLS
+
+GtkSingleSelection *vecinos_window_get_event_selection (VecinosWindow *self);
+GtkWidget          *vecinos_window_get_event_list      (VecinosWindow *self);
+VecinosEventPage   *vecinos_window_get_event_page      (VecinosWindow *self);
+GtkLabel           *vecinos_window_get_error_label     (VecinosWindow *self);
+const char         *vecinos_window_get_visible_page    (VecinosWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,322 @@
+/* vecinos-window.c — the main window: header bar, the three views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vecinos-event-page.h"
+#include "vecinos-event-row.h"
+#include "vecinos-paths.h"
+#include "vecinos-window-private.h"
+
+struct _VecinosWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  VecinosDataset       *dataset;
+  char                 *language;
+  GSettings            *settings;
+  GtkSingleSelection   *event_selection;
+
+  /* Template widgets */
+  GtkLabel             *error_label;
+  GtkListView          *event_list;
+  VecinosEventPage     *event_page;
+  GtkStack             *main_stack;
+  GtkStack             *view_stack;
+  GtkWidget            *view_switcher;
+};
+
+G_DEFINE_FINAL_TYPE (VecinosWindow, vecinos_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+event_selection_changed (VecinosWindow *self)
+{
+  vecinos_event_page_set_event (self->event_page,
+                                gtk_single_selection_get_selected_item (self->event_selection));
+}
+
+static void
+load_events (VecinosWindow *self)
+{
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = vecinos_dataset_list_events (self->dataset, self->language, &error);
+  if (events == NULL)
+    {
+      vecinos_window_show_error (self, error);
+      return;
+    }
+
+  gtk_single_selection_set_model (self->event_selection, events);
+}
+
+/**
+ * vecinos_window_show_error:
+ *
+ * Replaces the views with a page that explains @error.
+ */
+void
+vecinos_window_show_error (VecinosWindow *self,
+                           const GError  *error)
+{
+  g_return_if_fail (VECINOS_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_set_visible (self->view_switcher, FALSE);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->view_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+restore_state (VecinosWindow *self)
+{
+  int width, height;
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "last-view",
+                   self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static gboolean
+vecinos_window_close_request (GtkWindow *window)
+{
+  VecinosWindow *self = VECINOS_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (vecinos_window_parent_class)->close_request (window);
+}
+
+static void
+vecinos_window_constructed (GObject *object)
+{
+  VecinosWindow *self = VECINOS_WINDOW (object);
+
+  G_OBJECT_CLASS (vecinos_window_parent_class)->constructed (object);
+
+  restore_state (self);
+  if (self->dataset != NULL)
+    load_events (self);
+}
+
+static void
+vecinos_window_dispose (GObject *object)
+{
+  VecinosWindow *self = VECINOS_WINDOW (object);
+
+  g_clear_object (&self->event_selection);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vecinos_window_parent_class)->dispose (object);
+}
+
+static void
+vecinos_window_finalize (GObject *object)
+{
+  VecinosWindow *self = VECINOS_WINDOW (object);
+
+  g_free (self->language);
+
+  G_OBJECT_CLASS (vecinos_window_parent_class)->finalize (object);
+}
+
+static void
+vecinos_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  VecinosWindow *self = VECINOS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vecinos_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  VecinosWindow *self = VECINOS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      self->dataset = g_value_dup_object (value);
+      break;
+    case PROP_LANGUAGE:
+      self->language = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vecinos_window_class_init (VecinosWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = vecinos_window_constructed;
+  object_class->dispose = vecinos_window_dispose;
+  object_class->finalize = vecinos_window_finalize;
+  object_class->get_property = vecinos_window_get_property;
+  object_class->set_property = vecinos_window_set_property;
+  window_class->close_request = vecinos_window_close_request;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, VECINOS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "en",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VECINOS_TYPE_EVENT_PAGE);
+  g_type_ensure (VECINOS_TYPE_EVENT_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vecinos/Vecinos/vecinos-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_switcher);
+
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+}
+
+static void
+setup_event_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, vecinos_event_row_new ());
+}
+
+static void
+bind_event_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  vecinos_event_row_set_event (VECINOS_EVENT_ROW (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item));
+}
+
+static void
+vecinos_window_init (VecinosWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = vecinos_paths_new_settings ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_row), NULL);
+  gtk_list_view_set_factory (self->event_list, factory);
+
+  self->event_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->event_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->event_selection, TRUE);
+  g_signal_connect_object (self->event_selection, "notify::selected-item",
+                           G_CALLBACK (event_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
+}
+
+GtkWidget *
+vecinos_window_new (GtkApplication *application,
+                    VecinosDataset *dataset,
+                    const char     *language,
+                    const GError   *error)
+{
+  VecinosWindow *self;
+
+  g_return_val_if_fail (dataset != NULL || error != NULL, NULL);
+
+  self = g_object_new (VECINOS_TYPE_WINDOW,
+                       "application", application,
+                       "dataset", dataset,
+                       "language", language,
+                       NULL);
+  if (dataset == NULL)
+    vecinos_window_show_error (self, error);
+
+  return GTK_WIDGET (self);
+}
+
+GtkSingleSelection *
+vecinos_window_get_event_selection (VecinosWindow *self)
+{
+  return self->event_selection;
+}
+
+GtkWidget *
+vecinos_window_get_event_list (VecinosWindow *self)
+{
+  return GTK_WIDGET (self->event_list);
+}
+
+VecinosEventPage *
+vecinos_window_get_event_page (VecinosWindow *self)
+{
+  return self->event_page;
+}
+
+GtkLabel *
+vecinos_window_get_error_label (VecinosWindow *self)
+{
+  return self->error_label;
+}
+
+const char *
+vecinos_window_get_visible_page (VecinosWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") == 0)
+    return "error";
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}

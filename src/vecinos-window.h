@@ -1,0 +1,24 @@
+/* vecinos-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vecinos-dataset.h"
+
+G_BEGIN_DECLS
+
+#define VECINOS_TYPE_WINDOW (vecinos_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VecinosWindow, vecinos_window, VECINOS, WINDOW, GtkApplicationWindow)
+
+GtkWidget *vecinos_window_new        (GtkApplication *application,
+                                      VecinosDataset *dataset,
+                                      const char     *language,
+                                      const GError   *error);
+void       vecinos_window_show_error (VecinosWindow  *self,
+                                      const GError   *error);
+
+G_END_DECLS

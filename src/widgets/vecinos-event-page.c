@@ -1,0 +1,209 @@
+/* vecinos-event-page.c — the detail of the selected event: title, date at
+ * its precision, category, summary and sources as links
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vecinos-event-page.h"
+
+struct _VecinosEventPage
+{
+  GtkWidget     parent_instance;
+
+  VecinosEvent *event;
+
+  /* Template widgets */
+  GtkLabel     *category_label;
+  GtkLabel     *date_label;
+  GtkLabel     *sources_label;
+  GtkStack     *stack;
+  GtkLabel     *summary_label;
+  GtkLabel     *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (VecinosEventPage, vecinos_event_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+sources_markup (VecinosEvent *event)
+{
+  GPtrArray *sources = vecinos_event_get_sources (event);
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const VecinosSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *link = g_markup_printf_escaped ("• <a href=\"%s\">%s</a>",
+                                                       source->url, source->name);
+
+      if (i > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append (markup, link);
+    }
+  return g_string_free (markup, FALSE);
+}
+
+static void
+update (VecinosEventPage *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *sources = NULL;
+
+  if (self->event == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  date = vecinos_event_format_date (self->event);
+  /* Translators: %s is the name of a category, such as "Trade" */
+  category = g_strdup_printf (_("Category: %s"), vecinos_event_get_category_name (self->event));
+  sources = sources_markup (self->event);
+
+  gtk_label_set_text (self->title_label, vecinos_event_get_title (self->event));
+  gtk_label_set_text (self->date_label, date);
+  gtk_label_set_text (self->category_label, category);
+  gtk_label_set_text (self->summary_label, vecinos_event_get_summary (self->event));
+  gtk_label_set_markup (self->sources_label, sources);
+  gtk_stack_set_visible_child_name (self->stack, "event");
+}
+
+static void
+vecinos_event_page_dispose (GObject *object)
+{
+  VecinosEventPage *self = VECINOS_EVENT_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_EVENT_PAGE);
+  g_clear_object (&self->event);
+
+  G_OBJECT_CLASS (vecinos_event_page_parent_class)->dispose (object);
+}
+
+static void
+vecinos_event_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VecinosEventPage *self = VECINOS_EVENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      g_value_set_object (value, self->event);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vecinos_event_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VecinosEventPage *self = VECINOS_EVENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      vecinos_event_page_set_event (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vecinos_event_page_class_init (VecinosEventPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vecinos_event_page_dispose;
+  object_class->get_property = vecinos_event_page_get_property;
+  object_class->set_property = vecinos_event_page_set_property;
+
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL, VECINOS_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vecinos/Vecinos/widgets/vecinos-event-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, category_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, title_label);
+}
+
+static void
+vecinos_event_page_init (VecinosEventPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+VecinosEvent *
+vecinos_event_page_get_event (VecinosEventPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_EVENT_PAGE (self), NULL);
+  return self->event;
+}
+
+void
+vecinos_event_page_set_event (VecinosEventPage *self,
+                              VecinosEvent     *event)
+{
+  g_return_if_fail (VECINOS_IS_EVENT_PAGE (self));
+  g_return_if_fail (event == NULL || VECINOS_IS_EVENT (event));
+
+  if (!g_set_object (&self->event, event))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}
+
+/**
+ * vecinos_event_page_get_text:
+ * @part: "title", "date", "category", "summary" or "sources"
+ *
+ * Returns: the text shown for @part, as a reader sees it
+ */
+const char *
+vecinos_event_page_get_text (VecinosEventPage *self,
+                             const char       *part)
+{
+  GtkLabel *label = NULL;
+
+  g_return_val_if_fail (VECINOS_IS_EVENT_PAGE (self), NULL);
+
+  if (g_str_equal (part, "title"))
+    label = self->title_label;
+  else if (g_str_equal (part, "date"))
+    label = self->date_label;
+  else if (g_str_equal (part, "category"))
+    label = self->category_label;
+  else if (g_str_equal (part, "summary"))
+    label = self->summary_label;
+  else if (g_str_equal (part, "sources"))
+    label = self->sources_label;
+
+  g_return_val_if_fail (label != NULL, NULL);
+  return gtk_label_get_text (label);
+}

@@ -1,0 +1,493 @@
+/* test-dataset.c — the compiler and the dataset: round trip, rejected
+ * input, and every way a dataset file can fail to open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "vecinos-dataset.h"
+#include "vecinos-language.h"
+#include "vecinos-event.h"
+#include "vecinos-importer.h"
+
+static const char *compiled_dataset;  /* the mini dataset, compiled by the build */
+static const char *source_dir;        /* tests/data/mini */
+static const char *compiler;          /* vecinos-compile */
+
+/* --- Round trip: JSON → database → the same records back --- */
+
+static JsonArray *
+load_source_events (JsonParser *parser)
+{
+  g_autofree char *path = g_build_filename (source_dir, "events.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "events");
+}
+
+static VecinosEvent *
+find_event (GListModel *events,
+            const char *slug)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+
+      if (g_str_equal (vecinos_event_get_slug (event), slug))
+        return event;
+    }
+  return NULL;
+}
+
+static void
+assert_round_trip (VecinosDataset *dataset,
+                   const char     *lang)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *source = load_source_events (parser);
+
+  events = vecinos_dataset_list_events (dataset, lang, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, json_array_get_length (source));
+
+  for (guint i = 0; i < json_array_get_length (source); i++)
+    {
+      JsonObject *record = json_array_get_object_element (source, i);
+      const char *slug = json_object_get_string_member (record, "id");
+      VecinosEvent *event = find_event (events, slug);
+      JsonArray *sources = json_object_get_array_member (record, "sources");
+      GPtrArray *read_sources;
+      g_autofree char *start = NULL;
+
+      g_assert_nonnull (event);
+      g_assert_cmpstr (vecinos_event_get_title (event), ==,
+                       json_object_get_string_member (json_object_get_object_member (record, "title"), lang));
+      g_assert_cmpstr (vecinos_event_get_summary (event), ==,
+                       json_object_get_string_member (json_object_get_object_member (record, "summary"), lang));
+      g_assert_cmpstr (vecinos_event_get_category (event), ==,
+                       json_object_get_string_member (record, "category"));
+      g_assert_cmpint (vecinos_event_get_importance (event), ==,
+                       json_object_get_int_member (record, "importance"));
+
+      start = vecinos_date_to_iso (vecinos_event_get_start (event));
+      g_assert_cmpstr (start, ==, json_object_get_string_member (record, "date"));
+      if (json_object_has_member (record, "end_date"))
+        {
+          g_autofree char *end = vecinos_date_to_iso (vecinos_event_get_end (event));
+          g_assert_cmpstr (end, ==, json_object_get_string_member (record, "end_date"));
+        }
+      else
+        g_assert_null (vecinos_event_get_end (event));
+
+      read_sources = vecinos_event_get_sources (event);
+      g_assert_cmpuint (read_sources->len, ==, json_array_get_length (sources));
+      for (guint s = 0; s < read_sources->len; s++)
+        {
+          const VecinosSource *read = g_ptr_array_index (read_sources, s);
+          JsonObject *expected = json_array_get_object_element (sources, s);
+
+          g_assert_cmpstr (read->name, ==, json_object_get_string_member (expected, "name"));
+          g_assert_cmpstr (read->url, ==, json_object_get_string_member (expected, "url"));
+        }
+    }
+}
+
+static void
+test_round_trip_compiled (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (compiled_dataset);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
+  const char * const *languages;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  languages = vecinos_dataset_get_languages (dataset);
+  g_assert_cmpstr (languages[0], ==, "en");
+  g_assert_cmpstr (languages[1], ==, "es");
+  g_assert_null (languages[2]);
+
+  assert_round_trip (dataset, "en");
+  assert_round_trip (dataset, "es");
+
+  g_assert_cmpuint (vecinos_dataset_count (dataset, "category"), ==, 2);
+  g_assert_cmpuint (vecinos_dataset_count (dataset, "term"), ==, 2);
+  g_assert_cmpuint (vecinos_dataset_count (dataset, "event"), ==, 5);
+  g_assert_cmpuint (vecinos_dataset_count (dataset, "event_source"), ==, 6);
+  /* One search row per event and language */
+  g_assert_cmpuint (vecinos_dataset_count (dataset, "search"), ==, 10);
+
+  g_assert_finalize_object (g_steal_pointer (&dataset));
+}
+
+static void
+test_round_trip_in_memory (void)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (source_dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_from_directory (directory, &error);
+
+  g_assert_no_error (error);
+  assert_round_trip (dataset, "es");
+}
+
+static void
+test_events_sorted_by_date (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (compiled_dataset);
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  g_autoptr(GListModel) events = vecinos_dataset_list_events (dataset, "en", NULL);
+  const char *expected[] = { "bracero", "water-treaty", "hold-the-line", "nafta-in-force", "sheinbaum-takes-office" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+      g_assert_cmpstr (vecinos_event_get_slug (event), ==, expected[i]);
+    }
+}
+
+static void
+test_unknown_language_falls_back (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (compiled_dataset);
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  g_autoptr(GListModel) events = vecinos_dataset_list_events (dataset, "fr", NULL);
+  g_autoptr(VecinosEvent) event = g_list_model_get_item (events, 3);
+
+  g_assert_cmpstr (vecinos_event_get_title (event), ==, "NAFTA enters into force");
+  g_assert_cmpstr (vecinos_event_get_category_name (event), ==, "Trade");
+}
+
+static void
+test_search_ignores_diacritics (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (compiled_dataset, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ref FROM search WHERE search MATCH 'Lopez' AND lang = 'en'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "sheinbaum-takes-office");
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* --- Rejected input: one broken record at a time --- */
+
+typedef struct {
+  const char *name;
+  const char *file;      /* the file to replace in a copy of the mini dataset */
+  const char *contents;
+  int         code;
+  const char *expected;  /* must appear in the message */
+} BadInput;
+
+#define EVENT(fields) "{\"events\": [{" fields "}]}"
+#define GOOD_TEXTS "\"title\": {\"en\": \"T\", \"es\": \"T\"}, \"summary\": {\"en\": \"S\", \"es\": \"S\"}"
+#define GOOD_SOURCES "\"sources\": [{\"name\": \"N\", \"url\": \"https://example.org/\"}]"
+#define GOOD_EVENT(id, date) "\"id\": \"" id "\", \"date\": \"" date "\", \"category\": \"trade\", \"importance\": 1, \"actors\": [\"us\"], " GOOD_TEXTS ", " GOOD_SOURCES
+
+static const BadInput bad_inputs[] = {
+  { "bad-date", "events.json", EVENT (GOOD_EVENT ("e1", "1994-02-30")),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "events.json: event “e1”: “1994-02-30” is not a valid date" },
+  { "missing-date", "events.json",
+    EVENT ("\"id\": \"e1\", \"category\": \"trade\", \"importance\": 1, \"actors\": [\"us\"], " GOOD_TEXTS ", " GOOD_SOURCES),
+    VECINOS_IMPORT_ERROR_MISSING_FIELD, "events.json: event “e1”: the field “date” is missing" },
+  { "unknown-category", "events.json",
+    EVENT ("\"id\": \"e1\", \"date\": \"1994\", \"category\": \"sports\", \"importance\": 1, \"actors\": [\"us\"], " GOOD_TEXTS ", " GOOD_SOURCES),
+    VECINOS_IMPORT_ERROR_UNKNOWN_REFERENCE, "events.json: event “e1”: unknown category “sports”" },
+  { "duplicate-id", "events.json",
+    "{\"events\": [{" GOOD_EVENT ("e1", "1994") "}, {" GOOD_EVENT ("e1", "1995") "}]}",
+    VECINOS_IMPORT_ERROR_DUPLICATE_ID, "events.json: event “e1”: the id is used twice" },
+  { "missing-spanish", "events.json",
+    EVENT ("\"id\": \"e1\", \"date\": \"1994\", \"category\": \"trade\", \"importance\": 1, \"actors\": [\"us\"],"
+           " \"title\": {\"en\": \"T\"}, \"summary\": {\"en\": \"S\", \"es\": \"S\"}, " GOOD_SOURCES),
+    VECINOS_IMPORT_ERROR_MISSING_FIELD, "events.json: event “e1”: the field “title.es” is missing" },
+  { "no-sources", "events.json",
+    EVENT ("\"id\": \"e1\", \"date\": \"1994\", \"category\": \"trade\", \"importance\": 1, \"actors\": [\"us\"], " GOOD_TEXTS ", \"sources\": []"),
+    VECINOS_IMPORT_ERROR_MISSING_FIELD, "events.json: event “e1”: the field “sources” is missing" },
+  { "source-without-url", "events.json",
+    EVENT ("\"id\": \"e1\", \"date\": \"1994\", \"category\": \"trade\", \"importance\": 1, \"actors\": [\"us\"], " GOOD_TEXTS ","
+           " \"sources\": [{\"name\": \"N\", \"url\": \"example.org\"}]"),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "events.json: event “e1”: source 1 has no web address" },
+  { "bad-importance", "events.json",
+    EVENT ("\"id\": \"e1\", \"date\": \"1994\", \"category\": \"trade\", \"importance\": 4, \"actors\": [\"us\"], " GOOD_TEXTS ", " GOOD_SOURCES),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "events.json: event “e1”: “importance” must be 1, 2 or 3" },
+  { "ends-before-start", "events.json",
+    EVENT (GOOD_EVENT ("e1", "1994-05-01") ", \"end_date\": \"1994-04\""),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "events.json: event “e1”: the event ends before it starts" },
+  { "no-id", "events.json", EVENT ("\"date\": \"1994\""),
+    VECINOS_IMPORT_ERROR_MISSING_FIELD, "events.json: item 1 has no “id”" },
+  { "not-json", "events.json", "{\"events\": [",
+    VECINOS_IMPORT_ERROR_INVALID_JSON, "events.json: " },
+  { "wrong-shape", "events.json", "[1, 2, 3]",
+    VECINOS_IMPORT_ERROR_INVALID_JSON, "events.json: expected an object with an array “events”" },
+  { "bad-color", "categories.json",
+    "{\"categories\": [{\"id\": \"trade\", \"color\": \"orange\", \"name\": {\"en\": \"Trade\", \"es\": \"Comercio\"}}]}",
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "categories.json: category “trade”: “color” must be written #RRGGBB" },
+  { "bad-country", "terms.json",
+    "{\"terms\": [{\"id\": \"t\", \"country\": \"ca\", \"person\": \"P\", \"party\": {\"en\": \"X\", \"es\": \"X\"}, \"start\": \"2000\"}]}",
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "terms.json: term “t”: the country must be “us” or “mx”" },
+};
+
+static char *
+copy_mini_dataset (const BadInput *bad)
+{
+  g_autoptr(GError) error = NULL;
+  char *directory = g_dir_make_tmp ("vecinos-bad-XXXXXX", &error);
+  const char *files[] = { "dataset.json", "categories.json", "terms.json", "events.json" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_build_filename (source_dir, files[i], NULL);
+      g_autofree char *to = g_build_filename (directory, files[i], NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_str_equal (files[i], bad->file))
+        contents = g_strdup (bad->contents);
+      else
+        g_file_get_contents (from, &contents, NULL, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, contents, -1, &error);
+      g_assert_no_error (error);
+    }
+  return directory;
+}
+
+static void
+remove_directory (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (directory);
+}
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadInput *bad = data;
+  g_autofree char *directory = copy_mini_dataset (bad);
+  g_autoptr(GFile) file = g_file_new_for_path (directory);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_false (vecinos_importer_import_directory (db, file, &error));
+  g_assert_error (error, VECINOS_IMPORT_ERROR, bad->code);
+  if (strstr (error->message, bad->expected) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, bad->expected);
+
+  /* Nothing is left behind: the whole import was rolled back */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  remove_directory (directory);
+}
+
+static void
+test_compiler_fails_cleanly (void)
+{
+  const BadInput *bad = &bad_inputs[0];
+  g_autofree char *directory = copy_mini_dataset (bad);
+  g_autofree char *output = g_build_filename (g_get_tmp_dir (), "vecinos-test-bad.sqlite", NULL);
+  g_autofree char *partial = g_strconcat (output, ".part", NULL);
+  g_autofree char *standard_error = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { compiler, directory, output, NULL };
+  int status;
+
+  g_unlink (output);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &standard_error, &status, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (standard_error, "events.json: event “e1”: “1994-02-30” is not a valid date"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  remove_directory (directory);
+}
+
+/* --- Opening a dataset file that is wrong --- */
+
+static char *
+copy_compiled_dataset (const char *name)
+{
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (compiled_dataset, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static void
+assert_open_fails (const char *path,
+                   int         code,
+                   const char *expected)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, VECINOS_DATASET_ERROR, code);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, expected);
+}
+
+static void
+test_open_missing (void)
+{
+  assert_open_fails ("/nonexistent/vecinos.sqlite", VECINOS_DATASET_ERROR_NOT_FOUND,
+                     "The dataset “/nonexistent/vecinos.sqlite” does not exist");
+}
+
+static void
+test_open_not_sqlite (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "vecinos-not-sqlite.sqlite", NULL);
+
+  g_assert_true (g_file_set_contents (path, "This is a lesson plan, not a database.\n", -1, NULL));
+  assert_open_fails (path, VECINOS_DATASET_ERROR_NOT_A_DATABASE, "is not a Vecinos dataset");
+  g_unlink (path);
+
+  assert_open_fails (g_get_tmp_dir (), VECINOS_DATASET_ERROR_NOT_A_DATABASE, "is not a Vecinos dataset");
+}
+
+static void
+test_open_other_database (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "vecinos-other.sqlite", NULL);
+  sqlite3 *db = NULL;
+
+  g_unlink (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE grades (student, grade)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_open_fails (path, VECINOS_DATASET_ERROR_NOT_A_DATABASE, "is a database, but not a Vecinos dataset");
+  g_unlink (path);
+}
+
+static void
+test_open_corrupt (void)
+{
+  g_autofree char *path = copy_compiled_dataset ("vecinos-corrupt.sqlite");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* Keep the header (page 1) and scribble over every page after it */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  for (gsize i = 4096; i < length; i++)
+    contents[i] = (char) (i * 37);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  assert_open_fails (path, VECINOS_DATASET_ERROR_CORRUPT, "is damaged and cannot be read");
+  g_unlink (path);
+}
+
+static void
+test_open_truncated (void)
+{
+  g_autofree char *path = copy_compiled_dataset ("vecinos-truncated.sqlite");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
+
+  assert_open_fails (path, VECINOS_DATASET_ERROR_CORRUPT, "is damaged and cannot be read");
+  g_unlink (path);
+}
+
+static void
+test_open_other_version (void)
+{
+  g_autofree char *path = copy_compiled_dataset ("vecinos-version.sqlite");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_open_fails (path, VECINOS_DATASET_ERROR_VERSION,
+                     "was made for another version of Vecinos (dataset format 99; this version reads format 1)");
+  g_unlink (path);
+}
+
+static void
+test_open_message_in_spanish (void)
+{
+  vecinos_language_use ("es");
+  assert_open_fails ("/nonexistent/vecinos.sqlite", VECINOS_DATASET_ERROR_NOT_FOUND,
+                     "El conjunto de datos “/nonexistent/vecinos.sqlite” no existe");
+  vecinos_language_use ("en");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, VECINOS_BUILD_ROOT "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  vecinos_language_use ("en");
+
+  g_test_init (&argc, &argv, NULL);
+
+  compiled_dataset = g_getenv ("VECINOS_TEST_DATASET");
+  source_dir = g_getenv ("VECINOS_TEST_SOURCE");
+  compiler = g_getenv ("VECINOS_COMPILE");
+  g_assert_nonnull (compiled_dataset);
+  g_assert_nonnull (source_dir);
+  g_assert_nonnull (compiler);
+
+  g_test_add_func ("/dataset/round-trip/compiled", test_round_trip_compiled);
+  g_test_add_func ("/dataset/round-trip/in-memory", test_round_trip_in_memory);
+  g_test_add_func ("/dataset/events/sorted", test_events_sorted_by_date);
+  g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
+  g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/dataset/import/rejects/%s", bad_inputs[i].name);
+      g_test_add_data_func (name, &bad_inputs[i], test_bad_input);
+    }
+  g_test_add_func ("/dataset/compiler/fails-cleanly", test_compiler_fails_cleanly);
+  g_test_add_func ("/dataset/open/missing", test_open_missing);
+  g_test_add_func ("/dataset/open/not-sqlite", test_open_not_sqlite);
+  g_test_add_func ("/dataset/open/other-database", test_open_other_database);
+  g_test_add_func ("/dataset/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/dataset/open/truncated", test_open_truncated);
+  g_test_add_func ("/dataset/open/other-version", test_open_other_version);
+  g_test_add_func ("/dataset/open/spanish-message", test_open_message_in_spanish);
+
+  return g_test_run ();
+}

@@ -1,0 +1,209 @@
+/* test-window.c — the window on the test dataset, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "vecinos-application.h"
+#include "vecinos-language.h"
+#include "vecinos-window-private.h"
+
+static VecinosDataset *
+open_test_dataset (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_TEST_DATASET"));
+  g_autoptr(GError) error = NULL;
+  VecinosDataset *dataset = vecinos_dataset_new_for_file (file, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static VecinosWindow *
+show_window (const char *language)
+{
+  g_autoptr(VecinosDataset) dataset = open_test_dataset ();
+  GtkWidget *window;
+
+  vecinos_language_use (language);
+  window = vecinos_window_new (NULL, dataset, language, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  return VECINOS_WINDOW (window);
+}
+
+static void
+close_window (VecinosWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (window);
+  vecinos_language_use ("en");
+}
+
+static guint
+find_row (GtkSingleSelection *selection,
+          const char         *slug)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (model, i);
+
+      if (g_str_equal (vecinos_event_get_slug (event), slug))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_lists_and_selects (void)
+{
+  VecinosWindow *window = show_window ("en");
+  GtkSingleSelection *selection = vecinos_window_get_event_selection (window);
+  VecinosEventPage *page = vecinos_window_get_event_page (window);
+
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
+  g_assert_null (vecinos_event_page_get_event (page));
+
+  gtk_single_selection_set_selected (selection, find_row (selection, "nafta-in-force"));
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "title"), ==, "NAFTA enters into force");
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "1 January 1994");
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "category"), ==, "Category: Trade");
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "summary"), ==, "The trade agreement takes effect.");
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "sources"), ==, "• USTR\n• SE");
+
+  gtk_single_selection_set_selected (selection, find_row (selection, "hold-the-line"));
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "September 1993");
+
+  gtk_single_selection_set_selected (selection, find_row (selection, "bracero"));
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "4 August 1942 – 31 December 1964");
+
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_assert_null (vecinos_event_page_get_event (page));
+
+  close_window (window);
+}
+
+static void
+test_spanish (void)
+{
+  VecinosWindow *window = show_window ("es");
+  GtkSingleSelection *selection = vecinos_window_get_event_selection (window);
+  VecinosEventPage *page = vecinos_window_get_event_page (window);
+
+  gtk_single_selection_set_selected (selection, find_row (selection, "nafta-in-force"));
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "title"), ==, "Entra en vigor el TLCAN");
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "1 de enero de 1994");
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "category"), ==, "Categoría: Comercio");
+
+  gtk_single_selection_set_selected (selection, find_row (selection, "water-treaty"));
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "1944");
+
+  close_window (window);
+}
+
+static void
+test_accessible (void)
+{
+  VecinosWindow *window = show_window ("en");
+  GtkWidget *list = vecinos_window_get_event_list (window);
+  GtkWidget *page = GTK_WIDGET (vecinos_window_get_event_page (window));
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Events");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "Event details");
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_CONTROLS));
+
+  close_window (window);
+}
+
+static void
+test_views (void)
+{
+  VecinosWindow *window = show_window ("en");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "documents"));
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
+  /* An unknown view changes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "nowhere");
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline"));
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+
+  close_window (window);
+}
+
+static void
+test_error_page (gconstpointer data)
+{
+  const char *language = data;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/vecinos.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosDataset) dataset = NULL;
+  GtkWidget *window;
+
+  vecinos_language_use (language);
+  dataset = vecinos_dataset_new_for_file (file, &error);
+  g_assert_null (dataset);
+
+  window = vecinos_window_new (NULL, NULL, language, error);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  g_assert_cmpstr (vecinos_window_get_visible_page (VECINOS_WINDOW (window)), ==, "error");
+  g_assert_cmpstr (gtk_label_get_text (vecinos_window_get_error_label (VECINOS_WINDOW (window))), ==,
+                   error->message);
+  if (g_str_equal (language, "es"))
+    g_assert_true (g_str_has_prefix (error->message, "El conjunto de datos"));
+
+  close_window (VECINOS_WINDOW (window));
+}
+
+static void
+test_language_from_names (void)
+{
+  const char *spanish[] = { "es_MX.UTF-8", "es_MX", "es", "C", NULL };
+  const char *english_first[] = { "en_GB", "es", "C", NULL };
+  const char *french[] = { "fr_FR", "fr", "C", NULL };
+  const char *esperanto[] = { "eo", "C", NULL };
+
+  g_assert_cmpstr (vecinos_language_from_names (spanish), ==, "es");
+  g_assert_cmpstr (vecinos_language_from_names (english_first), ==, "en");
+  g_assert_cmpstr (vecinos_language_from_names (french), ==, "en");
+  g_assert_cmpstr (vecinos_language_from_names (esperanto), ==, "en");
+  g_assert_cmpstr (vecinos_language_from_names (NULL), ==, "en");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, VECINOS_BUILD_ROOT "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/lists-and-selects", test_lists_and_selects);
+  g_test_add_func ("/window/spanish", test_spanish);
+  g_test_add_func ("/window/accessible", test_accessible);
+  g_test_add_func ("/window/views", test_views);
+  g_test_add_data_func ("/window/error-page/english", "en", test_error_page);
+  g_test_add_data_func ("/window/error-page/spanish", "es", test_error_page);
+  g_test_add_func ("/window/language-from-names", test_language_from_names);
+
+  return g_test_run ();
+}
