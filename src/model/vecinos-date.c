@@ -242,3 +242,61 @@ vecinos_date_format_span (const VecinosDate *start,
   /* Translators: a period of time, from the first date to the last */
   return g_strdup_printf (_("%1$s – %2$s"), first, last);
 }
+
+/**
+ * vecinos_period_parse:
+ * @text: "2017" for a calendar year, "FY2017" for a fiscal year
+ * @first_day: (out): the first day of the period
+ *
+ * A fiscal year is never read as a calendar year, nor the other way round.
+ */
+gboolean
+vecinos_period_parse (const char         *text,
+                      VecinosPeriodKind   kind,
+                      VecinosDay         *first_day,
+                      GError            **error)
+{
+  gboolean fiscal = kind == VECINOS_PERIOD_FISCAL_YEAR;
+  VecinosDate date;
+
+  g_return_val_if_fail (first_day != NULL, FALSE);
+
+  if (text == NULL ||
+      (fiscal && !g_str_has_prefix (text, "FY")) ||
+      strlen (text) != (fiscal ? 6 : 4) ||
+      !vecinos_date_parse (text + (fiscal ? 2 : 0), &date, NULL) ||
+      date.year < 2)
+    {
+      g_set_error (error, VECINOS_DATE_ERROR, VECINOS_DATE_ERROR_INVALID,
+                   fiscal
+                   /* Translators: %s is the text that was read as a period */
+                   ? _("“%s” is not a fiscal year (expected FYYYYY, such as FY2017)")
+                   : _("“%s” is not a calendar year (expected YYYY, such as 2017)"),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+
+  if (fiscal)
+    {
+      date.year -= 1;
+      date.month = 10;
+      date.precision = VECINOS_DATE_PRECISION_MONTH;
+    }
+  *first_day = vecinos_date_first_day (&date);
+  return TRUE;
+}
+
+/**
+ * vecinos_period_year:
+ *
+ * Returns: the year a period is named after (2017 for FY2017)
+ */
+int
+vecinos_period_year (VecinosDay         first_day,
+                     VecinosPeriodKind  kind)
+{
+  VecinosDate date;
+
+  vecinos_date_from_day (first_day, VECINOS_DATE_PRECISION_DAY, &date);
+  return kind == VECINOS_PERIOD_FISCAL_YEAR ? date.year + 1 : date.year;
+}

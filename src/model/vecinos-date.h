@@ -49,4 +49,18 @@ char       *vecinos_date_format      (const VecinosDate   *date);
 char       *vecinos_date_format_span (const VecinosDate   *start,
                                       const VecinosDate   *end);
 
+/* Periods of indicator series: a calendar year ("2017") or a U.S. federal
+ * fiscal year ("FY2017", 1 October 2016 to 30 September 2017) */
+typedef enum {
+  VECINOS_PERIOD_CALENDAR_YEAR,
+  VECINOS_PERIOD_FISCAL_YEAR,
+} VecinosPeriodKind;
+
+gboolean    vecinos_period_parse     (const char          *text,
+                                      VecinosPeriodKind    kind,
+                                      VecinosDay          *first_day,
+                                      GError             **error);
+int         vecinos_period_year      (VecinosDay           first_day,
+                                      VecinosPeriodKind    kind);
+
 G_END_DECLS

@@ -38,10 +38,12 @@ const char vecinos_schema_sql[] =
   "CREATE TABLE term_text (term_id INTEGER NOT NULL REFERENCES term (id),"
   " lang TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (term_id, lang));\n"
 
+  /* authors is NULL when no author could be identified; url is NULL when
+   * the original could not be found */
   "CREATE TABLE document (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
   " title TEXT NOT NULL, authors TEXT, publisher TEXT NOT NULL,"
   " published_day INTEGER, published_precision INTEGER, date_inferred INTEGER NOT NULL,"
-  " url TEXT, kind TEXT NOT NULL, lang TEXT NOT NULL);\n"
+  " url TEXT, lang TEXT NOT NULL);\n"
   "CREATE TABLE document_text (document_id INTEGER NOT NULL REFERENCES document (id),"
   " lang TEXT NOT NULL, kind TEXT NOT NULL, notes TEXT,"
   " PRIMARY KEY (document_id, lang));\n"
@@ -63,21 +65,35 @@ const char vecinos_schema_sql[] =
   " source_org TEXT NOT NULL, source_url TEXT NOT NULL);\n"
   "CREATE TABLE series_text (series_id INTEGER NOT NULL REFERENCES series (id),"
   " lang TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,"
-  " definition TEXT NOT NULL, caveats TEXT, PRIMARY KEY (series_id, lang));\n"
+  " definition TEXT NOT NULL, caveats TEXT, break_note TEXT,"
+  " PRIMARY KEY (series_id, lang));\n"
+  /* Series that must be read together and never silently joined, such as
+   * Border Patrol apprehensions (to FY2019) and CBP encounters (from FY2020) */
+  "CREATE TABLE series_related (series_id INTEGER NOT NULL REFERENCES series (id),"
+  " related_id INTEGER NOT NULL REFERENCES series (id),"
+  " PRIMARY KEY (series_id, related_id));\n"
+  /* period_day: the first day of the period (1 October of the year before
+   * for a U.S. fiscal year); series.frequency says which kind it is */
   "CREATE TABLE point (series_id INTEGER NOT NULL REFERENCES series (id),"
   " period_day INTEGER NOT NULL, value REAL NOT NULL, preliminary INTEGER NOT NULL,"
-  " source TEXT NOT NULL, source_url TEXT NOT NULL, note TEXT,"
+  " source TEXT NOT NULL, source_url TEXT NOT NULL,"
   " PRIMARY KEY (series_id, period_day));\n"
+  "CREATE TABLE point_text (series_id INTEGER NOT NULL, period_day INTEGER NOT NULL,"
+  " lang TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (series_id, period_day, lang),"
+  " FOREIGN KEY (series_id, period_day) REFERENCES point (series_id, period_day));\n"
   "CREATE TABLE series_excerpt (series_id INTEGER NOT NULL REFERENCES series (id),"
   " excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
   " PRIMARY KEY (series_id, excerpt_id));\n"
 
+  /* A number a document states; series and period_day, when known, say
+   * which official figure it is checked against */
   "CREATE TABLE claim (id INTEGER PRIMARY KEY,"
   " excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
+  " ordinal INTEGER NOT NULL, text TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,"
   " series_id INTEGER REFERENCES series (id), period_day INTEGER,"
-  " value REAL NOT NULL, text TEXT NOT NULL, unit TEXT NOT NULL);\n"
+  " measure_differs INTEGER NOT NULL);\n"
   "CREATE TABLE claim_text (claim_id INTEGER NOT NULL REFERENCES claim (id),"
-  " lang TEXT NOT NULL, comparison TEXT, PRIMARY KEY (claim_id, lang));\n"
+  " lang TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (claim_id, lang));\n"
 
   "CREATE TABLE tour (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE);\n"
   "CREATE TABLE tour_text (tour_id INTEGER NOT NULL REFERENCES tour (id),"
