@@ -1188,7 +1188,7 @@ import_claims (Import  *import,
     {
       JsonObject *object, *note;
       const char *excerpt, *text, *unit, *series, *period;
-      gboolean measure_differs, quoted = FALSE;
+      gboolean measure_differs, quoted = FALSE, has_value;
       gint64 excerpt_row, series_row = 0, claim_row;
       VecinosDay day = 0;
       int ordinal;
@@ -1197,8 +1197,13 @@ import_claims (Import  *import,
       if (!(object = record_at (import, array, i, error)) ||
           !(excerpt = get_string (import, object, "excerpt", error)) ||
           !resolve (import, import->excerpts, _("excerpt"), excerpt, &excerpt_row, error) ||
-          !(text = get_string (import, object, "text", error)) ||
-          !get_number (import, object, "value", &value, error) ||
+          !(text = get_string (import, object, "text", error)))
+        return FALSE;
+
+      /* null: the words give no single number */
+      has_value = json_object_get_member (object, "value") != NULL &&
+                  !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "value"));
+      if ((has_value && !get_number (import, object, "value", &value, error)) ||
           !(unit = get_string (import, object, "unit", error)) ||
           !get_optional_string (import, object, "series", &series, error) ||
           !get_optional_string (import, object, "period", &period, error) ||
@@ -1240,7 +1245,8 @@ import_claims (Import  *import,
       sqlite3_bind_int64 (insert, 1, excerpt_row);
       sqlite3_bind_int (insert, 2, ordinal);
       sqlite3_bind_text (insert, 3, text, -1, SQLITE_STATIC);
-      sqlite3_bind_double (insert, 4, value);
+      if (has_value)
+        sqlite3_bind_double (insert, 4, value);
       sqlite3_bind_text (insert, 5, unit, -1, SQLITE_STATIC);
       if (series != NULL)
         {

@@ -85,11 +85,12 @@ const char vecinos_schema_sql[] =
   " excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
   " PRIMARY KEY (series_id, excerpt_id));\n"
 
-  /* A number a document states; series and period_day, when known, say
-   * which official figure it is checked against */
+  /* A number a document states, in its words (text); value is NULL when
+   * the words give no single number ("nearly half", "dozens"). series and
+   * period_day, when known, say which official figure it is checked against */
   "CREATE TABLE claim (id INTEGER PRIMARY KEY,"
   " excerpt_id INTEGER NOT NULL REFERENCES excerpt (id),"
-  " ordinal INTEGER NOT NULL, text TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,"
+  " ordinal INTEGER NOT NULL, text TEXT NOT NULL, value REAL, unit TEXT NOT NULL,"
   " series_id INTEGER REFERENCES series (id), period_day INTEGER,"
   " measure_differs INTEGER NOT NULL);\n"
   "CREATE TABLE claim_text (claim_id INTEGER NOT NULL REFERENCES claim (id),"
