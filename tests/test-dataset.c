@@ -125,8 +125,9 @@ test_round_trip_compiled (void)
   g_assert_cmpuint (vecinos_dataset_count (dataset, "term"), ==, 2);
   g_assert_cmpuint (vecinos_dataset_count (dataset, "event"), ==, 5);
   g_assert_cmpuint (vecinos_dataset_count (dataset, "event_source"), ==, 6);
-  /* One search row per event and language */
-  g_assert_cmpuint (vecinos_dataset_count (dataset, "search"), ==, 10);
+  /* One search row per event and language, series and language, document,
+   * and excerpt in each language */
+  g_assert_cmpuint (vecinos_dataset_count (dataset, "search"), ==, 10 + 4 + 2 + 6);
 
   g_assert_finalize_object (g_steal_pointer (&dataset));
 }
@@ -185,6 +186,99 @@ test_search_ignores_diacritics (void)
   sqlite3_close (db);
 }
 
+
+/* --- Series, documents, excerpts, claims and tours in the compiled file --- */
+
+static int
+query_int (const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (compiled_dataset, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static int
+day_of (const char *text)
+{
+  VecinosDate date;
+
+  g_assert_true (vecinos_date_parse (text, &date, NULL));
+  return vecinos_date_first_day (&date);
+}
+
+static void
+test_series_compiled (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(*) FROM series"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM point"), ==, 3);
+  /* One note, in both languages */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM point_text"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM series_text WHERE caveats IS NOT NULL"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM series_related"), ==, 1);
+  /* The preliminary flag is kept */
+  g_assert_cmpint (query_int ("SELECT preliminary FROM point WHERE value = 33241"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT preliminary FROM point WHERE value = 25967"), ==, 0);
+  /* A calendar year starts on 1 January, a fiscal year on 1 October before */
+  g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 25967"), ==, day_of ("2012-01-01"));
+  g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 400"), ==, day_of ("2007-10-01"));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM series WHERE frequency = 'fiscal'"), ==, 1);
+}
+
+static void
+test_documents_compiled (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(*) FROM document"), ==, 2);
+  /* No author identified and no original address: NULL, never invented */
+  g_assert_cmpint (query_int ("SELECT authors IS NULL AND url IS NULL AND date_inferred FROM document"
+                              " WHERE slug = 'doc-b'"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT published_precision FROM document WHERE slug = 'doc-b'"), ==,
+                   VECINOS_DATE_PRECISION_MONTH);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM excerpt"), ==, 3);
+  g_assert_cmpint (query_int ("SELECT ordinal FROM excerpt WHERE slug = 'a-2'"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT ordinal FROM excerpt WHERE slug = 'b-1'"), ==, 1);
+  /* Every excerpt has the Spanish translation, and only that */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM excerpt_text WHERE lang = 'es'"), ==, 3);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM excerpt_text WHERE lang = 'en'"), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM event_excerpt"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM series_excerpt"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM excerpt_category"), ==, 4);
+}
+
+static void
+test_claims_and_tours_compiled (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(*) FROM claim"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT value FROM claim WHERE text = '26,037 in 2012'"), ==, 26037);
+  g_assert_cmpint (query_int ("SELECT measure_differs FROM claim WHERE text = '26,037 in 2012'"), ==, 1);
+  /* The claim is checked against the official figure of the same period */
+  g_assert_cmpint (query_int ("SELECT p.value FROM claim c JOIN point p"
+                              " ON p.series_id = c.series_id AND p.period_day = c.period_day"), ==, 25967);
+  /* "keep growing" gives no single number */
+  g_assert_cmpint (query_int ("SELECT value FROM claim WHERE text = 'keep growing'"), ==, -1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM claim_text"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM tour"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM tour_step"), ==, 2);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM tour_step_text"), ==, 4);
+}
+
+static void
+test_search_both_languages (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(*) FROM search WHERE search MATCH 'remesas' AND kind = 'excerpt'"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM search WHERE search MATCH 'remittances' AND kind = 'excerpt'"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM search WHERE search MATCH 'homicidio*' AND kind = 'series'"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM search WHERE search MATCH 'Merida' AND kind = 'series'"), ==, 2);
+}
+
 /* --- Rejected input: one broken record at a time --- */
 
 typedef struct {
@@ -238,6 +332,34 @@ static const BadInput bad_inputs[] = {
   { "bad-color", "categories.json",
     "{\"categories\": [{\"id\": \"trade\", \"color\": \"orange\", \"name\": {\"en\": \"Trade\", \"es\": \"Comercio\"}}]}",
     VECINOS_IMPORT_ERROR_INVALID_VALUE, "categories.json: category “trade”: “color” must be written #RRGGBB" },
+  { "claim-not-quoted", "claims.json",
+    "{\"claims\": [{\"id\": \"c\", \"excerpt\": \"a-1\", \"text\": \"27,000\", \"value\": 27000, \"unit\": \"persons\","
+    " \"series\": null, \"period\": null, \"measure_differs\": false}]}",
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "claims.json: claim “c”: its text is not found word for word in its excerpt" },
+  { "claim-period-missing", "claims.json",
+    "{\"claims\": [{\"id\": \"c\", \"excerpt\": \"a-1\", \"text\": \"26,037\", \"value\": 26037, \"unit\": \"persons\","
+    " \"series\": \"mx_homicides\", \"period\": \"2013\", \"measure_differs\": false}]}",
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "claims.json: claim “c”: the series “mx_homicides” has no figure for 2013" },
+  { "excerpt-untranslated", "excerpts.json",
+    "{\"excerpts\": [{\"id\": \"x\", \"document\": \"doc-a\", \"text\": \"Words.\", \"categories\": []}]}",
+    VECINOS_IMPORT_ERROR_MISSING_FIELD, "excerpts.json: excerpt “x”: the field “translations.es” is missing" },
+  { "excerpt-unknown-event", "excerpts.json",
+    "{\"excerpts\": [{\"id\": \"x\", \"document\": \"doc-a\", \"text\": \"Words.\", \"translations\": {\"es\": \"Palabras.\"},"
+    " \"events\": [\"moon-landing\"]}]}",
+    VECINOS_IMPORT_ERROR_UNKNOWN_REFERENCE, "excerpts.json: excerpt “x”: it points at the event “moon-landing”, which does not exist" },
+  { "fiscal-in-calendar-series", "series.json",
+    "{\"series\": [{\"id\": \"s\", \"category\": \"trade\", \"unit_kind\": \"count\", \"period_kind\": \"calendar\","
+    " \"unit\": {\"en\": \"u\", \"es\": \"u\"}, \"name\": {\"en\": \"n\", \"es\": \"n\"},"
+    " \"definition\": {\"en\": \"d\", \"es\": \"d\"}, \"source_org\": \"O\", \"source_url\": \"https://example.org/\","
+    " \"points\": [{\"period\": \"FY2017\", \"value\": 1, \"preliminary\": false, \"source\": \"O\","
+    " \"source_url\": \"https://example.org/\"}]}]}",
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "series.json: series “s”: “FY2017” is not a calendar year" },
+  { "point-without-source", "series.json",
+    "{\"series\": [{\"id\": \"s\", \"category\": \"trade\", \"unit_kind\": \"count\", \"period_kind\": \"calendar\","
+    " \"unit\": {\"en\": \"u\", \"es\": \"u\"}, \"name\": {\"en\": \"n\", \"es\": \"n\"},"
+    " \"definition\": {\"en\": \"d\", \"es\": \"d\"}, \"source_org\": \"O\", \"source_url\": \"https://example.org/\","
+    " \"points\": [{\"period\": \"2017\", \"value\": 1, \"preliminary\": false}]}]}",
+    VECINOS_IMPORT_ERROR_MISSING_FIELD, "series.json: series “s”: the field “source” is missing" },
   { "bad-country", "terms.json",
     "{\"terms\": [{\"id\": \"t\", \"country\": \"ca\", \"person\": \"P\", \"party\": {\"en\": \"X\", \"es\": \"X\"}, \"start\": \"2000\"}]}",
     VECINOS_IMPORT_ERROR_INVALID_VALUE, "terms.json: term “t”: the country must be “us” or “mx”" },
@@ -248,7 +370,8 @@ copy_mini_dataset (const BadInput *bad)
 {
   g_autoptr(GError) error = NULL;
   char *directory = g_dir_make_tmp ("vecinos-bad-XXXXXX", &error);
-  const char *files[] = { "dataset.json", "categories.json", "terms.json", "events.json" };
+  const char *files[] = { "dataset.json", "categories.json", "terms.json", "events.json", "series.json",
+                          "documents.json", "excerpts.json", "claims.json", "tours.json" };
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -475,6 +598,10 @@ main (int   argc,
   g_test_add_func ("/dataset/events/sorted", test_events_sorted_by_date);
   g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
   g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);
+  g_test_add_func ("/dataset/search/both-languages", test_search_both_languages);
+  g_test_add_func ("/dataset/series/compiled", test_series_compiled);
+  g_test_add_func ("/dataset/documents/compiled", test_documents_compiled);
+  g_test_add_func ("/dataset/claims-and-tours/compiled", test_claims_and_tours_compiled);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/import/rejects/%s", bad_inputs[i].name);

@@ -1170,6 +1170,7 @@ import_claims (Import  *import,
   g_autoptr(sqlite3_stmt) excerpt_text = NULL;
   g_autoptr(sqlite3_stmt) find_point = NULL;
   g_autoptr(GHashTable) ordinals = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *array;
 
   import->file = "claims.json";
@@ -1240,6 +1241,8 @@ import_claims (Import  *import,
             return fail (import, error, _("the series “%1$s” has no figure for %2$s"), series, period);
         }
 
+      if (!check_new_id (import, claims, error))
+        return FALSE;
       ordinal = GPOINTER_TO_INT (g_hash_table_lookup (ordinals, GINT_TO_POINTER ((int) excerpt_row))) + 1;
       g_hash_table_insert (ordinals, GINT_TO_POINTER ((int) excerpt_row), GINT_TO_POINTER (ordinal));
       sqlite3_bind_int64 (insert, 1, excerpt_row);
@@ -1256,7 +1259,7 @@ import_claims (Import  *import,
       sqlite3_bind_int (insert, 8, measure_differs);
       if (!run (import, insert, ""))
         return fail_sqlite (import, error);
-      claim_row = sqlite3_last_insert_rowid (import->db);
+      claim_row = remember_row (import, claims);
 
       for (guint l = 0; note != NULL && import->languages[l] != NULL; l++)
         if (!run (import, insert_text, "Iss", claim_row, import->languages[l], text_in (note, import->languages[l])))
