@@ -131,6 +131,7 @@ about_activated (GSimpleAction *action,
     _("Events: the sources listed with each event"),
     NULL
   };
+  g_auto(GStrv) organisations = NULL;
   const char *software_credits[] = {
     "GTK https://gtk.org",
     "GLib https://gitlab.gnome.org/GNOME/glib",
@@ -154,6 +155,13 @@ about_activated (GSimpleAction *action,
                          "translator-credits", _("translator-credits"),
                          NULL);
   gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Data"), data_credits);
+  if (VECINOS_IS_WINDOW (window) && vecinos_window_get_dataset (VECINOS_WINDOW (window)) != NULL)
+    {
+      organisations = vecinos_dataset_list_source_organisations (vecinos_window_get_dataset (VECINOS_WINDOW (window)));
+      if (organisations[0] != NULL)
+        gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Figures"),
+                                             (const char **) organisations);
+    }
   gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Built with"), software_credits);
   gtk_about_dialog_set_system_information (GTK_ABOUT_DIALOG (dialog),
     _("Program code: GNU General Public License, version 3 or later.\n"

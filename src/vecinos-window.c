@@ -320,3 +320,16 @@ vecinos_window_get_visible_page (VecinosWindow *self)
     return "error";
   return gtk_stack_get_visible_child_name (self->view_stack);
 }
+
+/**
+ * vecinos_window_get_dataset:
+ *
+ * Returns: (transfer none) (nullable): the dataset shown, or %NULL when it
+ *   could not be opened
+ */
+VecinosDataset *
+vecinos_window_get_dataset (VecinosWindow *self)
+{
+  g_return_val_if_fail (VECINOS_IS_WINDOW (self), NULL);
+  return self->dataset;
+}

@@ -20,5 +20,6 @@ GtkWidget *vecinos_window_new        (GtkApplication *application,
                                       const GError   *error);
 void       vecinos_window_show_error (VecinosWindow  *self,
                                       const GError   *error);
+VecinosDataset *vecinos_window_get_dataset (VecinosWindow *self);
 
 G_END_DECLS

@@ -231,6 +231,16 @@ test_series_compiled (void)
   g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 25967"), ==, day_of ("2012-01-01"));
   g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 400"), ==, day_of ("2007-10-01"));
   g_assert_cmpint (query_int ("SELECT count(*) FROM series WHERE frequency = 'fiscal'"), ==, 1);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (compiled_dataset);
+    g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+    g_auto(GStrv) organisations = vecinos_dataset_list_source_organisations (dataset);
+
+    g_assert_cmpuint (g_strv_length (organisations), ==, 2);
+    g_assert_cmpstr (organisations[0], ==, "CRS https://crsreports.congress.gov/");
+    g_assert_cmpstr (organisations[1], ==, "INEGI https://www.inegi.org.mx/");
+  }
 }
 
 static void

@@ -20,6 +20,7 @@ typedef enum {
   QUERY_LANGUAGES,
   QUERY_EVENTS,
   QUERY_EVENT_SOURCES,
+  QUERY_SOURCE_ORGANISATIONS,
   N_QUERIES
 } Query;
 
@@ -40,6 +41,8 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY e.start_day, e.id",
   [QUERY_EVENT_SOURCES] =
     "SELECT event_id, name, url FROM event_source ORDER BY event_id, ordinal",
+  [QUERY_SOURCE_ORGANISATIONS] =
+    "SELECT source_org, min (source_url) FROM series GROUP BY source_org ORDER BY source_org",
 };
 
 struct _VecinosDataset
@@ -442,4 +445,31 @@ vecinos_dataset_count (VecinosDataset *self,
     count = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return count;
+}
+
+/**
+ * vecinos_dataset_list_source_organisations:
+ *
+ * Returns: (transfer full): the organisations whose figures the dataset
+ *   charts, each as "Name https://address" (the form GtkAboutDialog credits
+ *   take), in alphabetical order
+ */
+char **
+vecinos_dataset_list_source_organisations (VecinosDataset *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+
+  stmt = self->queries[QUERY_SOURCE_ORGANISATIONS];
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *credit = g_strdup_printf ("%s %s",
+                                                 (const char *) sqlite3_column_text (stmt, 0),
+                                                 (const char *) sqlite3_column_text (stmt, 1));
+      g_strv_builder_add (builder, credit);
+    }
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
 }

@@ -34,6 +34,7 @@ const char * const *vecinos_dataset_get_languages (VecinosDataset *self);
 GListModel     *vecinos_dataset_list_events      (VecinosDataset  *self,
                                                   const char      *lang,
                                                   GError         **error);
+char          **vecinos_dataset_list_source_organisations (VecinosDataset *self);
 guint           vecinos_dataset_count            (VecinosDataset  *self,
                                                   const char      *table);
 
