@@ -5,10 +5,11 @@
  */
 #include "config.h"
 
+#include "vecinos-test.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <sqlite3.h>
 
 #include "vecinos-dataset.h"
@@ -588,11 +589,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, VECINOS_BUILD_ROOT "/po");
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  vecinos_language_use ("en");
+  vecinos_test_init_translations ();
 
   g_test_init (&argc, &argv, NULL);
 

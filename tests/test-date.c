@@ -4,7 +4,8 @@
  */
 #include "config.h"
 
-#include <locale.h>
+#include "vecinos-test.h"
+
 #include <glib/gi18n.h>
 
 #include "vecinos-date.h"
@@ -164,10 +165,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, VECINOS_BUILD_ROOT "/po");
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vecinos_test_init_translations ();
 
   g_test_init (&argc, &argv, NULL);
 

@@ -4,9 +4,10 @@
  */
 #include "config.h"
 
+#include "vecinos-test.h"
+
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
-#include <locale.h>
 
 #include "vecinos-application.h"
 #include "vecinos-language.h"
@@ -190,10 +191,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, VECINOS_BUILD_ROOT "/po");
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vecinos_test_init_translations ();
 
   gtk_test_init (&argc, &argv, NULL);
 
