@@ -1,0 +1,203 @@
+/* test-time-scale.c — time ↔ pixels, zoom, pan and ticks, with exact
+ * expectations at every zoom level
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vecinos-test.h"
+
+#include "vecinos-time-scale.h"
+
+static double
+day (const char *text)
+{
+  VecinosDate date;
+
+  g_assert_true (vecinos_date_parse (text, &date, NULL));
+  return vecinos_date_first_day (&date);
+}
+
+static VecinosTimeScale
+scale_between (const char *start,
+               const char *end,
+               double      width)
+{
+  return (VecinosTimeScale) { day (start), day (end), width };
+}
+
+static void
+assert_ticks (const VecinosTimeScale *scale,
+              double                  min_spacing,
+              const char * const     *expected)
+{
+  g_autoptr(GArray) ticks = vecinos_time_scale_ticks (scale, min_spacing);
+
+  g_assert_cmpuint (ticks->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      VecinosTick *tick = &g_array_index (ticks, VecinosTick, i);
+      g_autofree char *label = vecinos_tick_format (tick);
+
+      g_assert_cmpstr (label, ==, expected[i]);
+      g_assert_cmpfloat_with_epsilon (tick->x, vecinos_time_scale_to_x (scale, tick->day), 1e-9);
+      g_assert_cmpfloat (tick->x, >=, 0);
+      g_assert_cmpfloat (tick->x, <, scale->width);
+      if (i > 0)
+        g_assert_cmpfloat (tick->x - g_array_index (ticks, VecinosTick, i - 1).x, >=, min_spacing * 0.98);
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  const VecinosTimeScale scales[] = {
+    scale_between ("1500-01-01", "2000-01-01", 1920),
+    scale_between ("1990-01-01", "2000-01-01", 1000),
+    scale_between ("1994-01-01", "1994-01-15", 1280),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    for (double x = -100; x <= scales[i].width + 100; x += 37.5)
+      g_assert_cmpfloat_with_epsilon (vecinos_time_scale_to_x (&scales[i], vecinos_time_scale_to_day (&scales[i], x)),
+                                      x, 1e-6);
+
+  {
+    VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+
+    g_assert_cmpfloat (vecinos_time_scale_to_x (&scale, day ("1990-01-01")), ==, 0);
+    g_assert_cmpfloat (vecinos_time_scale_to_x (&scale, day ("2000-01-01")), ==, 1000);
+    g_assert_cmpfloat (vecinos_time_scale_to_day (&scale, 500), ==, (day ("1990-01-01") + day ("2000-01-01")) / 2);
+  }
+}
+
+static void
+test_ticks_years (void)
+{
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  const char *every_year[] = { "1990", "1991", "1992", "1993", "1994", "1995", "1996", "1997", "1998", "1999", NULL };
+  const char *every_two[] = { "1990", "1992", "1994", "1996", "1998", NULL };
+
+  /* A year is 100 px: yearly ticks fit 80 px of label, half-years do not */
+  assert_ticks (&scale, 80, every_year);
+  assert_ticks (&scale, 150, every_two);
+}
+
+static void
+test_ticks_decades_and_centuries (void)
+{
+  VecinosTimeScale scale = scale_between ("1800-01-01", "2000-01-01", 1000);
+  const char *twenty[] = { "1800", "1820", "1840", "1860", "1880", "1900", "1920", "1940", "1960", "1980", NULL };
+  const char *decades[] = { "1800", "1810", "1820", "1830", "1840", "1850", "1860", "1870", "1880", "1890",
+                            "1900", "1910", "1920", "1930", "1940", "1950", "1960", "1970", "1980", "1990", NULL };
+  const char *centuries[] = { "1800", "1900", NULL };
+
+  assert_ticks (&scale, 80, twenty);
+  assert_ticks (&scale, 45, decades);
+  assert_ticks (&scale, 400, centuries);
+}
+
+static void
+test_ticks_months (void)
+{
+  VecinosTimeScale scale = scale_between ("1994-01-01", "1995-01-01", 1200);
+  const char *months[] = { "January 1994", "February 1994", "March 1994", "April 1994", "May 1994",
+                           "June 1994", "July 1994", "August 1994", "September 1994", "October 1994",
+                           "November 1994", "December 1994", NULL };
+  const char *quarters[] = { "January 1994", "April 1994", "July 1994", "October 1994", NULL };
+
+  assert_ticks (&scale, 80, months);
+  assert_ticks (&scale, 250, quarters);
+}
+
+static void
+test_ticks_days (void)
+{
+  VecinosTimeScale scale = scale_between ("1994-01-01", "1994-01-08", 1400);
+  const char *days[] = { "1 January 1994", "2 January 1994", "3 January 1994", "4 January 1994",
+                         "5 January 1994", "6 January 1994", "7 January 1994", NULL };
+
+  assert_ticks (&scale, 150, days);
+}
+
+static void
+test_ticks_view_starts_mid_period (void)
+{
+  /* A view from mid-1993 to mid-1996: the ticks are still 1 January */
+  VecinosTimeScale scale = scale_between ("1993-07-01", "1996-07-01", 900);
+  const char *years[] = { "1994", "1995", "1996", NULL };
+
+  assert_ticks (&scale, 200, years);
+}
+
+static void
+test_ticks_spanish (void)
+{
+  VecinosTimeScale scale = scale_between ("1993-09-01", "1993-11-01", 600);
+  const char *months[] = { "septiembre de 1993", "octubre de 1993", NULL };
+
+  vecinos_language_use ("es");
+  assert_ticks (&scale, 200, months);
+  vecinos_language_use ("en");
+}
+
+static void
+test_zoom_keeps_anchor (void)
+{
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  double before = vecinos_time_scale_to_day (&scale, 250);
+  double span = scale.end - scale.start;
+
+  vecinos_time_scale_zoom (&scale, 2, 250);
+  g_assert_cmpfloat_with_epsilon (vecinos_time_scale_to_day (&scale, 250), before, 1e-6);
+  g_assert_cmpfloat_with_epsilon (scale.end - scale.start, span / 2, 1e-6);
+
+  vecinos_time_scale_zoom (&scale, 0.5, 900);
+  g_assert_cmpfloat_with_epsilon (scale.end - scale.start, span, 1e-6);
+}
+
+static void
+test_zoom_limits (void)
+{
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+
+  vecinos_time_scale_zoom (&scale, 1e9, 500);
+  g_assert_cmpfloat_with_epsilon (scale.end - scale.start, VECINOS_TIME_SCALE_MIN_SPAN, 1e-6);
+
+  vecinos_time_scale_zoom (&scale, 1e-9, 500);
+  g_assert_cmpfloat_with_epsilon (scale.end - scale.start, VECINOS_TIME_SCALE_MAX_SPAN, 1e-6);
+}
+
+static void
+test_pan (void)
+{
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  double start = scale.start;
+  double per_pixel = (scale.end - scale.start) / scale.width;
+
+  vecinos_time_scale_pan (&scale, 100);
+  g_assert_cmpfloat_with_epsilon (scale.start, start + 100 * per_pixel, 1e-6);
+  vecinos_time_scale_pan (&scale, -100);
+  g_assert_cmpfloat_with_epsilon (scale.start, start, 1e-6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vecinos_test_init_translations ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/time-scale/round-trip", test_round_trip);
+  g_test_add_func ("/time-scale/ticks/years", test_ticks_years);
+  g_test_add_func ("/time-scale/ticks/decades-and-centuries", test_ticks_decades_and_centuries);
+  g_test_add_func ("/time-scale/ticks/months", test_ticks_months);
+  g_test_add_func ("/time-scale/ticks/days", test_ticks_days);
+  g_test_add_func ("/time-scale/ticks/view-starts-mid-period", test_ticks_view_starts_mid_period);
+  g_test_add_func ("/time-scale/ticks/spanish", test_ticks_spanish);
+  g_test_add_func ("/time-scale/zoom/keeps-anchor", test_zoom_keeps_anchor);
+  g_test_add_func ("/time-scale/zoom/limits", test_zoom_limits);
+  g_test_add_func ("/time-scale/pan", test_pan);
+
+  return g_test_run ();
+}
