@@ -1,0 +1,276 @@
+/* vecinos-timeline-layout.c — events → marks on a time axis
+ *
+ * Each row keeps its one-date events sorted by day. A mark is found by
+ * binary search, and everything within min_gap pixels of it joins it as a
+ * cluster, found by a second binary search: the work follows the number of
+ * marks on screen, not the number of events. Spans are few and kept apart.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "vecinos-timeline-layout.h"
+
+typedef struct {
+  VecinosDay day;
+  guint      index;
+  guint      importance;
+} Point;
+
+typedef struct {
+  guint  row;
+  double left;
+  double right;
+} Placed;
+
+typedef struct {
+  GArray *points;  /* Point, by day */
+  GArray *spans;   /* guint indexes into items */
+} Row;
+
+struct _VecinosTimelineLayout
+{
+  VecinosTimelineItem *items;
+  guint                n_items;
+  Row                 *rows;
+  guint                n_rows;
+};
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  const Point *pa = a, *pb = b;
+
+  if (pa->day != pb->day)
+    return pa->day < pb->day ? -1 : 1;
+  return pa->index < pb->index ? -1 : pa->index > pb->index;
+}
+
+/**
+ * vecinos_timeline_layout_new:
+ * @items: (array length=n_items): the events, in any order
+ * @n_rows: how many rows (categories) there are; every item's row is below it
+ */
+VecinosTimelineLayout *
+vecinos_timeline_layout_new (const VecinosTimelineItem *items,
+                             guint                      n_items,
+                             guint                      n_rows)
+{
+  VecinosTimelineLayout *self = g_new0 (VecinosTimelineLayout, 1);
+
+  self->items = g_memdup2 (items, sizeof *items * n_items);
+  self->n_items = n_items;
+  self->n_rows = n_rows;
+  self->rows = g_new0 (Row, n_rows);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      self->rows[r].points = g_array_new (FALSE, FALSE, sizeof (Point));
+      self->rows[r].spans = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      Row *row;
+
+      g_return_val_if_fail (items[i].row < n_rows, self);
+      row = &self->rows[items[i].row];
+      if (items[i].end > items[i].start)
+        g_array_append_val (row->spans, i);
+      else
+        {
+          Point point = { items[i].start, i, items[i].importance };
+          g_array_append_val (row->points, point);
+        }
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    g_array_sort (self->rows[r].points, compare_points);
+
+  return self;
+}
+
+void
+vecinos_timeline_layout_free (VecinosTimelineLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      g_array_unref (self->rows[r].points);
+      g_array_unref (self->rows[r].spans);
+    }
+  g_free (self->rows);
+  g_free (self->items);
+  g_free (self);
+}
+
+/* The first point at or after @day */
+static guint
+lower_bound (GArray *points,
+             double  day)
+{
+  guint low = 0, high = points->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (points, Point, middle).day < day)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+static void
+layout_points (const Row              *row,
+               guint                   row_index,
+               const VecinosTimeScale *scale,
+               double                  min_gap,
+               GArray                 *marks)
+{
+  double days_per_pixel = (scale->end - scale->start) / scale->width;
+  /* A marker whose centre is just outside still shows half of itself */
+  guint i = lower_bound (row->points, scale->start - min_gap * days_per_pixel);
+  guint n = row->points->len;
+
+  while (i < n)
+    {
+      const Point *point = &g_array_index (row->points, Point, i);
+      double x = vecinos_time_scale_to_x (scale, point->day);
+      guint next;
+      VecinosTimelineMark mark;
+
+      if (x > scale->width + min_gap)
+        break;
+
+      /* Everything closer than min_gap to this one becomes one cluster */
+      next = lower_bound (row->points, point->day + min_gap * days_per_pixel);
+      next = MAX (next, i + 1);
+
+      mark = (VecinosTimelineMark) {
+        .x = x, .x_end = x, .row = row_index,
+        .first = point->index, .count = next - i, .importance = point->importance,
+      };
+      if (mark.count > 1)
+        {
+          double last = vecinos_time_scale_to_x (scale, g_array_index (row->points, Point, next - 1).day);
+
+          mark.x = mark.x_end = (x + last) / 2;
+          for (guint j = i + 1; j < next && j < i + 64; j++)
+            mark.importance = MIN (mark.importance, g_array_index (row->points, Point, j).importance);
+        }
+      g_array_append_val (marks, mark);
+      i = next;
+    }
+}
+
+static void
+layout_spans (const VecinosTimelineLayout *self,
+              const Row                   *row,
+              guint                        row_index,
+              const VecinosTimeScale      *scale,
+              GArray                      *marks)
+{
+  for (guint s = 0; s < row->spans->len; s++)
+    {
+      guint index = g_array_index (row->spans, guint, s);
+      const VecinosTimelineItem *item = &self->items[index];
+      /* The bar covers the whole of its last day */
+      double x = vecinos_time_scale_to_x (scale, item->start);
+      double x_end = vecinos_time_scale_to_x (scale, item->end + 1);
+      VecinosTimelineMark mark = { x, x_end, row_index, index, 1, item->importance };
+
+      if (x_end < 0 || x > scale->width)
+        continue;
+      g_array_append_val (marks, mark);
+    }
+}
+
+/**
+ * vecinos_timeline_layout_compute:
+ * @min_gap: the fewest pixels between two marks of one row
+ * @marks: (element-type VecinosTimelineMark): emptied, then filled row by
+ *   row: spans first, then events and clusters by x
+ */
+void
+vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
+                                 const VecinosTimeScale *scale,
+                                 double                  min_gap,
+                                 GArray                 *marks)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scale->end > scale->start && scale->width > 0);
+
+  g_array_set_size (marks, 0);
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      layout_spans (self, &self->rows[r], r, scale, marks);
+      layout_points (&self->rows[r], r, scale, min_gap, marks);
+    }
+}
+
+/**
+ * vecinos_timeline_layout_place_labels:
+ * @marks: (element-type VecinosTimelineMark): from vecinos_timeline_layout_compute()
+ * @widths: (array): the width of each mark's label, in pixels
+ * @gap: space between a marker and its label, and between labels
+ * @shown: (array) (out caller-allocates): whether each mark's label is drawn
+ *
+ * A label goes to the right of its marker when it overlaps no other label
+ * or marker of its row. Landmarks are placed first, then major and minor
+ * events; clusters get no label.
+ */
+void
+vecinos_timeline_layout_place_labels (const GArray *marks,
+                                      const double *widths,
+                                      double        gap,
+                                      gboolean     *shown)
+{
+  const VecinosTimelineMark *all = (const VecinosTimelineMark *) (gpointer) marks->data;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+
+  for (guint i = 0; i < marks->len; i++)
+    shown[i] = FALSE;
+
+  for (guint importance = 1; importance <= 3; importance++)
+    for (guint i = 0; i < marks->len; i++)
+      {
+        double left, right;
+        gboolean fits = TRUE;
+
+        if (all[i].importance != importance || all[i].count != 1)
+          continue;
+
+        left = all[i].x_end + gap;
+        right = left + widths[i];
+
+        /* No marker of the row may sit under the label */
+        for (guint j = 0; j < marks->len && fits; j++)
+          if (j != i && all[j].row == all[i].row &&
+              all[j].x_end + gap / 2 > left && all[j].x - gap / 2 < right)
+            fits = FALSE;
+
+        for (guint p = 0; p < placed->len && fits; p++)
+          {
+            const Placed *other = &g_array_index (placed, Placed, p);
+
+            if (other->row == all[i].row && other->right + gap > left && other->left - gap < right)
+              fits = FALSE;
+          }
+
+        if (fits)
+          {
+            Placed label = { all[i].row, left, right };
+
+            g_array_append_val (placed, label);
+            shown[i] = TRUE;
+          }
+      }
+}

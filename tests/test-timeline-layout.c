@@ -1,0 +1,236 @@
+/* test-timeline-layout.c — events → marks: positions, clusters, spans,
+ * view edges and labels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vecinos-test.h"
+
+#include "vecinos-timeline-layout.h"
+
+static VecinosDay
+day (const char *text)
+{
+  VecinosDate date;
+
+  g_assert_true (vecinos_date_parse (text, &date, NULL));
+  return vecinos_date_first_day (&date);
+}
+
+static VecinosTimeScale
+scale_between (const char *start,
+               const char *end,
+               double      width)
+{
+  return (VecinosTimeScale) { day (start), day (end), width };
+}
+
+static GArray *
+compute (const VecinosTimelineItem *items,
+         guint                      n_items,
+         guint                      n_rows,
+         const VecinosTimeScale    *scale,
+         double                     min_gap)
+{
+  g_autoptr(VecinosTimelineLayout) layout = vecinos_timeline_layout_new (items, n_items, n_rows);
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+
+  vecinos_timeline_layout_compute (layout, scale, min_gap, marks);
+  return marks;
+}
+
+#define MARK(marks, i) (&g_array_index ((marks), VecinosTimelineMark, (i)))
+
+static void
+test_separate_events (void)
+{
+  VecinosTimelineItem items[] = {
+    { day ("1995-01-01"), day ("1995-01-01"), 0, 1 },
+    { day ("1991-01-01"), day ("1991-01-01"), 0, 2 },
+    { day ("1998-01-01"), day ("1998-01-01"), 0, 3 },
+  };
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
+
+  g_assert_cmpuint (marks->len, ==, 3);
+  /* Sorted by date, each at its own x */
+  g_assert_cmpuint (MARK (marks, 0)->first, ==, 1);
+  g_assert_cmpuint (MARK (marks, 1)->first, ==, 0);
+  g_assert_cmpuint (MARK (marks, 2)->first, ==, 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (MARK (marks, i)->count, ==, 1);
+      g_assert_cmpfloat_with_epsilon (MARK (marks, i)->x,
+                                      vecinos_time_scale_to_x (&scale, items[MARK (marks, i)->first].start), 1e-9);
+    }
+  g_assert_cmpuint (MARK (marks, 1)->importance, ==, 1);
+}
+
+static void
+test_cluster (void)
+{
+  VecinosTimelineItem items[] = {
+    { day ("1994-01-01"), day ("1994-01-01"), 0, 3 },
+    { day ("1994-01-01"), day ("1994-01-01"), 0, 1 },
+    { day ("1994-01-10"), day ("1994-01-10"), 0, 2 },
+    { day ("1996-01-01"), day ("1996-01-01"), 0, 3 },
+  };
+  /* 100 px a year: the first three are within 3 px of each other */
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
+  double first = vecinos_time_scale_to_x (&scale, items[0].start);
+  double last = vecinos_time_scale_to_x (&scale, items[2].start);
+
+  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_cmpuint (MARK (marks, 0)->count, ==, 3);
+  g_assert_cmpfloat_with_epsilon (MARK (marks, 0)->x, (first + last) / 2, 1e-9);
+  /* A cluster is as important as its most important event */
+  g_assert_cmpuint (MARK (marks, 0)->importance, ==, 1);
+  g_assert_cmpuint (MARK (marks, 1)->count, ==, 1);
+
+  /* Zoomed in to January 1994 they separate */
+  scale = scale_between ("1993-12-25", "1994-01-20", 1000);
+  g_clear_pointer (&marks, g_array_unref);
+  marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
+  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_cmpuint (MARK (marks, 0)->count, ==, 2);   /* the two of 1 January */
+  g_assert_cmpuint (MARK (marks, 1)->count, ==, 1);
+}
+
+static void
+test_rows_and_edges (void)
+{
+  VecinosTimelineItem items[] = {
+    { day ("1994-01-01"), day ("1994-01-01"), 0, 1 },
+    { day ("1994-01-01"), day ("1994-01-01"), 1, 1 },
+    { day ("1989-12-31"), day ("1989-12-31"), 0, 1 },   /* 0.27 px left of the view */
+    { day ("1980-01-01"), day ("1980-01-01"), 0, 1 },   /* far outside */
+    { day ("2000-01-01"), day ("2000-01-01"), 1, 1 },   /* at the right edge */
+    { day ("2010-01-01"), day ("2010-01-01"), 1, 1 },   /* far outside */
+  };
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 2, &scale, 10);
+  guint per_row[2] = { 0, 0 };
+
+  g_assert_cmpuint (marks->len, ==, 4);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      per_row[MARK (marks, i)->row]++;
+      g_assert_true (MARK (marks, i)->first != 3 && MARK (marks, i)->first != 5);
+    }
+  g_assert_cmpuint (per_row[0], ==, 2);
+  g_assert_cmpuint (per_row[1], ==, 2);
+}
+
+static void
+test_spans (void)
+{
+  VecinosTimelineItem items[] = {
+    { day ("1942-08-04"), day ("1964-12-31"), 0, 2 },   /* crosses both edges */
+    { day ("1950-01-01"), day ("1950-12-31"), 0, 3 },
+    { day ("1930-01-01"), day ("1939-12-31"), 0, 3 },   /* before the view */
+  };
+  VecinosTimeScale scale = scale_between ("1945-01-01", "1960-01-01", 1500);
+  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
+
+  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_cmpuint (MARK (marks, 0)->first, ==, 0);
+  g_assert_cmpfloat (MARK (marks, 0)->x, <, 0);
+  g_assert_cmpfloat (MARK (marks, 0)->x_end, >, scale.width);
+  /* A bar covers its last day whole: 1950 is a year wide */
+  g_assert_cmpfloat_with_epsilon (MARK (marks, 1)->x_end - MARK (marks, 1)->x,
+                                  365 * scale.width / (scale.end - scale.start), 1e-9);
+}
+
+static void
+test_every_event_counted_once (void)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineItem));
+  VecinosDay first = day ("1900-01-01");
+  const struct { const char *start, *end; } views[] = {
+    { "1850-01-01", "2050-01-01" }, { "1990-01-01", "2000-01-01" },
+    { "1994-01-01", "1994-03-01" }, { "1999-06-15", "1999-06-25" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      VecinosDay start = first + g_rand_int_range (rand, 0, 125 * 365);
+      VecinosTimelineItem item = { start, start, g_rand_int_range (rand, 0, 8), g_rand_int_range (rand, 1, 4) };
+      g_array_append_val (items, item);
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      VecinosTimeScale scale = scale_between (views[v].start, views[v].end, 1920);
+      g_autoptr(GArray) marks = compute ((VecinosTimelineItem *) (gpointer) items->data, items->len, 8, &scale, 8);
+      double slack = 8 * (scale.end - scale.start) / scale.width;
+      guint counted = 0, visible = 0, at_least = 0;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          VecinosDay d = g_array_index (items, VecinosTimelineItem, i).start;
+
+          visible += d >= scale.start && d < scale.end;
+          /* A cluster starting within a gap of the right edge spans one more */
+          at_least += d >= scale.start - slack && d <= scale.end + 2 * slack;
+        }
+      for (guint m = 0; m < marks->len; m++)
+        {
+          counted += MARK (marks, m)->count;
+          if (m > 0 && MARK (marks, m)->row == MARK (marks, m - 1)->row)
+            g_assert_cmpfloat (MARK (marks, m)->x - MARK (marks, m - 1)->x, >, 0);
+        }
+      /* Every event in view is in exactly one mark; marks just past the
+       * edges may add the few within a gap or two of them */
+      g_assert_cmpuint (counted, >=, visible);
+      g_assert_cmpuint (counted, <=, at_least);
+      /* Never more marks than fit in the pixels */
+      g_assert_cmpuint (marks->len, <=, 8 * (1920 / 8 + 3));
+    }
+}
+
+static void
+test_labels (void)
+{
+  VecinosTimelineItem items[] = {
+    { day ("1991-01-01"), day ("1991-01-01"), 0, 3 },   /* minor, label would run into the landmark */
+    { day ("1991-07-01"), day ("1991-07-01"), 0, 1 },   /* landmark */
+    { day ("1995-01-01"), day ("1995-01-01"), 0, 2 },
+    { day ("1991-01-01"), day ("1991-01-01"), 1, 3 },   /* another row: no conflict */
+  };
+  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 2, &scale, 10);
+  double widths[4] = { 120, 120, 120, 120 };
+  gboolean shown[4];
+
+  g_assert_cmpuint (marks->len, ==, 4);
+  vecinos_timeline_layout_place_labels (marks, widths, 6, shown);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      guint item = MARK (marks, i)->first;
+
+      if (item == 0)
+        g_assert_false (shown[i]);   /* the landmark's marker sits under it */
+      else
+        g_assert_true (shown[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vecinos_test_init_translations ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/timeline-layout/separate-events", test_separate_events);
+  g_test_add_func ("/timeline-layout/cluster", test_cluster);
+  g_test_add_func ("/timeline-layout/rows-and-edges", test_rows_and_edges);
+  g_test_add_func ("/timeline-layout/spans", test_spans);
+  g_test_add_func ("/timeline-layout/every-event-counted-once", test_every_event_counted_once);
+  g_test_add_func ("/timeline-layout/labels", test_labels);
+
+  return g_test_run ();
+}
