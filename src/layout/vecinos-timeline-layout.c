@@ -19,8 +19,8 @@ typedef struct {
   guint      importance;
 } Point;
 
+/* A label placed in the row being laid out */
 typedef struct {
-  guint  row;
   double left;
   double right;
 } Placed;
@@ -216,6 +216,32 @@ vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
     }
 }
 
+/* Whether a marker of the row lies under [left, right]. Within a row,
+ * compute() puts the spans first and then the points by x, so only the
+ * spans and the points from @i on need looking at. */
+static gboolean
+covers_marker (const VecinosTimelineMark *all,
+               guint                      row_begin,
+               guint                      row_end,
+               guint                      i,
+               double                     left,
+               double                     right,
+               double                     gap)
+{
+  for (guint j = row_begin; j < row_end; j++)
+    {
+      gboolean span = all[j].x_end > all[j].x;
+
+      if (!span && j < i)
+        continue;
+      if (j != i && all[j].x_end + gap / 2 > left && all[j].x - gap / 2 < right)
+        return TRUE;
+      if (!span && all[j].x - gap / 2 >= right)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /**
  * vecinos_timeline_layout_place_labels:
  * @marks: (element-type VecinosTimelineMark): from vecinos_timeline_layout_compute()
@@ -234,43 +260,43 @@ vecinos_timeline_layout_place_labels (const GArray *marks,
                                       gboolean     *shown)
 {
   const VecinosTimelineMark *all = (const VecinosTimelineMark *) (gpointer) marks->data;
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
 
   for (guint i = 0; i < marks->len; i++)
     shown[i] = FALSE;
 
-  for (guint importance = 1; importance <= 3; importance++)
-    for (guint i = 0; i < marks->len; i++)
-      {
-        double left, right;
-        gboolean fits = TRUE;
+  for (guint row_begin = 0, row_end; row_begin < marks->len; row_begin = row_end)
+    {
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
 
-        if (all[i].importance != importance || all[i].count != 1)
-          continue;
+      for (row_end = row_begin; row_end < marks->len && all[row_end].row == all[row_begin].row; row_end++)
+        ;
 
-        left = all[i].x_end + gap;
-        right = left + widths[i];
-
-        /* No marker of the row may sit under the label */
-        for (guint j = 0; j < marks->len && fits; j++)
-          if (j != i && all[j].row == all[i].row &&
-              all[j].x_end + gap / 2 > left && all[j].x - gap / 2 < right)
-            fits = FALSE;
-
-        for (guint p = 0; p < placed->len && fits; p++)
+      for (guint importance = 1; importance <= 3; importance++)
+        for (guint i = row_begin; i < row_end; i++)
           {
-            const Placed *other = &g_array_index (placed, Placed, p);
+            double left = all[i].x_end + gap;
+            double right = left + widths[i];
+            gboolean fits;
 
-            if (other->row == all[i].row && other->right + gap > left && other->left - gap < right)
-              fits = FALSE;
+            if (all[i].importance != importance || all[i].count != 1)
+              continue;
+
+            fits = !covers_marker (all, row_begin, row_end, i, left, right, gap);
+            for (guint p = 0; p < placed->len && fits; p++)
+              {
+                const Placed *other = &g_array_index (placed, Placed, p);
+
+                if (other->right + gap > left && other->left - gap < right)
+                  fits = FALSE;
+              }
+
+            if (fits)
+              {
+                Placed label = { left, right };
+
+                g_array_append_val (placed, label);
+                shown[i] = TRUE;
+              }
           }
-
-        if (fits)
-          {
-            Placed label = { all[i].row, left, right };
-
-            g_array_append_val (placed, label);
-            shown[i] = TRUE;
-          }
-      }
+    }
 }
