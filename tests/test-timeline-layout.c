@@ -130,13 +130,18 @@ test_spans (void)
     { day ("1942-08-04"), day ("1964-12-31"), 0, 2 },   /* crosses both edges */
     { day ("1950-01-01"), day ("1950-12-31"), 0, 3 },
     { day ("1930-01-01"), day ("1939-12-31"), 0, 3 },   /* before the view */
+    { day ("1955-01-01"), day ("1955-01-03"), 0, 3 },   /* 0.8 px wide: too narrow for a bar */
+    { day ("1955-01-02"), day ("1955-01-02"), 0, 1 },
   };
   VecinosTimeScale scale = scale_between ("1945-01-01", "1960-01-01", 1500);
   g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
 
-  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_cmpuint (marks->len, ==, 3);
   g_assert_cmpuint (MARK (marks, 0)->first, ==, 0);
   g_assert_cmpfloat (MARK (marks, 0)->x, <, 0);
+  /* The narrow span clusters with the event beside it */
+  g_assert_cmpuint (MARK (marks, 2)->count, ==, 2);
+  g_assert_cmpfloat (MARK (marks, 2)->x_end, ==, MARK (marks, 2)->x);
   g_assert_cmpfloat (MARK (marks, 0)->x_end, >, scale.width);
   /* A bar covers its last day whole: 1950 is a year wide */
   g_assert_cmpfloat_with_epsilon (MARK (marks, 1)->x_end - MARK (marks, 1)->x,

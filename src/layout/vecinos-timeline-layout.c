@@ -1,9 +1,12 @@
 /* vecinos-timeline-layout.c — events → marks on a time axis
  *
- * Each row keeps its one-date events sorted by day. A mark is found by
+ * Each row keeps its items sorted by their first day. A mark is found by
  * binary search, and everything within min_gap pixels of it joins it as a
  * cluster, found by a second binary search: the work follows the number of
- * marks on screen, not the number of events. Spans are few and kept apart.
+ * marks on screen, not the number of events. A span wide enough to see is a
+ * mark of its own (a bar); a narrow one clusters like any event. Only spans
+ * that start left of the view need a separate look, bounded by the row's
+ * longest span.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +18,7 @@
 
 typedef struct {
   VecinosDay day;
+  VecinosDay end;
   guint      index;
   guint      importance;
 } Point;
@@ -26,8 +30,9 @@ typedef struct {
 } Placed;
 
 typedef struct {
-  GArray *points;  /* Point, by day */
-  GArray *spans;   /* guint indexes into items */
+  GArray     *points;    /* Point, every item of the row by its first day */
+  GArray     *spans;     /* Point, the items that last a while, by first day */
+  VecinosDay  max_span;  /* the longest of them, in days */
 } Row;
 
 struct _VecinosTimelineLayout
@@ -69,26 +74,29 @@ vecinos_timeline_layout_new (const VecinosTimelineItem *items,
   for (guint r = 0; r < n_rows; r++)
     {
       self->rows[r].points = g_array_new (FALSE, FALSE, sizeof (Point));
-      self->rows[r].spans = g_array_new (FALSE, FALSE, sizeof (guint));
+      self->rows[r].spans = g_array_new (FALSE, FALSE, sizeof (Point));
     }
 
   for (guint i = 0; i < n_items; i++)
     {
+      Point point = { items[i].start, MAX (items[i].end, items[i].start), i, items[i].importance };
       Row *row;
 
       g_return_val_if_fail (items[i].row < n_rows, self);
       row = &self->rows[items[i].row];
-      if (items[i].end > items[i].start)
-        g_array_append_val (row->spans, i);
-      else
+      g_array_append_val (row->points, point);
+      if (point.end > point.day)
         {
-          Point point = { items[i].start, i, items[i].importance };
-          g_array_append_val (row->points, point);
+          g_array_append_val (row->spans, point);
+          row->max_span = MAX (row->max_span, point.end - point.day);
         }
     }
 
   for (guint r = 0; r < n_rows; r++)
-    g_array_sort (self->rows[r].points, compare_points);
+    {
+      g_array_sort (self->rows[r].points, compare_points);
+      g_array_sort (self->rows[r].spans, compare_points);
+    }
 
   return self;
 }
@@ -150,14 +158,26 @@ layout_points (const Row              *row,
       if (x > scale->width + min_gap)
         break;
 
+      mark = (VecinosTimelineMark) {
+        .x = x, .x_end = x, .row = row_index,
+        .first = point->index, .count = 1, .importance = point->importance,
+      };
+
+      /* A span wide enough to see is a bar of its own; the bar covers the
+       * whole of its last day */
+      if (point->end > point->day &&
+          vecinos_time_scale_to_x (scale, point->end + 1) - x >= min_gap)
+        {
+          mark.x_end = vecinos_time_scale_to_x (scale, point->end + 1);
+          g_array_append_val (marks, mark);
+          i++;
+          continue;
+        }
+
       /* Everything closer than min_gap to this one becomes one cluster */
       next = lower_bound (row->points, point->day + min_gap * days_per_pixel);
       next = MAX (next, i + 1);
-
-      mark = (VecinosTimelineMark) {
-        .x = x, .x_end = x, .row = row_index,
-        .first = point->index, .count = next - i, .importance = point->importance,
-      };
+      mark.count = next - i;
       if (mark.count > 1)
         {
           double last = vecinos_time_scale_to_x (scale, g_array_index (row->points, Point, next - 1).day);
@@ -171,24 +191,31 @@ layout_points (const Row              *row,
     }
 }
 
+/* Spans that start before the view — further left than layout_points()
+ * looks — and reach into it */
 static void
-layout_spans (const VecinosTimelineLayout *self,
-              const Row                   *row,
-              guint                        row_index,
-              const VecinosTimeScale      *scale,
-              GArray                      *marks)
+layout_spans_from_the_left (const Row              *row,
+                            guint                   row_index,
+                            const VecinosTimeScale *scale,
+                            double                  min_gap,
+                            GArray                 *marks)
 {
-  for (guint s = 0; s < row->spans->len; s++)
-    {
-      guint index = g_array_index (row->spans, guint, s);
-      const VecinosTimelineItem *item = &self->items[index];
-      /* The bar covers the whole of its last day */
-      double x = vecinos_time_scale_to_x (scale, item->start);
-      double x_end = vecinos_time_scale_to_x (scale, item->end + 1);
-      VecinosTimelineMark mark = { x, x_end, row_index, index, 1, item->importance };
+  double days_per_pixel = (scale->end - scale->start) / scale->width;
+  double left_of_points = scale->start - min_gap * days_per_pixel;
 
-      if (x_end < 0 || x > scale->width)
+  for (guint s = lower_bound (row->spans, scale->start - row->max_span); s < row->spans->len; s++)
+    {
+      const Point *span = &g_array_index (row->spans, Point, s);
+      VecinosTimelineMark mark;
+
+      if (span->day >= left_of_points)
+        break;
+      if (span->end + 1 <= scale->start)
         continue;
+      mark = (VecinosTimelineMark) {
+        vecinos_time_scale_to_x (scale, span->day), vecinos_time_scale_to_x (scale, span->end + 1),
+        row_index, span->index, 1, span->importance,
+      };
       g_array_append_val (marks, mark);
     }
 }
@@ -197,7 +224,7 @@ layout_spans (const VecinosTimelineLayout *self,
  * vecinos_timeline_layout_compute:
  * @min_gap: the fewest pixels between two marks of one row
  * @marks: (element-type VecinosTimelineMark): emptied, then filled row by
- *   row: spans first, then events and clusters by x
+ *   row: spans reaching in from the left first, then the rest by x
  */
 void
 vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
@@ -211,7 +238,7 @@ vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
   g_array_set_size (marks, 0);
   for (guint r = 0; r < self->n_rows; r++)
     {
-      layout_spans (self, &self->rows[r], r, scale, marks);
+      layout_spans_from_the_left (&self->rows[r], r, scale, min_gap, marks);
       layout_points (&self->rows[r], r, scale, min_gap, marks);
     }
 }
