@@ -207,15 +207,6 @@ query_int (const char *sql)
   return value;
 }
 
-static int
-day_of (const char *text)
-{
-  VecinosDate date;
-
-  g_assert_true (vecinos_date_parse (text, &date, NULL));
-  return vecinos_date_first_day (&date);
-}
-
 static void
 test_series_compiled (void)
 {
@@ -229,8 +220,8 @@ test_series_compiled (void)
   g_assert_cmpint (query_int ("SELECT preliminary FROM point WHERE value = 33241"), ==, 1);
   g_assert_cmpint (query_int ("SELECT preliminary FROM point WHERE value = 25967"), ==, 0);
   /* A calendar year starts on 1 January, a fiscal year on 1 October before */
-  g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 25967"), ==, day_of ("2012-01-01"));
-  g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 400"), ==, day_of ("2007-10-01"));
+  g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 25967"), ==, vecinos_test_day ("2012-01-01"));
+  g_assert_cmpint (query_int ("SELECT period_day FROM point WHERE value = 400"), ==, vecinos_test_day ("2007-10-01"));
   g_assert_cmpint (query_int ("SELECT count(*) FROM series WHERE frequency = 'fiscal'"), ==, 1);
 
   {

@@ -9,23 +9,6 @@
 
 #include "vecinos-time-scale.h"
 
-static double
-day (const char *text)
-{
-  VecinosDate date;
-
-  g_assert_true (vecinos_date_parse (text, &date, NULL));
-  return vecinos_date_first_day (&date);
-}
-
-static VecinosTimeScale
-scale_between (const char *start,
-               const char *end,
-               double      width)
-{
-  return (VecinosTimeScale) { day (start), day (end), width };
-}
-
 static void
 assert_ticks (const VecinosTimeScale *scale,
               double                  min_spacing,
@@ -52,9 +35,9 @@ static void
 test_round_trip (void)
 {
   const VecinosTimeScale scales[] = {
-    scale_between ("1500-01-01", "2000-01-01", 1920),
-    scale_between ("1990-01-01", "2000-01-01", 1000),
-    scale_between ("1994-01-01", "1994-01-15", 1280),
+    vecinos_test_scale ("1500-01-01", "2000-01-01", 1920),
+    vecinos_test_scale ("1990-01-01", "2000-01-01", 1000),
+    vecinos_test_scale ("1994-01-01", "1994-01-15", 1280),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
@@ -63,18 +46,18 @@ test_round_trip (void)
                                       x, 1e-6);
 
   {
-    VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+    VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
 
-    g_assert_cmpfloat (vecinos_time_scale_to_x (&scale, day ("1990-01-01")), ==, 0);
-    g_assert_cmpfloat (vecinos_time_scale_to_x (&scale, day ("2000-01-01")), ==, 1000);
-    g_assert_cmpfloat (vecinos_time_scale_to_day (&scale, 500), ==, (day ("1990-01-01") + day ("2000-01-01")) / 2);
+    g_assert_cmpfloat (vecinos_time_scale_to_x (&scale, vecinos_test_day ("1990-01-01")), ==, 0);
+    g_assert_cmpfloat (vecinos_time_scale_to_x (&scale, vecinos_test_day ("2000-01-01")), ==, 1000);
+    g_assert_cmpfloat (vecinos_time_scale_to_day (&scale, 500), ==, (vecinos_test_day ("1990-01-01") + vecinos_test_day ("2000-01-01")) / 2);
   }
 }
 
 static void
 test_ticks_years (void)
 {
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
   const char *every_year[] = { "1990", "1991", "1992", "1993", "1994", "1995", "1996", "1997", "1998", "1999", NULL };
   const char *every_two[] = { "1990", "1992", "1994", "1996", "1998", NULL };
 
@@ -86,7 +69,7 @@ test_ticks_years (void)
 static void
 test_ticks_decades_and_centuries (void)
 {
-  VecinosTimeScale scale = scale_between ("1800-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1800-01-01", "2000-01-01", 1000);
   const char *twenty[] = { "1800", "1820", "1840", "1860", "1880", "1900", "1920", "1940", "1960", "1980", NULL };
   const char *decades[] = { "1800", "1810", "1820", "1830", "1840", "1850", "1860", "1870", "1880", "1890",
                             "1900", "1910", "1920", "1930", "1940", "1950", "1960", "1970", "1980", "1990", NULL };
@@ -100,7 +83,7 @@ test_ticks_decades_and_centuries (void)
 static void
 test_ticks_months (void)
 {
-  VecinosTimeScale scale = scale_between ("1994-01-01", "1995-01-01", 1200);
+  VecinosTimeScale scale = vecinos_test_scale ("1994-01-01", "1995-01-01", 1200);
   const char *months[] = { "January 1994", "February 1994", "March 1994", "April 1994", "May 1994",
                            "June 1994", "July 1994", "August 1994", "September 1994", "October 1994",
                            "November 1994", "December 1994", NULL };
@@ -113,7 +96,7 @@ test_ticks_months (void)
 static void
 test_ticks_days (void)
 {
-  VecinosTimeScale scale = scale_between ("1994-01-01", "1994-01-08", 1400);
+  VecinosTimeScale scale = vecinos_test_scale ("1994-01-01", "1994-01-08", 1400);
   const char *days[] = { "1 January 1994", "2 January 1994", "3 January 1994", "4 January 1994",
                          "5 January 1994", "6 January 1994", "7 January 1994", NULL };
 
@@ -124,7 +107,7 @@ static void
 test_ticks_view_starts_mid_period (void)
 {
   /* A view from mid-1993 to mid-1996: the ticks are still 1 January */
-  VecinosTimeScale scale = scale_between ("1993-07-01", "1996-07-01", 900);
+  VecinosTimeScale scale = vecinos_test_scale ("1993-07-01", "1996-07-01", 900);
   const char *years[] = { "1994", "1995", "1996", NULL };
 
   assert_ticks (&scale, 200, years);
@@ -133,7 +116,7 @@ test_ticks_view_starts_mid_period (void)
 static void
 test_ticks_spanish (void)
 {
-  VecinosTimeScale scale = scale_between ("1993-09-01", "1993-11-01", 600);
+  VecinosTimeScale scale = vecinos_test_scale ("1993-09-01", "1993-11-01", 600);
   const char *months[] = { "septiembre de 1993", "octubre de 1993", NULL };
 
   vecinos_language_use ("es");
@@ -144,7 +127,7 @@ test_ticks_spanish (void)
 static void
 test_zoom_keeps_anchor (void)
 {
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
   double before = vecinos_time_scale_to_day (&scale, 250);
   double span = scale.end - scale.start;
 
@@ -159,7 +142,7 @@ test_zoom_keeps_anchor (void)
 static void
 test_zoom_limits (void)
 {
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
 
   vecinos_time_scale_zoom (&scale, 1e9, 500);
   g_assert_cmpfloat_with_epsilon (scale.end - scale.start, VECINOS_TIME_SCALE_MIN_SPAN, 1e-6);
@@ -171,7 +154,7 @@ test_zoom_limits (void)
 static void
 test_pan (void)
 {
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
   double start = scale.start;
   double per_pixel = (scale.end - scale.start) / scale.width;
 

@@ -9,23 +9,6 @@
 
 #include "vecinos-timeline-layout.h"
 
-static VecinosDay
-day (const char *text)
-{
-  VecinosDate date;
-
-  g_assert_true (vecinos_date_parse (text, &date, NULL));
-  return vecinos_date_first_day (&date);
-}
-
-static VecinosTimeScale
-scale_between (const char *start,
-               const char *end,
-               double      width)
-{
-  return (VecinosTimeScale) { day (start), day (end), width };
-}
-
 static GArray *
 compute (const VecinosTimelineItem *items,
          guint                      n_items,
@@ -46,11 +29,11 @@ static void
 test_separate_events (void)
 {
   VecinosTimelineItem items[] = {
-    { day ("1995-01-01"), day ("1995-01-01"), 0, 1 },
-    { day ("1991-01-01"), day ("1991-01-01"), 0, 2 },
-    { day ("1998-01-01"), day ("1998-01-01"), 0, 3 },
+    { vecinos_test_day ("1995-01-01"), vecinos_test_day ("1995-01-01"), 0, 1 },
+    { vecinos_test_day ("1991-01-01"), vecinos_test_day ("1991-01-01"), 0, 2 },
+    { vecinos_test_day ("1998-01-01"), vecinos_test_day ("1998-01-01"), 0, 3 },
   };
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
   g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
 
   g_assert_cmpuint (marks->len, ==, 3);
@@ -71,13 +54,13 @@ static void
 test_cluster (void)
 {
   VecinosTimelineItem items[] = {
-    { day ("1994-01-01"), day ("1994-01-01"), 0, 3 },
-    { day ("1994-01-01"), day ("1994-01-01"), 0, 1 },
-    { day ("1994-01-10"), day ("1994-01-10"), 0, 2 },
-    { day ("1996-01-01"), day ("1996-01-01"), 0, 3 },
+    { vecinos_test_day ("1994-01-01"), vecinos_test_day ("1994-01-01"), 0, 3 },
+    { vecinos_test_day ("1994-01-01"), vecinos_test_day ("1994-01-01"), 0, 1 },
+    { vecinos_test_day ("1994-01-10"), vecinos_test_day ("1994-01-10"), 0, 2 },
+    { vecinos_test_day ("1996-01-01"), vecinos_test_day ("1996-01-01"), 0, 3 },
   };
   /* 100 px a year: the first three are within 3 px of each other */
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
   g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
   double first = vecinos_time_scale_to_x (&scale, items[0].start);
   double last = vecinos_time_scale_to_x (&scale, items[2].start);
@@ -90,7 +73,7 @@ test_cluster (void)
   g_assert_cmpuint (MARK (marks, 1)->count, ==, 1);
 
   /* Zoomed in to January 1994 they separate */
-  scale = scale_between ("1993-12-25", "1994-01-20", 1000);
+  scale = vecinos_test_scale ("1993-12-25", "1994-01-20", 1000);
   g_clear_pointer (&marks, g_array_unref);
   marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
   g_assert_cmpuint (marks->len, ==, 2);
@@ -102,14 +85,14 @@ static void
 test_rows_and_edges (void)
 {
   VecinosTimelineItem items[] = {
-    { day ("1994-01-01"), day ("1994-01-01"), 0, 1 },
-    { day ("1994-01-01"), day ("1994-01-01"), 1, 1 },
-    { day ("1989-12-31"), day ("1989-12-31"), 0, 1 },   /* 0.27 px left of the view */
-    { day ("1980-01-01"), day ("1980-01-01"), 0, 1 },   /* far outside */
-    { day ("2000-01-01"), day ("2000-01-01"), 1, 1 },   /* at the right edge */
-    { day ("2010-01-01"), day ("2010-01-01"), 1, 1 },   /* far outside */
+    { vecinos_test_day ("1994-01-01"), vecinos_test_day ("1994-01-01"), 0, 1 },
+    { vecinos_test_day ("1994-01-01"), vecinos_test_day ("1994-01-01"), 1, 1 },
+    { vecinos_test_day ("1989-12-31"), vecinos_test_day ("1989-12-31"), 0, 1 },   /* 0.27 px left of the view */
+    { vecinos_test_day ("1980-01-01"), vecinos_test_day ("1980-01-01"), 0, 1 },   /* far outside */
+    { vecinos_test_day ("2000-01-01"), vecinos_test_day ("2000-01-01"), 1, 1 },   /* at the right edge */
+    { vecinos_test_day ("2010-01-01"), vecinos_test_day ("2010-01-01"), 1, 1 },   /* far outside */
   };
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
   g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 2, &scale, 10);
   guint per_row[2] = { 0, 0 };
 
@@ -127,13 +110,13 @@ static void
 test_spans (void)
 {
   VecinosTimelineItem items[] = {
-    { day ("1942-08-04"), day ("1964-12-31"), 0, 2 },   /* crosses both edges */
-    { day ("1950-01-01"), day ("1950-12-31"), 0, 3 },
-    { day ("1930-01-01"), day ("1939-12-31"), 0, 3 },   /* before the view */
-    { day ("1955-01-01"), day ("1955-01-03"), 0, 3 },   /* 0.8 px wide: too narrow for a bar */
-    { day ("1955-01-02"), day ("1955-01-02"), 0, 1 },
+    { vecinos_test_day ("1942-08-04"), vecinos_test_day ("1964-12-31"), 0, 2 },   /* crosses both edges */
+    { vecinos_test_day ("1950-01-01"), vecinos_test_day ("1950-12-31"), 0, 3 },
+    { vecinos_test_day ("1930-01-01"), vecinos_test_day ("1939-12-31"), 0, 3 },   /* before the view */
+    { vecinos_test_day ("1955-01-01"), vecinos_test_day ("1955-01-03"), 0, 3 },   /* 0.8 px wide: too narrow for a bar */
+    { vecinos_test_day ("1955-01-02"), vecinos_test_day ("1955-01-02"), 0, 1 },
   };
-  VecinosTimeScale scale = scale_between ("1945-01-01", "1960-01-01", 1500);
+  VecinosTimeScale scale = vecinos_test_scale ("1945-01-01", "1960-01-01", 1500);
   g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
 
   g_assert_cmpuint (marks->len, ==, 3);
@@ -152,7 +135,7 @@ static void
 test_every_event_counted_once (void)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineItem));
-  VecinosDay first = day ("1900-01-01");
+  VecinosDay first = vecinos_test_day ("1900-01-01");
   const struct { const char *start, *end; } views[] = {
     { "1850-01-01", "2050-01-01" }, { "1990-01-01", "2000-01-01" },
     { "1994-01-01", "1994-03-01" }, { "1999-06-15", "1999-06-25" },
@@ -168,7 +151,7 @@ test_every_event_counted_once (void)
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
-      VecinosTimeScale scale = scale_between (views[v].start, views[v].end, 1920);
+      VecinosTimeScale scale = vecinos_test_scale (views[v].start, views[v].end, 1920);
       g_autoptr(GArray) marks = compute ((VecinosTimelineItem *) (gpointer) items->data, items->len, 8, &scale, 8);
       double slack = 8 * (scale.end - scale.start) / scale.width;
       guint counted = 0, visible = 0, at_least = 0;
@@ -200,12 +183,12 @@ static void
 test_labels (void)
 {
   VecinosTimelineItem items[] = {
-    { day ("1991-01-01"), day ("1991-01-01"), 0, 3 },   /* minor, label would run into the landmark */
-    { day ("1991-07-01"), day ("1991-07-01"), 0, 1 },   /* landmark */
-    { day ("1995-01-01"), day ("1995-01-01"), 0, 2 },
-    { day ("1991-01-01"), day ("1991-01-01"), 1, 3 },   /* another row: no conflict */
+    { vecinos_test_day ("1991-01-01"), vecinos_test_day ("1991-01-01"), 0, 3 },   /* minor, label would run into the landmark */
+    { vecinos_test_day ("1991-07-01"), vecinos_test_day ("1991-07-01"), 0, 1 },   /* landmark */
+    { vecinos_test_day ("1995-01-01"), vecinos_test_day ("1995-01-01"), 0, 2 },
+    { vecinos_test_day ("1991-01-01"), vecinos_test_day ("1991-01-01"), 1, 3 },   /* another row: no conflict */
   };
-  VecinosTimeScale scale = scale_between ("1990-01-01", "2000-01-01", 1000);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
   g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 2, &scale, 10);
   double widths[4] = { 120, 120, 120, 120 };
   gboolean shown[4];

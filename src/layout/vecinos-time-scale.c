@@ -115,66 +115,43 @@ vecinos_time_scale_ticks (const VecinosTimeScale *scale,
 
   vecinos_date_from_day (first_day, VECINOS_DATE_PRECISION_DAY, &first);
 
-  switch (steps[chosen].unit)
+  if (steps[chosen].unit == VECINOS_TICK_DAYS)
     {
-    case VECINOS_TICK_YEARS:
-      {
-        int step = steps[chosen].step;
-        int year = first.year - first.year % step;
+      int step = steps[chosen].step;
+      VecinosDay day = (VecinosDay) ceil (scale->start);
 
-        for (; year <= 9999; year += step)
-          {
-            VecinosDay day;
-            VecinosTick tick;
+      /* Weekly ticks fall on the same weekday wherever the view starts */
+      day += (step - (day - 1) % step) % step;
+      for (; day < scale->end; day += step)
+        {
+          VecinosTick tick = { day, vecinos_time_scale_to_x (scale, day), VECINOS_TICK_DAYS, step };
+          g_array_append_val (ticks, tick);
+        }
+    }
+  else
+    {
+      /* Years are counted as months in steps of twelve, so that one loop
+       * aligns both: a tick every n years falls in January of a year
+       * divisible by n, one every n months on a month index divisible by n */
+      int step = steps[chosen].step;
+      int months = steps[chosen].unit == VECINOS_TICK_YEARS ? 12 * step : step;
+      int index = first.year * 12 + (first.month - 1);
 
-            if (year < 1)
-              continue;
-            day = day_of (year, 1, 1);
-            if (day >= scale->end)
-              break;
-            if (day < scale->start)
-              continue;
-            tick = (VecinosTick) { day, vecinos_time_scale_to_x (scale, day), VECINOS_TICK_YEARS, step };
-            g_array_append_val (ticks, tick);
-          }
-      }
-      break;
+      for (index -= index % months; index / 12 <= 9999; index += months)
+        {
+          VecinosDay day;
+          VecinosTick tick;
 
-    case VECINOS_TICK_MONTHS:
-      {
-        int step = steps[chosen].step;
-        int index = first.year * 12 + (first.month - 1);
-
-        for (index -= index % step; index / 12 <= 9999; index += step)
-          {
-            VecinosDay day = day_of (index / 12, index % 12 + 1, 1);
-            VecinosTick tick;
-
-            if (day >= scale->end)
-              break;
-            if (day < scale->start)
-              continue;
-            tick = (VecinosTick) { day, vecinos_time_scale_to_x (scale, day), VECINOS_TICK_MONTHS, step };
-            g_array_append_val (ticks, tick);
-          }
-      }
-      break;
-
-    case VECINOS_TICK_DAYS:
-    default:
-      {
-        int step = steps[chosen].step;
-        VecinosDay day = (VecinosDay) ceil (scale->start);
-
-        /* Weekly ticks fall on the same weekday wherever the view starts */
-        day += (step - (day - 1) % step) % step;
-        for (; day < scale->end; day += step)
-          {
-            VecinosTick tick = { day, vecinos_time_scale_to_x (scale, day), VECINOS_TICK_DAYS, step };
-            g_array_append_val (ticks, tick);
-          }
-      }
-      break;
+          if (index / 12 < 1)
+            continue;
+          day = day_of (index / 12, index % 12 + 1, 1);
+          if (day >= scale->end)
+            break;
+          if (day < scale->start)
+            continue;
+          tick = (VecinosTick) { day, vecinos_time_scale_to_x (scale, day), steps[chosen].unit, step };
+          g_array_append_val (ticks, tick);
+        }
     }
 
   return ticks;
