@@ -134,6 +134,34 @@ test_round_trip_compiled (void)
 }
 
 static void
+test_terms_and_categories (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (compiled_dataset);
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  g_autoptr(GPtrArray) terms = vecinos_dataset_list_terms (dataset, "es");
+  g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (dataset, "es");
+  VecinosTerm *term;
+  VecinosCategory *category;
+
+  g_assert_cmpuint (terms->len, ==, 2);
+  term = g_ptr_array_index (terms, 0);
+  g_assert_cmpstr (term->country, ==, "us");
+  g_assert_cmpstr (term->person, ==, "Bill Clinton");
+  g_assert_cmpstr (term->party, ==, "Demócrata");
+  g_assert_cmpint (term->start, ==, vecinos_test_day ("1993-01-20"));
+  g_assert_cmpint (term->end, ==, vecinos_test_day ("2001-01-20"));
+  term = g_ptr_array_index (terms, 1);
+  g_assert_cmpstr (term->country, ==, "mx");
+  g_assert_cmpint (term->end, ==, 0);
+
+  g_assert_cmpuint (categories->len, ==, 2);
+  category = g_ptr_array_index (categories, 0);
+  g_assert_cmpstr (category->slug, ==, "trade");
+  g_assert_cmpstr (category->name, ==, "Comercio");
+  g_assert_cmpstr (category->color, ==, "#E69F00");
+}
+
+static void
 test_round_trip_in_memory (void)
 {
   g_autoptr(GFile) directory = g_file_new_for_path (source_dir);
@@ -593,6 +621,7 @@ main (int   argc,
 
   g_test_add_func ("/dataset/round-trip/compiled", test_round_trip_compiled);
   g_test_add_func ("/dataset/round-trip/in-memory", test_round_trip_in_memory);
+  g_test_add_func ("/dataset/terms-and-categories", test_terms_and_categories);
   g_test_add_func ("/dataset/events/sorted", test_events_sorted_by_date);
   g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
   g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);

@@ -21,6 +21,8 @@ typedef enum {
   QUERY_EVENTS,
   QUERY_EVENT_SOURCES,
   QUERY_SOURCE_ORGANISATIONS,
+  QUERY_TERMS,
+  QUERY_CATEGORIES,
   N_QUERIES
 } Query;
 
@@ -41,6 +43,16 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY e.start_day, e.id",
   [QUERY_EVENT_SOURCES] =
     "SELECT event_id, name, url FROM event_source ORDER BY event_id, ordinal",
+  [QUERY_TERMS] =
+    "SELECT t.slug, t.country, t.person, coalesce (tt.party, te.party), t.start_day, t.end_day"
+    " FROM term t JOIN term_text te ON te.term_id = t.id AND te.lang = 'en'"
+    " LEFT JOIN term_text tt ON tt.term_id = t.id AND tt.lang = ?1"
+    " ORDER BY t.country DESC, t.start_day",
+  [QUERY_CATEGORIES] =
+    "SELECT c.slug, c.color, coalesce (ct.name, cte.name)"
+    " FROM category c JOIN category_text cte ON cte.category_id = c.id AND cte.lang = 'en'"
+    " LEFT JOIN category_text ct ON ct.category_id = c.id AND ct.lang = ?1"
+    " ORDER BY c.id",
   [QUERY_SOURCE_ORGANISATIONS] =
     "SELECT source_org, min (source_url) FROM series GROUP BY source_org ORDER BY source_org",
 };
@@ -472,4 +484,87 @@ vecinos_dataset_list_source_organisations (VecinosDataset *self)
     }
   sqlite3_reset (stmt);
   return g_strv_builder_end (builder);
+}
+
+static void
+vecinos_term_free (VecinosTerm *term)
+{
+  g_free (term->slug);
+  g_free (term->person);
+  g_free (term->party);
+  g_free (term);
+}
+
+/**
+ * vecinos_dataset_list_terms:
+ * @lang: the language of party names
+ *
+ * Returns: (transfer full) (element-type VecinosTerm): the presidential
+ *   terms, the United States' first, each country's by date
+ */
+GPtrArray *
+vecinos_dataset_list_terms (VecinosDataset *self,
+                            const char     *lang)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_term_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), terms);
+
+  stmt = self->queries[QUERY_TERMS];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosTerm *term = g_new0 (VecinosTerm, 1);
+
+      term->slug = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_strlcpy (term->country, (const char *) sqlite3_column_text (stmt, 1), sizeof term->country);
+      term->person = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      term->party = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      term->start = sqlite3_column_int (stmt, 4);
+      term->end = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? 0 : sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (terms, term);
+    }
+  sqlite3_reset (stmt);
+  return terms;
+}
+
+static void
+vecinos_category_free (VecinosCategory *category)
+{
+  g_free (category->slug);
+  g_free (category->color);
+  g_free (category->name);
+  g_free (category);
+}
+
+/**
+ * vecinos_dataset_list_categories:
+ * @lang: the language of the names
+ *
+ * Returns: (transfer full) (element-type VecinosCategory): the categories,
+ *   in the order of the dataset (the order of the timeline's rows)
+ */
+GPtrArray *
+vecinos_dataset_list_categories (VecinosDataset *self,
+                                 const char     *lang)
+{
+  GPtrArray *categories = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_category_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), categories);
+
+  stmt = self->queries[QUERY_CATEGORIES];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosCategory *category = g_new0 (VecinosCategory, 1);
+
+      category->slug = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      category->color = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      category->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (categories, category);
+    }
+  sqlite3_reset (stmt);
+  return categories;
 }

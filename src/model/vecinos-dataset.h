@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "vecinos-date.h"
+
 G_BEGIN_DECLS
 
 #define VECINOS_DATASET_ERROR (vecinos_dataset_error_quark ())
@@ -17,6 +19,22 @@ typedef enum {
   VECINOS_DATASET_ERROR_VERSION,
   VECINOS_DATASET_ERROR_INVALID,
 } VecinosDatasetError;
+
+/* A presidency, drawn as an era band: end is 0 for a term in progress */
+typedef struct {
+  char       *slug;
+  char        country[3];
+  char       *person;
+  char       *party;
+  VecinosDay  start;
+  VecinosDay  end;
+} VecinosTerm;
+
+typedef struct {
+  char *slug;
+  char *color;
+  char *name;
+} VecinosCategory;
 
 #define VECINOS_TYPE_DATASET (vecinos_dataset_get_type ())
 
@@ -35,6 +53,10 @@ GListModel     *vecinos_dataset_list_events      (VecinosDataset  *self,
                                                   const char      *lang,
                                                   GError         **error);
 char          **vecinos_dataset_list_source_organisations (VecinosDataset *self);
+GPtrArray      *vecinos_dataset_list_terms       (VecinosDataset  *self,
+                                                  const char      *lang);
+GPtrArray      *vecinos_dataset_list_categories  (VecinosDataset  *self,
+                                                  const char      *lang);
 guint           vecinos_dataset_count            (VecinosDataset  *self,
                                                   const char      *table);
 
