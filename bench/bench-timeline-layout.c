@@ -93,7 +93,7 @@ run_vecinos (gpointer                data,
   shown = g_new (gboolean, marks->len);
   for (guint i = 0; i < marks->len; i++)
     widths[i] = 140;
-  vecinos_timeline_layout_place_labels (marks, widths, 6, shown);
+  vecinos_timeline_layout_place_labels (marks, widths, 6, scale->width, shown);
 }
 
 static void

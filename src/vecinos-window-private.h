@@ -5,6 +5,7 @@
 #pragma once
 
 #include "vecinos-event-page.h"
+#include "vecinos-timeline-view.h"
 #include "vecinos-window.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 GtkSingleSelection *vecinos_window_get_event_selection (VecinosWindow *self);
 GtkWidget          *vecinos_window_get_event_list      (VecinosWindow *self);
 VecinosEventPage   *vecinos_window_get_event_page      (VecinosWindow *self);
+VecinosTimelineView *vecinos_window_get_timeline_view  (VecinosWindow *self);
 GtkLabel           *vecinos_window_get_error_label     (VecinosWindow *self);
 const char         *vecinos_window_get_visible_page    (VecinosWindow *self);
 

@@ -8,6 +8,7 @@
 
 #include "vecinos-event-page.h"
 #include "vecinos-event-row.h"
+#include "vecinos-timeline-view.h"
 #include "vecinos-paths.h"
 #include "vecinos-window-private.h"
 
@@ -25,6 +26,7 @@ struct _VecinosWindow
   GtkListView          *event_list;
   VecinosEventPage     *event_page;
   GtkStack             *main_stack;
+  VecinosTimelineView  *timeline_view;
   GtkStack             *view_stack;
   GtkWidget            *view_switcher;
 };
@@ -61,6 +63,12 @@ load_events (VecinosWindow *self)
     }
 
   gtk_single_selection_set_model (self->event_selection, events);
+  {
+    g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (self->dataset, self->language);
+    g_autoptr(GPtrArray) terms = vecinos_dataset_list_terms (self->dataset, self->language);
+
+    vecinos_timeline_view_set_data (self->timeline_view, self->event_selection, categories, terms);
+  }
 }
 
 /**
@@ -220,12 +228,14 @@ vecinos_window_class_init (VecinosWindowClass *klass)
 
   g_type_ensure (VECINOS_TYPE_EVENT_PAGE);
   g_type_ensure (VECINOS_TYPE_EVENT_ROW);
+  g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vecinos/Vecinos/vecinos-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_switcher);
 
@@ -299,6 +309,12 @@ GtkWidget *
 vecinos_window_get_event_list (VecinosWindow *self)
 {
   return GTK_WIDGET (self->event_list);
+}
+
+VecinosTimelineView *
+vecinos_window_get_timeline_view (VecinosWindow *self)
+{
+  return self->timeline_view;
 }
 
 VecinosEventPage *

@@ -194,7 +194,7 @@ test_labels (void)
   gboolean shown[4];
 
   g_assert_cmpuint (marks->len, ==, 4);
-  vecinos_timeline_layout_place_labels (marks, widths, 6, shown);
+  vecinos_timeline_layout_place_labels (marks, widths, 6, scale.width, shown);
   for (guint i = 0; i < marks->len; i++)
     {
       guint item = MARK (marks, i)->first;
@@ -204,6 +204,12 @@ test_labels (void)
       else
         g_assert_true (shown[i]);
     }
+
+  /* A label that would run past the edge is not placed */
+  vecinos_timeline_layout_place_labels (marks, widths, 6, 500, shown);
+  for (guint i = 0; i < marks->len; i++)
+    if (MARK (marks, i)->first == 2)   /* 1995, at x = 500 */
+      g_assert_false (shown[i]);
 }
 
 int

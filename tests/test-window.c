@@ -173,6 +173,63 @@ test_error_page (gconstpointer data)
 }
 
 static void
+test_timeline (void)
+{
+  VecinosWindow *window = show_window ("en");
+  GtkWidget *timeline = GTK_WIDGET (vecinos_window_get_timeline_view (window));
+  GtkSingleSelection *selection = vecinos_window_get_event_selection (window);
+  VecinosEventPage *page = vecinos_window_get_event_page (window);
+  const VecinosTimeScale *scale = vecinos_timeline_view_get_scale (VECINOS_TIMELINE_VIEW (timeline));
+  double span;
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
+  g_assert_true (gtk_widget_get_focusable (timeline));
+
+  /* Right from nothing selects the first event; the list and detail follow */
+  g_assert_true (gtk_widget_activate_action (timeline, "timeline.next", NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "title"), ==, "Bracero Program");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Bracero Program, 4 August 1942 – 31 December 1964, 1 of 5");
+
+  gtk_widget_activate_action (timeline, "timeline.next", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Water treaty, 1944, 2 of 5");
+  gtk_widget_activate_action (timeline, "timeline.last", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 4);
+  gtk_widget_activate_action (timeline, "timeline.next", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 4);
+  gtk_widget_activate_action (timeline, "timeline.previous", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+  gtk_widget_activate_action (timeline, "timeline.first", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  /* The selected event is always in view */
+  g_assert_cmpfloat (scale->start, <=, vecinos_test_day ("1942-08-04"));
+  g_assert_cmpfloat (scale->end, >, vecinos_test_day ("1942-08-04"));
+
+  gtk_widget_activate_action (timeline, "timeline.unselect", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_null (vecinos_event_page_get_event (page));
+
+  span = scale->end - scale->start;
+  gtk_widget_activate_action (timeline, "timeline.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (scale->end - scale->start, span / 2, 1e-6);
+  gtk_widget_activate_action (timeline, "timeline.zoom-out", NULL);
+  gtk_widget_activate_action (timeline, "timeline.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (scale->end - scale->start, span * 2, 1e-6);
+
+  /* Fitting shows every event, 1942 to 2024 */
+  gtk_widget_activate_action (timeline, "timeline.zoom-to-fit", NULL);
+  g_assert_cmpfloat (scale->start, <, vecinos_test_day ("1942-08-04"));
+  g_assert_cmpfloat (scale->end, >, vecinos_test_day ("2024-10-01"));
+
+  close_window (window);
+}
+
+static void
 test_language_from_names (void)
 {
   const char *spanish[] = { "es_MX.UTF-8", "es_MX", "es", "C", NULL };
@@ -199,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/window/spanish", test_spanish);
   g_test_add_func ("/window/accessible", test_accessible);
   g_test_add_func ("/window/views", test_views);
+  g_test_add_func ("/window/timeline", test_timeline);
   g_test_add_data_func ("/window/error-page/english", "en", test_error_page);
   g_test_add_data_func ("/window/error-page/spanish", "es", test_error_page);
   g_test_add_func ("/window/language-from-names", test_language_from_names);

@@ -274,16 +274,18 @@ covers_marker (const VecinosTimelineMark *all,
  * @marks: (element-type VecinosTimelineMark): from vecinos_timeline_layout_compute()
  * @widths: (array): the width of each mark's label, in pixels
  * @gap: space between a marker and its label, and between labels
+ * @max_right: where labels must end (the view's width)
  * @shown: (array) (out caller-allocates): whether each mark's label is drawn
  *
- * A label goes to the right of its marker when it overlaps no other label
- * or marker of its row. Landmarks are placed first, then major and minor
+ * A label goes to the right of its marker when it ends before @max_right
+ * and overlaps no other label or marker of its row. Landmarks are placed first, then major and minor
  * events; clusters get no label.
  */
 void
 vecinos_timeline_layout_place_labels (const GArray *marks,
                                       const double *widths,
                                       double        gap,
+                                      double        max_right,
                                       gboolean     *shown)
 {
   const VecinosTimelineMark *all = (const VecinosTimelineMark *) (gpointer) marks->data;
@@ -308,7 +310,7 @@ vecinos_timeline_layout_place_labels (const GArray *marks,
             if (all[i].importance != importance || all[i].count != 1)
               continue;
 
-            fits = !covers_marker (all, row_begin, row_end, i, left, right, gap);
+            fits = right <= max_right && !covers_marker (all, row_begin, row_end, i, left, right, gap);
             for (guint p = 0; p < placed->len && fits; p++)
               {
                 const Placed *other = &g_array_index (placed, Placed, p);

@@ -41,6 +41,7 @@ void                   vecinos_timeline_layout_compute (VecinosTimelineLayout   
 void                   vecinos_timeline_layout_place_labels (const GArray         *marks,
                                                         const double              *widths,
                                                         double                     gap,
+                                                        double                     max_right,
                                                         gboolean                  *shown);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosTimelineLayout, vecinos_timeline_layout_free)

@@ -1,0 +1,747 @@
+/* vecinos-timeline-view.c — the events on a zoomable time axis
+ *
+ * The geometry comes from src/layout (pure, tested and benchmarked); this
+ * widget only turns it into GtkSnapshot calls and handles input. Rows are
+ * the categories, the United States' presidencies are a band above them and
+ * Mexico's below. Selection is the GtkSingleSelection the event list shares.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vecinos-event.h"
+#include "vecinos-timeline-layout.h"
+#include "vecinos-timeline-view.h"
+
+#define AXIS_HEIGHT 28.0
+#define ERA_HEIGHT 24.0
+/* Two cluster markers side by side do not overlap */
+#define MIN_GAP 20.0
+#define LABEL_GAP 6.0
+
+struct _VecinosTimelineView
+{
+  GtkWidget              parent_instance;
+
+  GtkSingleSelection    *selection;
+  GPtrArray             *categories;
+  GPtrArray             *terms;
+  GdkRGBA               *colors;        /* per category */
+
+  VecinosTimelineItem   *items;         /* by model position */
+  guint                  n_items;
+  VecinosTimelineLayout *layout;
+  GArray                *marks;
+  double                *label_widths;  /* by item, < 0 until measured */
+
+  VecinosTimeScale       scale;
+  double                 pointer_x;
+  double                 drag_start;
+  double                 pinch_scale;
+};
+
+G_DEFINE_FINAL_TYPE (VecinosTimelineView, vecinos_timeline_view, GTK_TYPE_WIDGET)
+
+static void
+foreground (GtkWidget *widget,
+            GdkRGBA   *color)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+static double
+row_height (VecinosTimelineView *self)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT - 2 * ERA_HEIGHT;
+  guint rows = self->categories != NULL ? MAX (self->categories->len, 1) : 1;
+
+  return MAX (height / rows, 1);
+}
+
+static double
+row_center (VecinosTimelineView *self,
+            guint                row)
+{
+  return AXIS_HEIGHT + ERA_HEIGHT + (row + 0.5) * row_height (self);
+}
+
+static double
+marker_radius (const VecinosTimelineMark *mark)
+{
+  if (mark->count > 1)
+    return mark->count >= 100 ? 14 : mark->count >= 10 ? 12 : 10;
+  return mark->importance == 1 ? 7 : mark->importance == 2 ? 5.5 : 4;
+}
+
+static guint
+selected_position (VecinosTimelineView *self)
+{
+  return self->selection != NULL ? gtk_single_selection_get_selected (self->selection)
+                                 : GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_accessible (VecinosTimelineView *self)
+{
+  guint position = selected_position (self);
+  g_autofree char *description = NULL;
+
+  if (position != GTK_INVALID_LIST_POSITION && position < self->n_items)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_autofree char *date = vecinos_event_format_date (event);
+
+      /* Translators: what a screen reader says of the selected event:
+       * title, date, its place among all events */
+      description = g_strdup_printf (_("%1$s, %2$s, %3$u of %4$u"),
+                                     vecinos_event_get_title (event), date, position + 1, self->n_items);
+    }
+  else
+    description = g_strdup (_("Left and Right move between events, plus and minus zoom, "
+                              "Home and End go to the first and last event, Escape clears the selection."));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+recompute (VecinosTimelineView *self)
+{
+  if (self->layout != NULL && self->scale.width > 0)
+    vecinos_timeline_layout_compute (self->layout, &self->scale, MIN_GAP, self->marks);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Keeps @day in view, moving the view as little as possible */
+static void
+reveal (VecinosTimelineView *self,
+        VecinosDay           day)
+{
+  double span = self->scale.end - self->scale.start;
+
+  if (day < self->scale.start || day >= self->scale.end)
+    {
+      self->scale.start = day - span / 2;
+      self->scale.end = day + span / 2;
+      recompute (self);
+    }
+}
+
+static void
+selection_changed (VecinosTimelineView *self)
+{
+  guint position = selected_position (self);
+
+  if (position != GTK_INVALID_LIST_POSITION && position < self->n_items)
+    reveal (self, self->items[position].start);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+draw_text (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           const char    *text,
+           double         x,
+           double         y,
+           const GdkRGBA *color)
+{
+  pango_layout_set_text (layout, text, -1);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+draw_eras (VecinosTimelineView *self,
+           GtkSnapshot         *snapshot,
+           PangoLayout         *layout,
+           const GdkRGBA       *fg,
+           double               width,
+           double               height)
+{
+  for (guint i = 0; self->terms != NULL && i < self->terms->len; i++)
+    {
+      const VecinosTerm *term = g_ptr_array_index (self->terms, i);
+      gboolean us = g_str_equal (term->country, "us");
+      double y = us ? AXIS_HEIGHT : height - ERA_HEIGHT;
+      double x = vecinos_time_scale_to_x (&self->scale, term->start);
+      double x_end = term->end > 0 ? vecinos_time_scale_to_x (&self->scale, term->end) : width;
+      GdkRGBA band = *fg;
+      g_autofree char *label = NULL;
+      int text_width;
+
+      if (x_end < 0 || x > width)
+        continue;
+
+      /* Alternate shades tell neighbouring terms apart without colour */
+      band.alpha = i % 2 == 0 ? 0.10 : 0.18;
+      gtk_snapshot_append_color (snapshot, &band,
+                                 &GRAPHENE_RECT_INIT (MAX (x, 0), y + 2, MIN (x_end, width) - MAX (x, 0) - 1, ERA_HEIGHT - 4));
+
+      /* Translators: an era band: president, then party */
+      label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (text_width + 8 > MIN (x_end, width) - MAX (x, 0))
+        {
+          g_free (label);
+          label = g_strdup (term->person);
+          pango_layout_set_text (layout, label, -1);
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+        }
+      if (text_width + 8 <= MIN (x_end, width) - MAX (x, 0))
+        draw_text (snapshot, layout, label, MAX (x, 0) + 4, y + 4, fg);
+    }
+}
+
+static void
+draw_axis (VecinosTimelineView *self,
+           GtkSnapshot         *snapshot,
+           PangoLayout         *layout,
+           const GdkRGBA       *fg,
+           double               height)
+{
+  g_autoptr(GArray) ticks = vecinos_time_scale_ticks (&self->scale, 110);
+  GdkRGBA line = *fg;
+
+  line.alpha = 0.15;
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const VecinosTick *tick = &g_array_index (ticks, VecinosTick, i);
+      g_autofree char *label = vecinos_tick_format (tick);
+      int text_width;
+
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (tick->x), AXIS_HEIGHT - 6, 1, height));
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (tick->x + 4 + text_width <= self->scale.width)
+        draw_text (snapshot, layout, label, tick->x + 4, 4, fg);
+    }
+}
+
+static void
+append_circle (GtkSnapshot   *snapshot,
+               double         x,
+               double         y,
+               double         radius,
+               const GdkRGBA *fill,
+               const GdkRGBA *border,
+               double         border_width)
+{
+  GskRoundedRect rect;
+  float widths[4] = { border_width, border_width, border_width, border_width };
+  GdkRGBA borders[4] = { *border, *border, *border, *border };
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius), radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, fill, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &rect, widths, borders);
+}
+
+static double
+label_width (VecinosTimelineView *self,
+             PangoLayout         *layout,
+             guint                item)
+{
+  if (self->label_widths[item] < 0)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), item);
+      int width;
+
+      pango_layout_set_text (layout, vecinos_event_get_title (event), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      self->label_widths[item] = width;
+    }
+  return self->label_widths[item];
+}
+
+static void
+vecinos_timeline_view_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  g_autofree double *widths = NULL;
+  g_autofree gboolean *shown = NULL;
+  guint selected = selected_position (self);
+  GdkRGBA fg, dim;
+
+  if (self->layout == NULL || width <= 0)
+    return;
+
+  foreground (widget, &fg);
+  dim = fg;
+  dim.alpha = 0.55;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_axis (self, snapshot, layout, &fg, height);
+  draw_eras (self, snapshot, layout, &fg, width, height);
+
+  for (guint r = 0; r < self->categories->len; r++)
+    {
+      const VecinosCategory *category = g_ptr_array_index (self->categories, r);
+      draw_text (snapshot, layout, category->name, 6, row_center (self, r) - row_height (self) / 2 + 2, &dim);
+    }
+
+  widths = g_new (double, self->marks->len);
+  shown = g_new (gboolean, self->marks->len);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
+      /* The label starts after the marker's radius and the gap */
+      widths[i] = mark->count == 1 ? label_width (self, layout, mark->first) + marker_radius (mark) : 0;
+    }
+  vecinos_timeline_layout_place_labels (self->marks, widths, LABEL_GAP, width, shown);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
+      const GdkRGBA *color = &self->colors[mark->row];
+      double y = row_center (self, mark->row);
+      double radius = marker_radius (mark);
+      gboolean is_selected = mark->count == 1 && mark->first == selected;
+
+      if (mark->x_end > mark->x)
+        {
+          GskRoundedRect bar;
+
+          gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (mark->x, y - 4, mark->x_end - mark->x, 8), 4);
+          gtk_snapshot_push_rounded_clip (snapshot, &bar);
+          gtk_snapshot_append_color (snapshot, color, &bar.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+      else
+        append_circle (snapshot, mark->x, y, radius, color, &fg, 1);
+
+      if (mark->count > 1)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", mark->count);
+          double luminance = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+          GdkRGBA ink = luminance > 0.5 ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+          int text_width, text_height;
+
+          pango_layout_set_text (layout, count, -1);
+          pango_layout_get_pixel_size (layout, &text_width, &text_height);
+          draw_text (snapshot, layout, count, mark->x - text_width / 2.0, y - text_height / 2.0, &ink);
+        }
+      else if (shown[i])
+        {
+          g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
+          draw_text (snapshot, layout, vecinos_event_get_title (event),
+                     mark->x_end + radius + LABEL_GAP, y - 9, &fg);
+        }
+
+      if (is_selected)
+        {
+          GdkRGBA clear = { 0, 0, 0, 0 };
+          append_circle (snapshot, mark->x, y, radius + 5, &clear, &fg, gtk_widget_has_focus (widget) ? 3 : 2);
+        }
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+vecinos_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
+
+  self->scale.width = MAX (width, 1);
+  recompute (self);
+}
+
+static void
+vecinos_timeline_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
+  guint rows = self->categories != NULL ? self->categories->len : 1;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = 200;
+  else
+    {
+      *minimum = AXIS_HEIGHT + 2 * ERA_HEIGHT + rows * 22;
+      *natural = AXIS_HEIGHT + 2 * ERA_HEIGHT + rows * 34;
+    }
+}
+
+static void
+zoom (VecinosTimelineView *self,
+      double               factor,
+      double               anchor_x)
+{
+  vecinos_time_scale_zoom (&self->scale, factor, anchor_x);
+  recompute (self);
+}
+
+/* The next or previous event after the selected one, or the first or last */
+static void
+select_step (VecinosTimelineView *self,
+             int                  step)
+{
+  guint position = selected_position (self);
+  guint target;
+
+  if (self->n_items == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    target = step > 0 ? 0 : self->n_items - 1;
+  else if (step < 0)
+    target = position >= (guint) -step ? position + step : 0;
+  else
+    target = MIN (position + step, self->n_items - 1);
+
+  gtk_single_selection_set_selected (self->selection, target);
+}
+
+static void
+key_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
+
+  if (g_str_equal (action_name, "timeline.next"))
+    select_step (self, 1);
+  else if (g_str_equal (action_name, "timeline.previous"))
+    select_step (self, -1);
+  else if (g_str_equal (action_name, "timeline.first") && self->n_items > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  else if (g_str_equal (action_name, "timeline.last") && self->n_items > 0)
+    gtk_single_selection_set_selected (self->selection, self->n_items - 1);
+  else if (g_str_equal (action_name, "timeline.zoom-in"))
+    zoom (self, 2, self->scale.width / 2);
+  else if (g_str_equal (action_name, "timeline.zoom-out"))
+    zoom (self, 0.5, self->scale.width / 2);
+  else if (g_str_equal (action_name, "timeline.zoom-to-fit"))
+    vecinos_timeline_view_zoom_to_fit (self);
+  else if (g_str_equal (action_name, "timeline.unselect") && self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static gboolean
+scrolled (GtkEventControllerScroll *controller,
+          double                    dx,
+          double                    dy,
+          VecinosTimelineView      *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (state & GDK_CONTROL_MASK)
+    zoom (self, exp (-dy * 0.15), self->pointer_x);
+  else
+    {
+      vecinos_time_scale_pan (&self->scale, (dx + dy) * 40);
+      recompute (self);
+    }
+  return TRUE;
+}
+
+static void
+pointer_moved (GtkEventControllerMotion *controller,
+               double                    x,
+               double                    y,
+               VecinosTimelineView      *self)
+{
+  self->pointer_x = x;
+}
+
+static void
+drag_begin (GtkGestureDrag      *gesture,
+            double               x,
+            double               y,
+            VecinosTimelineView *self)
+{
+  self->drag_start = 0;
+}
+
+static void
+drag_update (GtkGestureDrag      *gesture,
+             double               offset_x,
+             double               offset_y,
+             VecinosTimelineView *self)
+{
+  vecinos_time_scale_pan (&self->scale, -(offset_x - self->drag_start));
+  self->drag_start = offset_x;
+  recompute (self);
+}
+
+static void
+pinch_began (GtkGesture          *gesture,
+             GdkEventSequence    *sequence,
+             VecinosTimelineView *self)
+{
+  self->pinch_scale = 1;
+}
+
+/* The gesture's scale is relative to where the pinch began */
+static void
+pinched (GtkGestureZoom      *gesture,
+         double               scale,
+         VecinosTimelineView *self)
+{
+  double x, y;
+
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    zoom (self, scale / self->pinch_scale, x);
+  self->pinch_scale = scale;
+}
+
+static void
+clicked (GtkGestureClick     *gesture,
+         int                  n_press,
+         double               x,
+         double               y,
+         VecinosTimelineView *self)
+{
+  const VecinosTimelineMark *hit = NULL;
+  double best = G_MAXDOUBLE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
+      double dy = fabs (y - row_center (self, mark->row));
+      double dx = x < mark->x ? mark->x - x : x > mark->x_end ? x - mark->x_end : 0;
+      double distance = dx + dy;
+
+      if (dy <= marker_radius (mark) + 4 && dx <= marker_radius (mark) + 4 && distance < best)
+        {
+          best = distance;
+          hit = mark;
+        }
+    }
+
+  if (hit == NULL)
+    return;
+  if (hit->count > 1)
+    zoom (self, 4, hit->x);
+  else
+    gtk_single_selection_set_selected (self->selection, hit->first);
+}
+
+static void
+clear_data (VecinosTimelineView *self)
+{
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->terms, g_ptr_array_unref);
+  g_clear_pointer (&self->layout, vecinos_timeline_layout_free);
+  g_clear_pointer (&self->items, g_free);
+  g_clear_pointer (&self->colors, g_free);
+  g_clear_pointer (&self->label_widths, g_free);
+  self->n_items = 0;
+}
+
+static void
+vecinos_timeline_view_dispose (GObject *object)
+{
+  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (object);
+
+  clear_data (self);
+  g_clear_pointer (&self->marks, g_array_unref);
+
+  G_OBJECT_CLASS (vecinos_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+vecinos_timeline_view_class_init (VecinosTimelineViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const struct { const char *action; guint key; GdkModifierType modifiers; } bindings[] = {
+    { "timeline.next", GDK_KEY_Right, 0 },
+    { "timeline.previous", GDK_KEY_Left, 0 },
+    { "timeline.first", GDK_KEY_Home, 0 },
+    { "timeline.last", GDK_KEY_End, 0 },
+    { "timeline.zoom-in", GDK_KEY_plus, 0 },
+    { "timeline.zoom-in", GDK_KEY_KP_Add, 0 },
+    { "timeline.zoom-in", GDK_KEY_equal, 0 },
+    { "timeline.zoom-out", GDK_KEY_minus, 0 },
+    { "timeline.zoom-out", GDK_KEY_KP_Subtract, 0 },
+    { "timeline.zoom-to-fit", GDK_KEY_0, GDK_CONTROL_MASK },
+    { "timeline.unselect", GDK_KEY_Escape, 0 },
+  };
+  const char *actions[] = {
+    "timeline.next", "timeline.previous", "timeline.first", "timeline.last",
+    "timeline.zoom-in", "timeline.zoom-out", "timeline.zoom-to-fit", "timeline.unselect",
+  };
+
+  G_OBJECT_CLASS (klass)->dispose = vecinos_timeline_view_dispose;
+  widget_class->snapshot = vecinos_timeline_view_snapshot;
+  widget_class->size_allocate = vecinos_timeline_view_size_allocate;
+  widget_class->measure = vecinos_timeline_view_measure;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, key_action);
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
+                                         bindings[i].action, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+vecinos_timeline_view_init (VecinosTimelineView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
+                                                GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scrolled), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (pointer_moved), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "pressed", G_CALLBACK (clicked), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinched), self);
+  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_began), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
+                                  -1);
+  update_accessible (self);
+}
+
+/**
+ * vecinos_timeline_view_set_data:
+ * @selection: the events (a list of #VecinosEvent by date), with the
+ *   selection the view shares with the event list
+ * @categories: (element-type VecinosCategory): the rows, in order
+ * @terms: (element-type VecinosTerm): the presidencies
+ */
+void
+vecinos_timeline_view_set_data (VecinosTimelineView *self,
+                                GtkSingleSelection  *selection,
+                                GPtrArray           *categories,
+                                GPtrArray           *terms)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+
+  g_return_if_fail (VECINOS_IS_TIMELINE_VIEW (self));
+
+  clear_data (self);
+  self->selection = g_object_ref (selection);
+  self->categories = g_ptr_array_ref (categories);
+  self->terms = g_ptr_array_ref (terms);
+  self->n_items = g_list_model_get_n_items (model);
+  self->items = g_new0 (VecinosTimelineItem, self->n_items);
+  self->label_widths = g_new (double, self->n_items);
+  self->colors = g_new0 (GdkRGBA, MAX (categories->len, 1));
+
+  for (guint r = 0; r < categories->len; r++)
+    gdk_rgba_parse (&self->colors[r], ((VecinosCategory *) g_ptr_array_index (categories, r))->color);
+
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (model, i);
+      const VecinosDate *end = vecinos_event_get_end (event);
+      guint row = 0;
+
+      for (guint r = 0; r < categories->len; r++)
+        if (g_str_equal (((VecinosCategory *) g_ptr_array_index (categories, r))->slug,
+                         vecinos_event_get_category (event)))
+          row = r;
+
+      self->items[i] = (VecinosTimelineItem) {
+        vecinos_date_first_day (vecinos_event_get_start (event)),
+        end != NULL ? vecinos_date_last_day (end) : vecinos_date_first_day (vecinos_event_get_start (event)),
+        row,
+        vecinos_event_get_importance (event),
+      };
+      self->label_widths[i] = -1;
+    }
+
+  self->layout = vecinos_timeline_layout_new (self->items, self->n_items, MAX (categories->len, 1));
+  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (selection_changed), self);
+
+  /* The class's focus is 1994 to today; the older anchors are a pan away */
+  vecinos_timeline_view_zoom_to_fit (self);
+  {
+    VecinosDate from = { 1990, 1, 1, VECINOS_DATE_PRECISION_YEAR };
+
+    self->scale.start = MAX (self->scale.start, vecinos_date_first_day (&from));
+    if (self->scale.end - self->scale.start < 365)
+      vecinos_timeline_view_zoom_to_fit (self);
+    recompute (self);
+  }
+  update_accessible (self);
+}
+
+const VecinosTimeScale *
+vecinos_timeline_view_get_scale (VecinosTimelineView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_TIMELINE_VIEW (self), NULL);
+  return &self->scale;
+}
+
+/**
+ * vecinos_timeline_view_zoom_to_fit:
+ *
+ * Shows from a little before the first event to a little after the last.
+ */
+void
+vecinos_timeline_view_zoom_to_fit (VecinosTimelineView *self)
+{
+  VecinosDay first = G_MAXINT32, last = 0;
+  double margin;
+
+  g_return_if_fail (VECINOS_IS_TIMELINE_VIEW (self));
+
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      first = MIN (first, self->items[i].start);
+      last = MAX (last, self->items[i].end);
+    }
+  if (self->n_items == 0)
+    return;
+
+  margin = MAX ((last - first) * 0.03, VECINOS_TIME_SCALE_MIN_SPAN);
+  self->scale.start = first - margin;
+  self->scale.end = last + margin;
+  if (self->scale.width <= 0)
+    self->scale.width = 1;
+  recompute (self);
+}
