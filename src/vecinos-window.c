@@ -45,8 +45,14 @@ static GParamSpec *properties[N_PROPS];
 static void
 event_selection_changed (VecinosWindow *self)
 {
+  guint position = gtk_single_selection_get_selected (self->event_selection);
+
   vecinos_event_page_set_event (self->event_page,
                                 gtk_single_selection_get_selected_item (self->event_selection));
+  /* Selected on the timeline, the event shows in the list too
+   * (gtk_list_view_scroll_to() needs GTK 4.12) */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
 }
 
 static void

@@ -277,8 +277,8 @@ covers_marker (const VecinosTimelineMark *all,
  * @max_right: where labels must end (the view's width)
  * @shown: (array) (out caller-allocates): whether each mark's label is drawn
  *
- * A label goes to the right of its marker when it ends before @max_right
- * and overlaps no other label or marker of its row. Landmarks are placed first, then major and minor
+ * A label goes to the right of its marker when it lies wholly between 0
+ * and @max_right and overlaps no other label or marker of its row. Landmarks are placed first, then major and minor
  * events; clusters get no label.
  */
 void
@@ -310,7 +310,7 @@ vecinos_timeline_layout_place_labels (const GArray *marks,
             if (all[i].importance != importance || all[i].count != 1)
               continue;
 
-            fits = right <= max_right && !covers_marker (all, row_begin, row_end, i, left, right, gap);
+            fits = left >= 0 && right <= max_right && !covers_marker (all, row_begin, row_end, i, left, right, gap);
             for (guint p = 0; p < placed->len && fits; p++)
               {
                 const Placed *other = &g_array_index (placed, Placed, p);
