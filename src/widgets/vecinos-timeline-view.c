@@ -508,17 +508,14 @@ pinched (GtkGestureZoom      *gesture,
   self->pinch_scale = scale;
 }
 
-static void
-clicked (GtkGestureClick     *gesture,
-         int                  n_press,
+/* The mark under (x, y), or NULL */
+static const VecinosTimelineMark *
+mark_at (VecinosTimelineView *self,
          double               x,
-         double               y,
-         VecinosTimelineView *self)
+         double               y)
 {
   const VecinosTimelineMark *hit = NULL;
   double best = G_MAXDOUBLE;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
 
   for (guint i = 0; i < self->marks->len; i++)
     {
@@ -533,7 +530,48 @@ clicked (GtkGestureClick     *gesture,
           hit = mark;
         }
     }
+  return hit;
+}
 
+static gboolean
+query_tooltip (GtkWidget  *widget,
+               int         x,
+               int         y,
+               gboolean    keyboard,
+               GtkTooltip *tooltip)
+{
+  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
+  const VecinosTimelineMark *mark = mark_at (self, x, y);
+  g_autofree char *text = NULL;
+
+  if (mark == NULL)
+    return FALSE;
+
+  if (mark->count > 1)
+    /* Translators: the tooltip of a cluster of events too close to tell apart */
+    text = g_strdup_printf (ngettext ("%u event — click to zoom in", "%u events — click to zoom in",
+                                      mark->count), mark->count);
+  else
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
+      g_autofree char *date = vecinos_event_format_date (event);
+
+      text = g_strdup_printf ("%s\n%s", vecinos_event_get_title (event), date);
+    }
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+clicked (GtkGestureClick     *gesture,
+         int                  n_press,
+         double               x,
+         double               y,
+         VecinosTimelineView *self)
+{
+  const VecinosTimelineMark *hit = mark_at (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (hit == NULL)
     return;
   if (hit->count > 1)
@@ -594,6 +632,7 @@ vecinos_timeline_view_class_init (VecinosTimelineViewClass *klass)
   widget_class->snapshot = vecinos_timeline_view_snapshot;
   widget_class->size_allocate = vecinos_timeline_view_size_allocate;
   widget_class->measure = vecinos_timeline_view_measure;
+  widget_class->query_tooltip = query_tooltip;
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, key_action);
@@ -613,6 +652,7 @@ vecinos_timeline_view_init (VecinosTimelineView *self)
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
