@@ -15,6 +15,10 @@ GtkWidget          *vecinos_window_get_event_list      (VecinosWindow *self);
 VecinosEventPage   *vecinos_window_get_event_page      (VecinosWindow *self);
 VecinosTimelineView *vecinos_window_get_timeline_view  (VecinosWindow *self);
 GtkLabel           *vecinos_window_get_error_label     (VecinosWindow *self);
+GtkEditable        *vecinos_window_get_filter_entry    (VecinosWindow *self);
+GtkDropDown        *vecinos_window_get_importance_dropdown (VecinosWindow *self);
+GtkCheckButton     *vecinos_window_get_category_toggle (VecinosWindow *self,
+                                                        const char    *slug);
 const char         *vecinos_window_get_visible_page    (VecinosWindow *self);
 
 G_END_DECLS

@@ -20,10 +20,15 @@ struct _VecinosWindow
   char                 *language;
   GSettings            *settings;
   GtkSingleSelection   *event_selection;
+  GtkCustomFilter      *filter;
+  GHashTable           *hidden_categories;  /* slugs */
 
   /* Template widgets */
+  GtkBox               *category_box;
   GtkLabel             *error_label;
   GtkListView          *event_list;
+  GtkSearchEntry       *filter_entry;
+  GtkDropDown          *importance_dropdown;
   VecinosEventPage     *event_page;
   GtkStack             *main_stack;
   VecinosTimelineView  *timeline_view;
@@ -55,6 +60,74 @@ event_selection_changed (VecinosWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
 }
 
+/* The same filter decides what the timeline and the list show */
+static gboolean
+event_visible (gpointer item,
+               gpointer user_data)
+{
+  VecinosWindow *self = user_data;
+  VecinosEvent *event = item;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  guint most_minor = gtk_drop_down_get_selected (self->importance_dropdown) + 1;
+
+  if ((guint) vecinos_event_get_importance (event) > most_minor)
+    return FALSE;
+  if (g_hash_table_contains (self->hidden_categories, vecinos_event_get_category (event)))
+    return FALSE;
+  /* Matches word beginnings, ignoring case and accents: "lopez" finds "López" */
+  return *text == '\0' ||
+         g_str_match_string (text, vecinos_event_get_title (event), TRUE) ||
+         g_str_match_string (text, vecinos_event_get_summary (event), TRUE);
+}
+
+static void
+filters_changed (VecinosWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+category_toggled (GtkCheckButton *button,
+                  VecinosWindow  *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (button), "category");
+
+  if (gtk_check_button_get_active (button))
+    g_hash_table_remove (self->hidden_categories, slug);
+  else
+    g_hash_table_add (self->hidden_categories, g_strdup (slug));
+  filters_changed (self);
+}
+
+static void
+add_category_toggles (VecinosWindow *self,
+                      GListModel    *events,
+                      GPtrArray     *categories)
+{
+  for (guint c = 0; c < categories->len; c++)
+    {
+      const VecinosCategory *category = g_ptr_array_index (categories, c);
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+      guint count = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+          count += g_str_equal (vecinos_event_get_category (event), category->slug);
+        }
+
+      /* Translators: a category and how many events it has, as "Trade (38)" */
+      label = g_strdup_printf (_("%1$s (%2$u)"), category->name, count);
+      button = gtk_check_button_new_with_label (label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+      gtk_widget_set_name (button, category->slug);
+      g_object_set_data_full (G_OBJECT (button), "category", g_strdup (category->slug), g_free);
+      g_signal_connect (button, "toggled", G_CALLBACK (category_toggled), self);
+      gtk_box_append (self->category_box, button);
+    }
+}
+
 static void
 load_events (VecinosWindow *self)
 {
@@ -68,11 +141,15 @@ load_events (VecinosWindow *self)
       return;
     }
 
-  gtk_single_selection_set_model (self->event_selection, events);
   {
     g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (self->dataset, self->language);
     g_autoptr(GPtrArray) terms = vecinos_dataset_list_terms (self->dataset, self->language);
+    GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (events),
+                                                              GTK_FILTER (g_object_ref (self->filter)));
 
+    gtk_single_selection_set_model (self->event_selection, G_LIST_MODEL (filtered));
+    g_object_unref (filtered);
+    add_category_toggles (self, events, categories);
     vecinos_timeline_view_set_data (self->timeline_view, self->event_selection, categories, terms);
   }
 }
@@ -152,6 +229,8 @@ vecinos_window_dispose (GObject *object)
   VecinosWindow *self = VECINOS_WINDOW (object);
 
   g_clear_object (&self->event_selection);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->hidden_categories, g_hash_table_unref);
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
 
@@ -237,8 +316,11 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vecinos/Vecinos/vecinos-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, category_box);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, importance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, timeline_view);
@@ -275,6 +357,12 @@ vecinos_window_init (VecinosWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_event_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_event_row), NULL);
   gtk_list_view_set_factory (self->event_list, factory);
+
+  self->hidden_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->filter = gtk_custom_filter_new (event_visible, self, NULL);
+  g_signal_connect_object (self->filter_entry, "changed", G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->importance_dropdown, "notify::selected",
+                           G_CALLBACK (filters_changed), self, G_CONNECT_SWAPPED);
 
   self->event_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->event_selection, FALSE);
@@ -327,6 +415,29 @@ VecinosEventPage *
 vecinos_window_get_event_page (VecinosWindow *self)
 {
   return self->event_page;
+}
+
+GtkEditable *
+vecinos_window_get_filter_entry (VecinosWindow *self)
+{
+  return GTK_EDITABLE (self->filter_entry);
+}
+
+GtkDropDown *
+vecinos_window_get_importance_dropdown (VecinosWindow *self)
+{
+  return self->importance_dropdown;
+}
+
+GtkCheckButton *
+vecinos_window_get_category_toggle (VecinosWindow *self,
+                                    const char    *slug)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), slug))
+      return GTK_CHECK_BUTTON (child);
+  return NULL;
 }
 
 GtkLabel *

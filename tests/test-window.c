@@ -229,6 +229,61 @@ test_timeline (void)
   close_window (window);
 }
 
+static guint
+n_shown (VecinosWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (vecinos_window_get_event_selection (window)));
+}
+
+static void
+test_filters (void)
+{
+  VecinosWindow *window = show_window ("en");
+  GtkWidget *timeline = GTK_WIDGET (vecinos_window_get_timeline_view (window));
+  GtkSingleSelection *selection = vecinos_window_get_event_selection (window);
+  GtkCheckButton *trade = vecinos_window_get_category_toggle (window, "trade");
+  GtkCheckButton *security = vecinos_window_get_category_toggle (window, "security");
+
+  g_assert_cmpuint (n_shown (window), ==, 5);
+
+  /* Text: word beginnings, ignoring case and accents */
+  gtk_editable_set_text (vecinos_window_get_filter_entry (window), "lopez");
+  g_assert_cmpuint (n_shown (window), ==, 1);
+  gtk_editable_set_text (vecinos_window_get_filter_entry (window), "treaty");
+  g_assert_cmpuint (n_shown (window), ==, 1);
+  gtk_editable_set_text (vecinos_window_get_filter_entry (window), "");
+  g_assert_cmpuint (n_shown (window), ==, 5);
+
+  /* Categories, with their counts */
+  g_assert_nonnull (trade);
+  g_assert_cmpstr (gtk_check_button_get_label (trade), ==, "Trade (3)");
+  g_assert_cmpstr (gtk_check_button_get_label (security), ==, "Security (2)");
+  gtk_check_button_set_active (trade, FALSE);
+  g_assert_cmpuint (n_shown (window), ==, 2);
+
+  /* The timeline shows the same events: its last is the list's last */
+  gtk_widget_activate_action (timeline, "timeline.last", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_cmpstr (vecinos_event_get_slug (gtk_single_selection_get_selected_item (selection)), ==, "hold-the-line");
+  gtk_check_button_set_active (trade, TRUE);
+  g_assert_cmpuint (n_shown (window), ==, 5);
+
+  /* Importance: landmarks only, then landmark and major */
+  gtk_drop_down_set_selected (vecinos_window_get_importance_dropdown (window), 0);
+  g_assert_cmpuint (n_shown (window), ==, 1);
+  gtk_drop_down_set_selected (vecinos_window_get_importance_dropdown (window), 1);
+  g_assert_cmpuint (n_shown (window), ==, 3);
+
+  /* Filters combine */
+  gtk_check_button_set_active (security, FALSE);
+  g_assert_cmpuint (n_shown (window), ==, 2);
+  gtk_drop_down_set_selected (vecinos_window_get_importance_dropdown (window), 2);
+  gtk_check_button_set_active (security, TRUE);
+  g_assert_cmpuint (n_shown (window), ==, 5);
+
+  close_window (window);
+}
+
 static void
 test_language_from_names (void)
 {
@@ -257,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/window/accessible", test_accessible);
   g_test_add_func ("/window/views", test_views);
   g_test_add_func ("/window/timeline", test_timeline);
+  g_test_add_func ("/window/filters", test_filters);
   g_test_add_data_func ("/window/error-page/english", "en", test_error_page);
   g_test_add_data_func ("/window/error-page/spanish", "es", test_error_page);
   g_test_add_func ("/window/language-from-names", test_language_from_names);

@@ -692,27 +692,20 @@ vecinos_timeline_view_init (VecinosTimelineView *self)
  * @categories: (element-type VecinosCategory): the rows, in order
  * @terms: (element-type VecinosTerm): the presidencies
  */
-void
-vecinos_timeline_view_set_data (VecinosTimelineView *self,
-                                GtkSingleSelection  *selection,
-                                GPtrArray           *categories,
-                                GPtrArray           *terms)
+/* Reads the events of the model into the layout's plain items; the model's
+ * positions are the items' indexes */
+static void
+rebuild_items (VecinosTimelineView *self)
 {
-  GListModel *model = G_LIST_MODEL (selection);
+  GListModel *model = G_LIST_MODEL (self->selection);
 
-  g_return_if_fail (VECINOS_IS_TIMELINE_VIEW (self));
+  g_clear_pointer (&self->layout, vecinos_timeline_layout_free);
+  g_clear_pointer (&self->items, g_free);
+  g_clear_pointer (&self->label_widths, g_free);
 
-  clear_data (self);
-  self->selection = g_object_ref (selection);
-  self->categories = g_ptr_array_ref (categories);
-  self->terms = g_ptr_array_ref (terms);
   self->n_items = g_list_model_get_n_items (model);
   self->items = g_new0 (VecinosTimelineItem, self->n_items);
   self->label_widths = g_new (double, self->n_items);
-  self->colors = g_new0 (GdkRGBA, MAX (categories->len, 1));
-
-  for (guint r = 0; r < categories->len; r++)
-    gdk_rgba_parse (&self->colors[r], ((VecinosCategory *) g_ptr_array_index (categories, r))->color);
 
   for (guint i = 0; i < self->n_items; i++)
     {
@@ -720,8 +713,8 @@ vecinos_timeline_view_set_data (VecinosTimelineView *self,
       const VecinosDate *end = vecinos_event_get_end (event);
       guint row = 0;
 
-      for (guint r = 0; r < categories->len; r++)
-        if (g_str_equal (((VecinosCategory *) g_ptr_array_index (categories, r))->slug,
+      for (guint r = 0; r < self->categories->len; r++)
+        if (g_str_equal (((VecinosCategory *) g_ptr_array_index (self->categories, r))->slug,
                          vecinos_event_get_category (event)))
           row = r;
 
@@ -734,8 +727,44 @@ vecinos_timeline_view_set_data (VecinosTimelineView *self,
       self->label_widths[i] = -1;
     }
 
-  self->layout = vecinos_timeline_layout_new (self->items, self->n_items, MAX (categories->len, 1));
+  self->layout = vecinos_timeline_layout_new (self->items, self->n_items, MAX (self->categories->len, 1));
+}
+
+/* A filter changed what the model holds: the view keeps its time range */
+static void
+items_changed (VecinosTimelineView *self)
+{
+  rebuild_items (self);
+  recompute (self);
+  update_accessible (self);
+}
+
+/**
+ * vecinos_timeline_view_set_data:
+ * @selection: the events (a list of #VecinosEvent by date), with the
+ *   selection the view shares with the event list
+ * @categories: (element-type VecinosCategory): the rows, in order
+ * @terms: (element-type VecinosTerm): the presidencies
+ */
+void
+vecinos_timeline_view_set_data (VecinosTimelineView *self,
+                                GtkSingleSelection  *selection,
+                                GPtrArray           *categories,
+                                GPtrArray           *terms)
+{
+  g_return_if_fail (VECINOS_IS_TIMELINE_VIEW (self));
+
+  clear_data (self);
+  self->selection = g_object_ref (selection);
+  self->categories = g_ptr_array_ref (categories);
+  self->terms = g_ptr_array_ref (terms);
+  self->colors = g_new0 (GdkRGBA, MAX (categories->len, 1));
+  for (guint r = 0; r < categories->len; r++)
+    gdk_rgba_parse (&self->colors[r], ((VecinosCategory *) g_ptr_array_index (categories, r))->color);
+
+  rebuild_items (self);
   g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (selection_changed), self);
+  g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (items_changed), self);
 
   /* The class's focus is 1994 to today; the older anchors are a pan away */
   vecinos_timeline_view_zoom_to_fit (self);
