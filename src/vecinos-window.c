@@ -183,6 +183,17 @@ view_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* The buttons outside the timeline reach its own actions */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), g_variant_get_string (parameter, NULL), NULL);
+}
+
 static void
 restore_state (VecinosWindow *self)
 {
@@ -328,6 +339,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_switcher);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
 }
 
 static void

@@ -221,6 +221,17 @@ test_timeline (void)
   gtk_widget_activate_action (timeline, "timeline.zoom-out", NULL);
   g_assert_cmpfloat_with_epsilon (scale->end - scale->start, span * 2, 1e-6);
 
+  /* The window's zoom buttons reach the timeline */
+  span = scale->end - scale->start;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "s", "timeline.zoom-in"));
+  g_assert_cmpfloat_with_epsilon (scale->end - scale->start, span / 2, 1e-6);
+
+  /* Enter: two years around the selected event */
+  gtk_widget_activate_action (timeline, "timeline.last", NULL);
+  gtk_widget_activate_action (timeline, "timeline.zoom-to-selection", NULL);
+  g_assert_cmpfloat_with_epsilon (scale->end - scale->start, 730, 1e-6);
+  g_assert_cmpfloat_with_epsilon ((scale->start + scale->end) / 2, vecinos_test_day ("2024-10-01"), 1e-6);
+
   /* Fitting shows every event, 1942 to 2024 */
   gtk_widget_activate_action (timeline, "timeline.zoom-to-fit", NULL);
   g_assert_cmpfloat (scale->start, <, vecinos_test_day ("1942-08-04"));

@@ -105,7 +105,8 @@ update_accessible (VecinosTimelineView *self)
     }
   else
     description = g_strdup (_("Left and Right move between events, plus and minus zoom, "
-                              "Home and End go to the first and last event, Escape clears the selection."));
+                              "Home and End go to the first and last event, Enter zooms to the "
+                              "selected event, Escape clears the selection."));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -351,6 +352,21 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
         }
     }
   gtk_snapshot_pop (snapshot);
+
+  /* Keyboard focus is visible even with nothing selected */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect outline;
+      GdkRGBA ring = fg;
+      float ring_widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA rings[4];
+
+      ring.alpha = 0.6;
+      for (guint i = 0; i < 4; i++)
+        rings[i] = ring;
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 4);
+      gtk_snapshot_append_border (snapshot, &outline, ring_widths, rings);
+    }
 }
 
 static void
@@ -436,6 +452,21 @@ key_action (GtkWidget  *widget,
     zoom (self, 0.5, self->scale.width / 2);
   else if (g_str_equal (action_name, "timeline.zoom-to-fit"))
     vecinos_timeline_view_zoom_to_fit (self);
+  else if (g_str_equal (action_name, "timeline.zoom-to-selection"))
+    {
+      guint position = selected_position (self);
+
+      /* Two years around the selected event, wide enough to see its neighbours */
+      if (position != GTK_INVALID_LIST_POSITION && position < self->n_items)
+        {
+          double middle = (self->items[position].start + self->items[position].end) / 2.0;
+          double span = MAX (730.0, 1.2 * (self->items[position].end - self->items[position].start));
+
+          self->scale.start = middle - span / 2;
+          self->scale.end = middle + span / 2;
+          recompute (self);
+        }
+    }
   else if (g_str_equal (action_name, "timeline.unselect") && self->selection != NULL)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
@@ -621,11 +652,14 @@ vecinos_timeline_view_class_init (VecinosTimelineViewClass *klass)
     { "timeline.zoom-out", GDK_KEY_minus, 0 },
     { "timeline.zoom-out", GDK_KEY_KP_Subtract, 0 },
     { "timeline.zoom-to-fit", GDK_KEY_0, GDK_CONTROL_MASK },
+    { "timeline.zoom-to-selection", GDK_KEY_Return, 0 },
+    { "timeline.zoom-to-selection", GDK_KEY_KP_Enter, 0 },
     { "timeline.unselect", GDK_KEY_Escape, 0 },
   };
   const char *actions[] = {
     "timeline.next", "timeline.previous", "timeline.first", "timeline.last",
-    "timeline.zoom-in", "timeline.zoom-out", "timeline.zoom-to-fit", "timeline.unselect",
+    "timeline.zoom-in", "timeline.zoom-out", "timeline.zoom-to-fit", "timeline.zoom-to-selection",
+    "timeline.unselect",
   };
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_timeline_view_dispose;
@@ -659,6 +693,11 @@ vecinos_timeline_view_init (VecinosTimelineView *self)
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
                                                 GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   g_signal_connect (controller, "scroll", G_CALLBACK (scrolled), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
