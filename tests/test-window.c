@@ -240,6 +240,100 @@ test_timeline (void)
   close_window (window);
 }
 
+typedef struct {
+  guchar *data;
+  int     width;
+  int     height;
+} Pixels;
+
+/* Renders @widget as the screen would (GSK_RENDERER=cairo in the tests) */
+static Pixels
+render (GtkWidget *widget)
+{
+  Pixels pixels = { NULL, gtk_widget_get_width (widget), gtk_widget_get_height (widget) };
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, pixels.width, pixels.height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, pixels.width, pixels.height));
+  pixels.data = g_malloc (pixels.width * pixels.height * 4);
+  gdk_texture_download (texture, pixels.data, pixels.width * 4);
+  return pixels;
+}
+
+/* Red, green, blue and alpha at (x, y); the download is Cairo's
+ * native-endian, premultiplied ARGB */
+static void
+pixel_at (const Pixels *pixels,
+          double        x,
+          double        y,
+          int           rgba[4])
+{
+  guint32 argb;
+
+  memcpy (&argb, pixels->data + ((int) y * pixels->width + (int) x) * 4, 4);
+  rgba[0] = (argb >> 16) & 0xff;
+  rgba[1] = (argb >> 8) & 0xff;
+  rgba[2] = argb & 0xff;
+  rgba[3] = argb >> 24;
+}
+
+static int
+brightness (const int rgb[3])
+{
+  return rgb[0] + rgb[1] + rgb[2];
+}
+
+static void
+test_timeline_pixels (void)
+{
+  VecinosWindow *window = show_window ("en");
+  GtkWidget *timeline = GTK_WIDGET (vecinos_window_get_timeline_view (window));
+  GtkSingleSelection *selection = vecinos_window_get_event_selection (window);
+  guint nafta = find_row (selection, "nafta-in-force");
+  int marker[4], ring[4], band[4], empty[4];
+  double x, y;
+  Pixels pixels;
+
+  gtk_single_selection_set_selected (selection, nafta);
+  gtk_widget_activate_action (timeline, "timeline.zoom-to-selection", NULL);
+  g_assert_true (vecinos_timeline_view_get_event_point (VECINOS_TIMELINE_VIEW (timeline), nafta, &x, &y));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  pixels = render (timeline);
+
+  /* The landmark's marker is filled with the trade colour, #E69F00 */
+  pixel_at (&pixels, x, y, marker);
+  g_assert_cmpint (ABS (marker[0] - 0xE6), <=, 8);
+  g_assert_cmpint (ABS (marker[1] - 0x9F), <=, 8);
+  g_assert_cmpint (ABS (marker[2] - 0x00), <=, 8);
+
+  g_assert_cmpint (marker[3], ==, 255);
+
+  /* The timeline draws no background: where nothing is, nothing is drawn */
+  pixel_at (&pixels, MIN (x + 200, pixels.width - 2), y - 20, empty);
+  g_assert_cmpint (empty[3], ==, 0);
+
+  /* The selection ring (radius 12, 2 px) is opaque, in the theme's dark
+   * text colour */
+  pixel_at (&pixels, x + 11, y, ring);
+  g_assert_cmpint (ring[3], >=, 200);
+  g_assert_cmpint (brightness (ring), <, 300);
+
+  /* Clinton's term (1993–2001) is shaded, faintly, in the band above the rows */
+  pixel_at (&pixels, x, 28 + 12, band);
+  g_assert_cmpint (band[3], >, 10);
+  g_assert_cmpint (band[3], <, 80);
+
+  g_free (pixels.data);
+  close_window (window);
+}
+
 static guint
 n_shown (VecinosWindow *window)
 {
@@ -324,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/window/views", test_views);
   g_test_add_func ("/window/timeline", test_timeline);
   g_test_add_func ("/window/filters", test_filters);
+  g_test_add_func ("/window/timeline-pixels", test_timeline_pixels);
   g_test_add_data_func ("/window/error-page/english", "en", test_error_page);
   g_test_add_data_func ("/window/error-page/spanish", "es", test_error_page);
   g_test_add_func ("/window/language-from-names", test_language_from_names);

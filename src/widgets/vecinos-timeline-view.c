@@ -853,3 +853,25 @@ vecinos_timeline_view_zoom_to_fit (VecinosTimelineView *self)
     self->scale.width = 1;
   recompute (self);
 }
+
+/**
+ * vecinos_timeline_view_get_event_point:
+ * @position: an event's position in the model
+ * @x: (out): where its marker's centre is drawn
+ * @y: (out):
+ *
+ * Returns: whether the event is inside the view
+ */
+gboolean
+vecinos_timeline_view_get_event_point (VecinosTimelineView *self,
+                                       guint                position,
+                                       double              *x,
+                                       double              *y)
+{
+  g_return_val_if_fail (VECINOS_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (position < self->n_items, FALSE);
+
+  *x = vecinos_time_scale_to_x (&self->scale, self->items[position].start);
+  *y = row_center (self, self->items[position].row);
+  return *x >= 0 && *x < self->scale.width;
+}
