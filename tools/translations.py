@@ -10,12 +10,14 @@
   tools/translations.py merge FILE < BATCH.json  [--lang=es]
       BATCH maps a record id to {field: text}; a field is a dotted path
       ("summary", "steps.3.text", "translations"); for series.json the key
-      "notes" maps a distinct-note number (from `notes`) to its text
-      and applies it to every point with that English note.
+      "notes" maps a note key (from `notes`) to its text, or to
+      {"en": …, "es": …, "preliminary": bool} to also rewrite the English or
+      set the points' preliminary flag; it applies to every point with that note.
 
 Files are rewritten in the dataset's own style (two-space indent, UTF-8).
 """
 
+import hashlib
 import json
 import os
 import sys
@@ -67,14 +69,22 @@ def needs(record, name, lang):
     return out
 
 
+def note_key(en):
+    return hashlib.sha1(en.encode('utf-8')).hexdigest()[:6]
+
+
 def distinct_notes(series):
+    """The distinct point notes, in file order, each with where it is used."""
     seen, order = {}, []
     for s in series:
         for p in s['points']:
             note = p.get('note')
-            if note and note['en'] not in seen:
-                seen[note['en']] = len(order)
-                order.append(note)
+            if not note:
+                continue
+            if note['en'] not in seen:
+                seen[note['en']] = {'note': note, 'used': []}
+                order.append(seen[note['en']])
+            seen[note['en']]['used'].append(f"{s['id']} {p['period']}")
     return order
 
 
@@ -95,7 +105,7 @@ def main(argv):
             print(f'{name}: {n} of {len(recs)} records lack {lang}')
         _, series = records('series')
         notes = distinct_notes(series)
-        print(f'point notes: {sum(1 for n in notes if lang not in n)} of {len(notes)} distinct lack {lang}')
+        print(f'point notes: {sum(1 for n in notes if lang not in n["note"])} of {len(notes)} distinct lack {lang}')
         return 0
 
     if cmd == 'show':
@@ -112,11 +122,11 @@ def main(argv):
 
     if cmd == 'notes':
         _, series = records('series')
-        notes = distinct_notes(series)
+        notes = [n for n in distinct_notes(series) if lang not in n['note']]
         first = int(args[1]) if len(args) > 1 else 0
         last = int(args[2]) if len(args) > 2 else len(notes) - 1
-        for i in range(first, min(last, len(notes) - 1) + 1):
-            print(f'{i}: {notes[i]["en"]}')
+        for n in notes[first:last + 1]:
+            print(f'{note_key(n["note"]["en"])} [{", ".join(n["used"])}]: {n["note"]["en"]}')
         return 0
 
     if cmd == 'merge':
@@ -125,16 +135,19 @@ def main(argv):
         data, recs = records(name)
         by_id = {r['id']: r for r in recs}
         if name == 'series' and 'notes' in batch:
-            notes = distinct_notes(recs)
+            by_key = {note_key(n['note']['en']): n['note']['en'] for n in distinct_notes(recs)}
             for key, text in batch.pop('notes').items():
-                en = notes[int(key)]['en']
+                en = by_key[key]
                 for s in recs:
                     for p in s['points']:
                         if p.get('note', {}).get('en') == en:
                             if isinstance(text, dict):
-                                p['note'].update(text)
+                                text = dict(text)
+                                if 'preliminary' in text:
+                                    p['preliminary'] = text.pop('preliminary')
+                                p['note'] = {**p['note'], **text}
                             else:
-                                p['note'][lang] = text
+                                p['note'] = {**p['note'], lang: text}
         for rid, fields in batch.items():
             record = by_id[rid]
             for path, text in fields.items():
