@@ -3,7 +3,8 @@
 
 Usage: check-dataset.py DATABASE
 
-Each check prints what it looked at; the script exits 1 if any fails.
+Each check is a TAP test case naming what it looked at; the script exits 1
+if any fails.
 """
 import sqlite3
 from datetime import date
@@ -27,10 +28,14 @@ mx_rank_us_goods_trade_partner mx_population
 '''.split()
 
 failures = []
+checks = 0
 
 
 def check(condition, what):
-    print(('ok   ' if condition else 'FAIL ') + what)
+    """One TAP test case, so that the test summary counts each check."""
+    global checks
+    checks += 1
+    print(f'{"ok" if condition else "not ok"} {checks} - {what}')
     if not condition:
         failures.append(what)
 
@@ -179,7 +184,8 @@ def main():
     db = sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True)
     for section in (check_counts, check_languages, check_sources, check_series, check_links, check_search):
         section(db)
-    print(f'{len(failures)} failed')
+    print(f'1..{checks}')
+    print(f'# {len(failures)} of {checks} checks failed')
     return 1 if failures else 0
 
 
