@@ -140,6 +140,7 @@ load_events (VecinosWindow *self)
       vecinos_window_show_error (self, error);
       return;
     }
+  vecinos_event_page_set_dataset (self->event_page, self->dataset, self->language);
 
   {
     g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (self->dataset, self->language);

@@ -595,6 +595,143 @@ test_open_other_version (void)
   g_unlink (path);
 }
 
+static VecinosDataset *
+open_compiled (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (compiled_dataset);
+  g_autoptr(GError) error = NULL;
+  VecinosDataset *dataset = vecinos_dataset_new_for_file (file, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_format_number (void)
+{
+  static const struct { double value; const char *text; } cases[] = {
+    { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1,000" }, { 32082, "32,082" },
+    { 1734686, "1,734,686" }, { 639.2, "639.2" }, { 14699.88, "14,699.88" },
+    { 58867.8, "58,867.8" }, { 2.97, "2.97" }, { 25.90, "25.9" }, { -6.3, "−6.3" },
+    { 126.0, "126" }, { 0.004, "0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = vecinos_format_number (cases[i].value);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_format_period (void)
+{
+  g_autofree char *calendar = vecinos_format_period (VECINOS_PERIOD_CALENDAR_YEAR, 2017);
+  g_autofree char *fiscal = vecinos_format_period (VECINOS_PERIOD_FISCAL_YEAR, 2010);
+  g_autofree char *fiscal_es = NULL;
+
+  g_assert_cmpstr (calendar, ==, "2017");
+  g_assert_cmpstr (fiscal, ==, "fiscal year 2010");
+  vecinos_language_use ("es");
+  fiscal_es = vecinos_format_period (VECINOS_PERIOD_FISCAL_YEAR, 2010);
+  vecinos_language_use ("en");
+  g_assert_cmpstr (fiscal_es, ==, "año fiscal 2010");
+}
+
+/* The document's number beside the official one, in both languages */
+static void
+test_event_excerpts_and_claims (void)
+{
+  g_autoptr(VecinosDataset) dataset = open_compiled ();
+  g_autoptr(GPtrArray) excerpts = vecinos_dataset_list_event_excerpts (dataset, "nafta-in-force", "en");
+  g_autoptr(GPtrArray) excerpts_es = vecinos_dataset_list_event_excerpts (dataset, "nafta-in-force", "es");
+  g_autoptr(GPtrArray) none = vecinos_dataset_list_event_excerpts (dataset, "no-such-event", "en");
+  VecinosExcerpt *excerpt;
+  VecinosClaim *claim;
+  g_autofree char *comparison = NULL;
+  g_autofree char *comparison_es = NULL;
+  g_autofree char *attribution = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (excerpts->len, ==, 1);
+  excerpt = g_ptr_array_index (excerpts, 0);
+  g_assert_cmpstr (excerpt->slug, ==, "a-1");
+  g_assert_cmpstr (excerpt->document_title, ==, "Charting the Road Ahead");
+  /* In the document's own language there is nothing to translate */
+  g_assert_null (excerpt->translation);
+  g_assert_true (g_str_has_prefix (excerpt->text, "Homicides reached 26,037"));
+  attribution = vecinos_excerpt_format_attribution (excerpt);
+  g_assert_cmpstr (attribution, ==, "— Ana Author, “Charting the Road Ahead”, A Foundation, 1 November 2018");
+
+  g_assert_cmpuint (excerpt->claims->len, ==, 1);
+  claim = g_ptr_array_index (excerpt->claims, 0);
+  g_assert_cmpstr (claim->series_slug, ==, "mx_homicides");
+  g_assert_true (claim->has_official);
+  g_assert_cmpfloat (claim->official, ==, 25967);
+  g_assert_cmpint (claim->period_year, ==, 2012);
+  g_assert_true (claim->measure_differs);
+  comparison = vecinos_claim_format_comparison (claim);
+  g_assert_cmpstr (comparison, ==,
+                   "The document says “26,037 in 2012”; the official figure for 2012 is 25,967 persons (INEGI)."
+                   " They do not measure exactly the same thing. The report cites the preliminary count.");
+
+  /* In Spanish: our translation, labelled apart from the author's words */
+  excerpt = g_ptr_array_index (excerpts_es, 0);
+  g_assert_cmpstr (excerpt->translation, ==,
+                   "Los homicidios llegaron a 26,037 en 2012, cuando el TLCAN llevaba tiempo en vigor.");
+  g_assert_true (g_str_has_prefix (excerpt->text, "Homicides reached"));
+  vecinos_language_use ("es");
+  comparison_es = vecinos_claim_format_comparison (g_ptr_array_index (excerpt->claims, 0));
+  vecinos_language_use ("en");
+  g_assert_cmpstr (comparison_es, ==,
+                   "El documento dice «26,037 in 2012»; la cifra oficial de 2012 es 25,967 personas (INEGI)."
+                   " No miden exactamente lo mismo. El informe cita el conteo preliminar.");
+}
+
+/* What is not known is said: no author, an inferred date, no series */
+static void
+test_excerpt_unknowns (void)
+{
+  g_autoptr(VecinosDataset) dataset = open_compiled ();
+  g_autoptr(GPtrArray) excerpts = vecinos_dataset_list_event_excerpts (dataset, "sheinbaum-takes-office", "en");
+  g_autofree char *attribution = NULL;
+  g_autofree char *comparison = NULL;
+  VecinosClaim claim = { .text = (char *) "keep growing" };
+
+  g_assert_cmpuint (excerpts->len, ==, 1);
+  attribution = vecinos_excerpt_format_attribution (g_ptr_array_index (excerpts, 0));
+  g_assert_cmpstr (attribution, ==, "— author not identified, “Stumbling Blocks”, A Magazine, June 2021 (date inferred)");
+
+  comparison = vecinos_claim_format_comparison (&claim);
+  g_assert_cmpstr (comparison, ==, "The document says “keep growing”. No official series in Vecinos measures this figure.");
+}
+
+static void
+test_event_series (void)
+{
+  g_autoptr(VecinosDataset) dataset = open_compiled ();
+  g_autoptr(GPtrArray) series = vecinos_dataset_list_event_series (dataset, "nafta-in-force", "es");
+  /* Linked by a tour step rather than by an excerpt */
+  g_autoptr(GPtrArray) toured = vecinos_dataset_list_event_series (dataset, "sheinbaum-takes-office", "en");
+  g_autoptr(GPtrArray) none = vecinos_dataset_list_event_series (dataset, "no-such-event", "en");
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < series->len; i++)
+    {
+      VecinosSeriesRef *ref = g_ptr_array_index (series, i);
+
+      if (g_str_equal (ref->slug, "mx_homicides"))
+        {
+          g_assert_cmpstr (ref->name, ==, "Defunciones por homicidio");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (toured->len, ==, 1);
+  g_assert_cmpstr (((VecinosSeriesRef *) g_ptr_array_index (toured, 0))->slug, ==, "mx_homicides");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 test_open_message_in_spanish (void)
 {
@@ -629,6 +766,11 @@ main (int   argc,
   g_test_add_func ("/dataset/series/compiled", test_series_compiled);
   g_test_add_func ("/dataset/documents/compiled", test_documents_compiled);
   g_test_add_func ("/dataset/claims-and-tours/compiled", test_claims_and_tours_compiled);
+  g_test_add_func ("/dataset/format/number", test_format_number);
+  g_test_add_func ("/dataset/format/period", test_format_period);
+  g_test_add_func ("/dataset/excerpts/event", test_event_excerpts_and_claims);
+  g_test_add_func ("/dataset/excerpts/unknowns", test_excerpt_unknowns);
+  g_test_add_func ("/dataset/excerpts/series", test_event_series);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/import/rejects/%s", bad_inputs[i].name);

@@ -64,6 +64,35 @@ find_row (GtkSingleSelection *selection,
   g_assert_not_reached ();
 }
 
+/* The text of the first label under @root with @css_class, depth first */
+static const char *
+label_text_with_class (GtkWidget  *root,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((text = label_text_with_class (child, css_class)) != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
 static void
 test_lists_and_selects (void)
 {
@@ -81,9 +110,21 @@ test_lists_and_selects (void)
   g_assert_cmpstr (vecinos_event_page_get_text (page, "category"), ==, "Category: Trade");
   g_assert_cmpstr (vecinos_event_page_get_text (page, "summary"), ==, "The trade agreement takes effect.");
   g_assert_cmpstr (vecinos_event_page_get_text (page, "sources"), ==, "• USTR\n• SE");
+  /* What the documents say, their number beside the official one */
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "figures"), ==, "• Intentional homicides in Mexico");
+  g_assert_cmpuint (count_children (vecinos_event_page_get_documents (page)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (vecinos_event_page_get_documents (page)));
+  g_assert_cmpstr (label_text_with_class (vecinos_event_page_get_documents (page), "excerpt-quote"), ==,
+                   "Homicides reached 26,037 in 2012, after NAFTA had long been in force.");
+  g_assert_cmpstr (label_text_with_class (vecinos_event_page_get_documents (page), "claim"), ==,
+                   "The document says “26,037 in 2012”; the official figure for 2012 is 25,967 persons (INEGI)."
+                   " They do not measure exactly the same thing. The report cites the preliminary count."
+                   " Official source");
 
   gtk_single_selection_set_selected (selection, find_row (selection, "hold-the-line"));
   g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "September 1993");
+  g_assert_cmpuint (count_children (vecinos_event_page_get_documents (page)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (vecinos_event_page_get_documents (page)));
 
   gtk_single_selection_set_selected (selection, find_row (selection, "bracero"));
   g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "4 August 1942 – 31 December 1964");
@@ -105,6 +146,11 @@ test_spanish (void)
   g_assert_cmpstr (vecinos_event_page_get_text (page, "title"), ==, "Entra en vigor el TLCAN");
   g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "1 de enero de 1994");
   g_assert_cmpstr (vecinos_event_page_get_text (page, "category"), ==, "Categoría: Comercio");
+  /* Our translation first, labelled as ours */
+  g_assert_cmpstr (label_text_with_class (vecinos_event_page_get_documents (page), "excerpt-quote"), ==,
+                   "Los homicidios llegaron a 26,037 en 2012, cuando el TLCAN llevaba tiempo en vigor.");
+  g_assert_cmpstr (label_text_with_class (vecinos_event_page_get_documents (page), "dim-label"), ==,
+                   "Traducción de Vecinos, no son palabras del autor");
 
   gtk_single_selection_set_selected (selection, find_row (selection, "water-treaty"));
   g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "1944");

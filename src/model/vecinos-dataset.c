@@ -13,6 +13,7 @@
 
 #include "vecinos-dataset.h"
 #include "vecinos-event-private.h"
+#include "vecinos-excerpt.h"
 #include "vecinos-importer.h"
 #include "vecinos-schema.h"
 
@@ -23,6 +24,9 @@ typedef enum {
   QUERY_SOURCE_ORGANISATIONS,
   QUERY_TERMS,
   QUERY_CATEGORIES,
+  QUERY_EVENT_EXCERPTS,
+  QUERY_EXCERPT_CLAIMS,
+  QUERY_EVENT_SERIES,
   N_QUERIES
 } Query;
 
@@ -55,6 +59,45 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY c.id",
   [QUERY_SOURCE_ORGANISATIONS] =
     "SELECT source_org, min (source_url) FROM series GROUP BY source_org ORDER BY source_org",
+  /* ?1 language, ?2 event slug; the translation is NULL in the document's
+   * own language */
+  [QUERY_EVENT_EXCERPTS] =
+    "SELECT x.id, x.slug, x.text, CASE WHEN d.lang = ?1 THEN NULL ELSE t.text END,"
+    " d.slug, d.title, d.authors, d.publisher, d.published_day, d.published_precision,"
+    " d.date_inferred, d.url"
+    " FROM event e JOIN event_excerpt ee ON ee.event_id = e.id"
+    " JOIN excerpt x ON x.id = ee.excerpt_id JOIN document d ON d.id = x.document_id"
+    " LEFT JOIN excerpt_text t ON t.excerpt_id = x.id AND t.lang = ?1"
+    " WHERE e.slug = ?2 ORDER BY d.published_day, d.id, x.ordinal",
+  /* ?1 language, ?2 excerpt row; the official figure is the series' point
+   * for the claim's period */
+  [QUERY_EXCERPT_CLAIMS] =
+    "SELECT c.text, c.value, s.slug, coalesce (st.name, ste.name), coalesce (st.unit, ste.unit),"
+    " s.source_org, s.frequency, c.period_day, p.value, p.preliminary, p.source, p.source_url,"
+    " c.measure_differs, coalesce (ct.note, cte.note)"
+    " FROM claim c LEFT JOIN series s ON s.id = c.series_id"
+    " LEFT JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
+    " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
+    " LEFT JOIN point p ON p.series_id = c.series_id AND p.period_day = c.period_day"
+    " LEFT JOIN claim_text cte ON cte.claim_id = c.id AND cte.lang = 'en'"
+    " LEFT JOIN claim_text ct ON ct.claim_id = c.id AND ct.lang = ?1"
+    " WHERE c.excerpt_id = ?2 ORDER BY c.ordinal",
+  /* ?1 language, ?2 event slug: the series its excerpts discuss or check
+   * a claim against, and those its tour steps point at */
+  [QUERY_EVENT_SERIES] =
+    "SELECT s.slug, coalesce (st.name, ste.name) FROM series s"
+    " JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
+    " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
+    " WHERE s.id IN ("
+    "  SELECT se.series_id FROM series_excerpt se"
+    "   JOIN event_excerpt ee ON ee.excerpt_id = se.excerpt_id JOIN event e ON e.id = ee.event_id"
+    "   WHERE e.slug = ?2"
+    "  UNION SELECT c.series_id FROM claim c"
+    "   JOIN event_excerpt ee ON ee.excerpt_id = c.excerpt_id JOIN event e ON e.id = ee.event_id"
+    "   WHERE e.slug = ?2 AND c.series_id IS NOT NULL"
+    "  UNION SELECT ts.series_id FROM tour_step ts JOIN event e ON e.id = ts.event_id"
+    "   WHERE e.slug = ?2 AND ts.series_id IS NOT NULL)"
+    " ORDER BY 2",
 };
 
 struct _VecinosDataset
@@ -567,4 +610,137 @@ vecinos_dataset_list_categories (VecinosDataset *self,
     }
   sqlite3_reset (stmt);
   return categories;
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static GPtrArray *
+list_claims (VecinosDataset *self,
+             gint64          excerpt_row,
+             const char     *lang)
+{
+  GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_claim_free);
+  sqlite3_stmt *stmt = self->queries[QUERY_EXCERPT_CLAIMS];
+
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, excerpt_row);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosClaim *claim = g_new0 (VecinosClaim, 1);
+
+      claim->text = dup_column (stmt, 0);
+      claim->has_value = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      claim->value = sqlite3_column_double (stmt, 1);
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          claim->series_slug = dup_column (stmt, 2);
+          claim->series_name = dup_column (stmt, 3);
+          claim->series_unit = dup_column (stmt, 4);
+          claim->source_org = dup_column (stmt, 5);
+          claim->period_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "fiscal") == 0
+                               ? VECINOS_PERIOD_FISCAL_YEAR : VECINOS_PERIOD_CALENDAR_YEAR;
+          claim->period_year = vecinos_period_year (sqlite3_column_int (stmt, 7), claim->period_kind);
+          claim->has_official = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+          claim->official = sqlite3_column_double (stmt, 8);
+          claim->official_preliminary = sqlite3_column_int (stmt, 9);
+          claim->official_source = dup_column (stmt, 10);
+          claim->official_source_url = dup_column (stmt, 11);
+        }
+      claim->measure_differs = sqlite3_column_int (stmt, 12);
+      claim->note = dup_column (stmt, 13);
+      g_ptr_array_add (claims, claim);
+    }
+  sqlite3_reset (stmt);
+  return claims;
+}
+
+/**
+ * vecinos_dataset_list_event_excerpts:
+ * @event: the slug of an event
+ * @lang: the language of translations, series names and notes
+ *
+ * Returns: (transfer full) (element-type VecinosExcerpt): the excerpts that
+ *   discuss @event, oldest document first, each with its claims
+ */
+GPtrArray *
+vecinos_dataset_list_event_excerpts (VecinosDataset *self,
+                                     const char     *event,
+                                     const char     *lang)
+{
+  GPtrArray *excerpts = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_excerpt_free);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), excerpts);
+  g_return_val_if_fail (event != NULL && lang != NULL, excerpts);
+
+  stmt = self->queries[QUERY_EVENT_EXCERPTS];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, event, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosExcerpt *excerpt = g_new0 (VecinosExcerpt, 1);
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+
+      excerpt->slug = dup_column (stmt, 1);
+      excerpt->text = dup_column (stmt, 2);
+      excerpt->translation = dup_column (stmt, 3);
+      excerpt->document_slug = dup_column (stmt, 4);
+      excerpt->document_title = dup_column (stmt, 5);
+      excerpt->authors = dup_column (stmt, 6);
+      excerpt->publisher = dup_column (stmt, 7);
+      excerpt->has_date = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+      if (excerpt->has_date)
+        excerpt->date = date_column (stmt, 8, 9);
+      excerpt->date_inferred = sqlite3_column_int (stmt, 10);
+      excerpt->url = dup_column (stmt, 11);
+      g_ptr_array_add (excerpts, excerpt);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  /* One statement at a time: the claims are read once the excerpts are */
+  for (guint i = 0; i < excerpts->len; i++)
+    ((VecinosExcerpt *) g_ptr_array_index (excerpts, i))->claims =
+      list_claims (self, g_array_index (rows, gint64, i), lang);
+  return excerpts;
+}
+
+/**
+ * vecinos_dataset_list_event_series:
+ * @event: the slug of an event
+ * @lang: the language of the names
+ *
+ * Returns: (transfer full) (element-type VecinosSeriesRef): the series
+ *   related to @event, by name
+ */
+GPtrArray *
+vecinos_dataset_list_event_series (VecinosDataset *self,
+                                   const char     *event,
+                                   const char     *lang)
+{
+  GPtrArray *series = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_series_ref_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), series);
+  g_return_val_if_fail (event != NULL && lang != NULL, series);
+
+  stmt = self->queries[QUERY_EVENT_SERIES];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, event, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosSeriesRef *ref = g_new0 (VecinosSeriesRef, 1);
+
+      ref->slug = dup_column (stmt, 0);
+      ref->name = dup_column (stmt, 1);
+      g_ptr_array_add (series, ref);
+    }
+  sqlite3_reset (stmt);
+  return series;
 }

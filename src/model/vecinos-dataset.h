@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "vecinos-date.h"
+#include "vecinos-excerpt.h"
 
 G_BEGIN_DECLS
 
@@ -59,5 +60,11 @@ GPtrArray      *vecinos_dataset_list_categories  (VecinosDataset  *self,
                                                   const char      *lang);
 guint           vecinos_dataset_count            (VecinosDataset  *self,
                                                   const char      *table);
+GPtrArray      *vecinos_dataset_list_event_excerpts (VecinosDataset *self,
+                                                  const char      *event,
+                                                  const char      *lang);
+GPtrArray      *vecinos_dataset_list_event_series (VecinosDataset  *self,
+                                                  const char      *event,
+                                                  const char      *lang);
 
 G_END_DECLS

@@ -1,5 +1,7 @@
 /* vecinos-event-page.c — the detail of the selected event: title, date at
- * its precision, category, summary and sources as links
+ * its precision, category, summary, sources as links, the figures it
+ * relates to, and what the documents say about it, each number they claim
+ * beside the official figure
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,17 +9,25 @@
 
 #include <glib/gi18n.h>
 
+#include "vecinos-excerpt.h"
+
 #include "vecinos-event-page.h"
 
 struct _VecinosEventPage
 {
-  GtkWidget     parent_instance;
+  GtkWidget       parent_instance;
 
-  VecinosEvent *event;
+  VecinosEvent   *event;
+  VecinosDataset *dataset;
+  char           *language;
 
   /* Template widgets */
   GtkLabel     *category_label;
   GtkLabel     *date_label;
+  GtkBox       *documents_box;
+  GtkLabel     *documents_heading;
+  GtkLabel     *figures_heading;
+  GtkLabel     *figures_label;
   GtkLabel     *sources_label;
   GtkStack     *stack;
   GtkLabel     *summary_label;
@@ -53,6 +63,105 @@ sources_markup (VecinosEvent *event)
   return g_string_free (markup, FALSE);
 }
 
+/* The document's words, the number they claim, beside the official figure
+ * and a link to where that figure is published */
+static GtkWidget *
+claim_label (const VecinosClaim *claim)
+{
+  g_autofree char *comparison = vecinos_claim_format_comparison (claim);
+  g_autofree char *markup = NULL;
+  GtkWidget *label;
+
+  if (claim->official_source_url != NULL)
+    markup = g_markup_printf_escaped ("%s <a href=\"%s\">%s</a>", comparison,
+                                      claim->official_source_url, _("Official source"));
+  else
+    markup = g_markup_escape_text (comparison, -1);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "claim");
+  return label;
+}
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* An excerpt as a quotation: in the reader's language when Vecinos has
+ * translated it, labelled as our translation with the author's words one
+ * click away, then who wrote it and the numbers it claims */
+static GtkWidget *
+excerpt_widget (const VecinosExcerpt *excerpt)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *attribution = vecinos_excerpt_format_attribution (excerpt);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  excerpt->document_title, -1);
+  gtk_widget_add_css_class (box, "excerpt");
+  gtk_box_append (GTK_BOX (box), text_label (excerpt->translation ? excerpt->translation
+                                                                  : excerpt->text,
+                                             "excerpt-quote"));
+  if (excerpt->translation != NULL)
+    {
+      GtkWidget *expander = gtk_expander_new (_("Original text"));
+
+      gtk_box_append (GTK_BOX (box), text_label (_("Vecinos translation, not the author’s words"),
+                                                 "dim-label"));
+      gtk_expander_set_child (GTK_EXPANDER (expander), text_label (excerpt->text, "excerpt-quote"));
+      gtk_box_append (GTK_BOX (box), expander);
+    }
+  gtk_box_append (GTK_BOX (box), text_label (attribution, "dim-label"));
+  for (guint i = 0; i < excerpt->claims->len; i++)
+    gtk_box_append (GTK_BOX (box), claim_label (g_ptr_array_index (excerpt->claims, i)));
+  return box;
+}
+
+static void
+update_documents (VecinosEventPage *self)
+{
+  g_autoptr(GPtrArray) excerpts = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->documents_box))) != NULL)
+    gtk_box_remove (self->documents_box, child);
+
+  if (self->dataset != NULL)
+    {
+      const char *slug = vecinos_event_get_slug (self->event);
+
+      excerpts = vecinos_dataset_list_event_excerpts (self->dataset, slug, self->language);
+      series = vecinos_dataset_list_event_series (self->dataset, slug, self->language);
+    }
+
+  for (guint i = 0; excerpts != NULL && i < excerpts->len; i++)
+    gtk_box_append (self->documents_box, excerpt_widget (g_ptr_array_index (excerpts, i)));
+  for (guint i = 0; series != NULL && i < series->len; i++)
+    g_string_append_printf (names, "%s• %s", i > 0 ? "\n" : "",
+                            ((VecinosSeriesRef *) g_ptr_array_index (series, i))->name);
+
+  gtk_label_set_text (self->figures_label, names->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_heading), names->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_label), names->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_heading), excerpts != NULL && excerpts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_box), excerpts != NULL && excerpts->len > 0);
+}
+
 static void
 update (VecinosEventPage *self)
 {
@@ -76,6 +185,7 @@ update (VecinosEventPage *self)
   gtk_label_set_text (self->category_label, category);
   gtk_label_set_text (self->summary_label, vecinos_event_get_summary (self->event));
   gtk_label_set_markup (self->sources_label, sources);
+  update_documents (self);
   gtk_stack_set_visible_child_name (self->stack, "event");
 }
 
@@ -86,6 +196,8 @@ vecinos_event_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_EVENT_PAGE);
   g_clear_object (&self->event);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (vecinos_event_page_parent_class)->dispose (object);
 }
@@ -146,6 +258,10 @@ vecinos_event_page_class_init (VecinosEventPageClass *klass)
                                                "/io/github/vecinos/Vecinos/widgets/vecinos-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, category_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, documents_box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, documents_heading);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, figures_heading);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, figures_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, sources_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, summary_label);
@@ -180,8 +296,29 @@ vecinos_event_page_set_event (VecinosEventPage *self,
 }
 
 /**
+ * vecinos_event_page_set_dataset:
+ * @dataset: (nullable): where the page finds the excerpts and figures
+ * @language: the language they are shown in
+ */
+void
+vecinos_event_page_set_dataset (VecinosEventPage *self,
+                                VecinosDataset   *dataset,
+                                const char       *language)
+{
+  g_return_if_fail (VECINOS_IS_EVENT_PAGE (self));
+  g_return_if_fail (dataset == NULL || VECINOS_IS_DATASET (dataset));
+  g_return_if_fail (language != NULL);
+
+  g_set_object (&self->dataset, dataset);
+  g_free (self->language);
+  self->language = g_strdup (language);
+  if (self->event != NULL)
+    update (self);
+}
+
+/**
  * vecinos_event_page_get_text:
- * @part: "title", "date", "category", "summary" or "sources"
+ * @part: "title", "date", "category", "summary", "sources" or "figures"
  *
  * Returns: the text shown for @part, as a reader sees it
  */
@@ -203,7 +340,21 @@ vecinos_event_page_get_text (VecinosEventPage *self,
     label = self->summary_label;
   else if (g_str_equal (part, "sources"))
     label = self->sources_label;
+  else if (g_str_equal (part, "figures"))
+    label = self->figures_label;
 
   g_return_val_if_fail (label != NULL, NULL);
   return gtk_label_get_text (label);
+}
+
+/**
+ * vecinos_event_page_get_documents:
+ *
+ * Returns: (transfer none): the box holding one child per excerpt shown
+ */
+GtkWidget *
+vecinos_event_page_get_documents (VecinosEventPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_EVENT_PAGE (self), NULL);
+  return GTK_WIDGET (self->documents_box);
 }

@@ -1,0 +1,196 @@
+/* vecinos-excerpt.c — document excerpts, the numbers they claim, and how
+ * those numbers compare with the official figures
+ *
+ * The comparison is worded here, once, so that the event page, the
+ * documents view and the charts all say the same thing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "vecinos-i18n.h"
+#include "vecinos-excerpt.h"
+
+void
+vecinos_claim_free (VecinosClaim *claim)
+{
+  if (claim == NULL)
+    return;
+  g_free (claim->text);
+  g_free (claim->series_slug);
+  g_free (claim->series_name);
+  g_free (claim->series_unit);
+  g_free (claim->source_org);
+  g_free (claim->official_source);
+  g_free (claim->official_source_url);
+  g_free (claim->note);
+  g_free (claim);
+}
+
+void
+vecinos_excerpt_free (VecinosExcerpt *excerpt)
+{
+  if (excerpt == NULL)
+    return;
+  g_free (excerpt->slug);
+  g_free (excerpt->text);
+  g_free (excerpt->translation);
+  g_free (excerpt->document_slug);
+  g_free (excerpt->document_title);
+  g_free (excerpt->authors);
+  g_free (excerpt->publisher);
+  g_free (excerpt->url);
+  g_clear_pointer (&excerpt->claims, g_ptr_array_unref);
+  g_free (excerpt);
+}
+
+void
+vecinos_series_ref_free (VecinosSeriesRef *ref)
+{
+  if (ref == NULL)
+    return;
+  g_free (ref->slug);
+  g_free (ref->name);
+  g_free (ref);
+}
+
+/**
+ * vecinos_format_number:
+ *
+ * Formats a figure as English and Mexican Spanish both write it: thousands
+ * grouped with commas, a decimal point, and no more decimals than the
+ * figure has (up to two): 32082 → "32,082", 639.2 → "639.2".
+ */
+char *
+vecinos_format_number (double value)
+{
+  g_autofree char *digits = NULL;
+  GString *out = g_string_new (NULL);
+  const char *point, *start;
+  gsize integer_len;
+
+  if (!isfinite (value))
+    return g_string_free (out, FALSE);
+
+  digits = g_strdup_printf ("%.2f", fabs (value));
+  /* Trailing zeros of the decimals, then a bare point */
+  for (gsize len = strlen (digits); digits[len - 1] == '0'; len--)
+    digits[len - 1] = '\0';
+  if (g_str_has_suffix (digits, "."))
+    digits[strlen (digits) - 1] = '\0';
+
+  if (value < 0 && g_strcmp0 (digits, "0") != 0)
+    g_string_append (out, "−");
+  point = strchr (digits, '.');
+  integer_len = point ? (gsize) (point - digits) : strlen (digits);
+  start = digits;
+  for (gsize i = 0; i < integer_len; i++)
+    {
+      if (i > 0 && (integer_len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, start[i]);
+    }
+  if (point)
+    g_string_append (out, point);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * vecinos_format_period:
+ *
+ * "2017" for a calendar year; "fiscal year 2010" (translated) for a U.S.
+ * fiscal year, so the two are never read as the same thing.
+ */
+char *
+vecinos_format_period (VecinosPeriodKind kind,
+                       int               year)
+{
+  if (kind == VECINOS_PERIOD_FISCAL_YEAR)
+    /* Translators: a U.S. federal fiscal year (October to September) */
+    return g_strdup_printf (_("fiscal year %d"), year);
+  return g_strdup_printf ("%d", year);
+}
+
+/**
+ * vecinos_claim_format_comparison:
+ *
+ * Returns: what the document says next to the official figure, with the
+ * reason they differ when they measure different things; or, when no
+ * series measures the claim, what is known about it.
+ */
+char *
+vecinos_claim_format_comparison (const VecinosClaim *claim)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (claim != NULL, NULL);
+
+  if (claim->series_slug != NULL && claim->has_official)
+    {
+      g_autofree char *period = vecinos_format_period (claim->period_kind, claim->period_year);
+      g_autofree char *official = vecinos_format_number (claim->official);
+
+      /* Translators: %1$s is the document's words, quoted; %2$s the
+       * period ("2017", "fiscal year 2010"); %3$s the official figure;
+       * %4$s its unit ("people"); %5$s the organisation that publishes it */
+      g_string_append_printf (out, _("The document says “%1$s”; the official figure for %2$s is %3$s %4$s (%5$s)."),
+                              claim->text, period, official, claim->series_unit, claim->source_org);
+      if (claim->official_preliminary)
+        g_string_append_printf (out, " %s", _("That figure is preliminary and may be revised."));
+      if (claim->measure_differs)
+        g_string_append_printf (out, " %s", _("They do not measure exactly the same thing."));
+    }
+  else
+    {
+      /* Translators: %s is the document's words, quoted */
+      g_string_append_printf (out, _("The document says “%s”."), claim->text);
+      if (claim->note == NULL)
+        g_string_append_printf (out, " %s", _("No official series in Vecinos measures this figure."));
+    }
+
+  if (claim->note != NULL)
+    g_string_append_printf (out, " %s", claim->note);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * vecinos_excerpt_format_attribution:
+ *
+ * Returns: who wrote the excerpt, where and when, saying so when the author
+ * is not identified or the date was inferred
+ */
+char *
+vecinos_excerpt_format_attribution (const VecinosExcerpt *excerpt)
+{
+  g_autofree char *authors = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (excerpt != NULL, NULL);
+
+  if (excerpt->authors != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (excerpt->authors, "; ", -1);
+      /* Translators: the separator between the names of several authors */
+      authors = g_strjoinv (_(", "), names);
+    }
+  else
+    authors = g_strdup (_("author not identified"));
+
+  if (excerpt->has_date)
+    {
+      g_autofree char *day = vecinos_date_format (&excerpt->date);
+
+      /* Translators: %s is a date worked out from the text, not printed on it */
+      date = excerpt->date_inferred ? g_strdup_printf (_("%s (date inferred)"), day)
+                                    : g_steal_pointer (&day);
+    }
+  else
+    date = g_strdup (_("date unknown"));
+
+  /* Translators: %1$s the author(s), %2$s the document's title, %3$s its
+   * publisher, %4$s its date */
+  return g_strdup_printf (_("— %1$s, “%2$s”, %3$s, %4$s"), authors,
+                          excerpt->document_title, excerpt->publisher, date);
+}

@@ -1,0 +1,72 @@
+/* vecinos-excerpt.h — document excerpts, the numbers they claim, and how
+ * those numbers compare with the official figures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "vecinos-date.h"
+
+G_BEGIN_DECLS
+
+/* A number a document states, and the official figure it is checked
+ * against when a series measures it (series_slug is NULL otherwise) */
+typedef struct {
+  char              *text;             /* the document's words */
+  gboolean           has_value;
+  double             value;
+  char              *series_slug;
+  char              *series_name;
+  char              *series_unit;
+  char              *source_org;
+  VecinosPeriodKind  period_kind;
+  int                period_year;      /* 2017, or 2010 for FY2010 */
+  gboolean           has_official;
+  double             official;
+  gboolean           official_preliminary;
+  char              *official_source;
+  char              *official_source_url;
+  gboolean           measure_differs;
+  char              *note;             /* may be NULL */
+} VecinosClaim;
+
+/* An excerpt in one language: text is always the author's words;
+ * translation is Vecinos' translation into the asked language, or NULL
+ * when that is the document's own language */
+typedef struct {
+  char        *slug;
+  char        *text;
+  char        *translation;
+  char        *document_slug;
+  char        *document_title;
+  char        *authors;                 /* "; "-separated, NULL: not identified */
+  char        *publisher;
+  gboolean     has_date;
+  VecinosDate  date;
+  gboolean     date_inferred;
+  char        *url;                     /* NULL: original not found */
+  GPtrArray   *claims;                  /* of VecinosClaim */
+} VecinosExcerpt;
+
+/* A series named by slug, with its name in one language */
+typedef struct {
+  char *slug;
+  char *name;
+} VecinosSeriesRef;
+
+void  vecinos_claim_free              (VecinosClaim         *claim);
+void  vecinos_excerpt_free            (VecinosExcerpt       *excerpt);
+void  vecinos_series_ref_free         (VecinosSeriesRef     *ref);
+
+char *vecinos_format_number           (double                value);
+char *vecinos_format_period           (VecinosPeriodKind     kind,
+                                       int                   year);
+char *vecinos_claim_format_comparison (const VecinosClaim   *claim);
+char *vecinos_excerpt_format_attribution (const VecinosExcerpt *excerpt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosExcerpt, vecinos_excerpt_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosClaim, vecinos_claim_free)
+
+G_END_DECLS
