@@ -624,6 +624,32 @@ test_format_number (void)
 }
 
 static void
+test_format_value (void)
+{
+  static const struct { double value; const char *kind, *unit, *en, *es; } cases[] = {
+    { 720, "usd_millions", "millions of U.S. dollars", "US$720 million", "720 millones de dólares" },
+    { 25967, "count", "people", "25,967 people", "25,967 people" },
+    { 4.3, "millions", "millions of people", "4.3 million people", "4.3 millones de personas" },
+    { 1.5, "percent", "percent change", "1.5%", "1.5 %" },
+    { 135, "rank", "rank", "place 135", "lugar 135" },
+    { 29, "score", "score", "a score of 29", "una puntuación de 29" },
+    { 28000, "hectares", "hectares", "28,000 hectares", "28,000 hectares" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *en = vecinos_format_value (cases[i].value, cases[i].kind, cases[i].unit);
+      g_autofree char *es = NULL;
+
+      vecinos_language_use ("es");
+      es = vecinos_format_value (cases[i].value, cases[i].kind, cases[i].unit);
+      vecinos_language_use ("en");
+      g_assert_cmpstr (en, ==, cases[i].en);
+      g_assert_cmpstr (es, ==, cases[i].es);
+    }
+}
+
+static void
 test_format_period (void)
 {
   g_autofree char *calendar = vecinos_format_period (VECINOS_PERIOD_CALENDAR_YEAR, 2017);
@@ -768,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/dataset/claims-and-tours/compiled", test_claims_and_tours_compiled);
   g_test_add_func ("/dataset/format/number", test_format_number);
   g_test_add_func ("/dataset/format/period", test_format_period);
+  g_test_add_func ("/dataset/format/value", test_format_value);
   g_test_add_func ("/dataset/excerpts/event", test_event_excerpts_and_claims);
   g_test_add_func ("/dataset/excerpts/unknowns", test_excerpt_unknowns);
   g_test_add_func ("/dataset/excerpts/series", test_event_series);

@@ -74,7 +74,7 @@ static const char * const query_sql[N_QUERIES] = {
   [QUERY_EXCERPT_CLAIMS] =
     "SELECT c.text, c.value, s.slug, coalesce (st.name, ste.name), coalesce (st.unit, ste.unit),"
     " s.source_org, s.frequency, c.period_day, p.value, p.preliminary, p.source, p.source_url,"
-    " c.measure_differs, coalesce (ct.note, cte.note)"
+    " c.measure_differs, coalesce (ct.note, cte.note), s.unit_kind"
     " FROM claim c LEFT JOIN series s ON s.id = c.series_id"
     " LEFT JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
     " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
@@ -650,6 +650,7 @@ list_claims (VecinosDataset *self,
           claim->official_preliminary = sqlite3_column_int (stmt, 9);
           claim->official_source = dup_column (stmt, 10);
           claim->official_source_url = dup_column (stmt, 11);
+          claim->unit_kind = dup_column (stmt, 14);
         }
       claim->measure_differs = sqlite3_column_int (stmt, 12);
       claim->note = dup_column (stmt, 13);

@@ -22,6 +22,7 @@ vecinos_claim_free (VecinosClaim *claim)
   g_free (claim->series_slug);
   g_free (claim->series_name);
   g_free (claim->series_unit);
+  g_free (claim->unit_kind);
   g_free (claim->source_org);
   g_free (claim->official_source);
   g_free (claim->official_source_url);
@@ -98,6 +99,42 @@ vecinos_format_number (double value)
 }
 
 /**
+ * vecinos_format_value:
+ * @unit_kind: the series' kind of unit ("count", "usd_millions", …)
+ * @unit: the series' unit in the reader's language, for counts and rates
+ *
+ * A figure with its unit, as a sentence would say it: "US$720 million",
+ * "25,967 people", "1.5%", "place 135".
+ */
+char *
+vecinos_format_value (double      value,
+                      const char *unit_kind,
+                      const char *unit)
+{
+  g_autofree char *number = vecinos_format_number (value);
+
+  if (g_strcmp0 (unit_kind, "usd_millions") == 0)
+    /* Translators: an amount in millions of U.S. dollars, as in "US$720 million" */
+    return g_strdup_printf (_("US$%s million"), number);
+  if (g_strcmp0 (unit_kind, "millions") == 0)
+    /* Translators: a number of people in millions, as in "4.3 million people" */
+    return g_strdup_printf (_("%s million people"), number);
+  if (g_strcmp0 (unit_kind, "percent") == 0)
+    /* Translators: a percentage, as in "1.5%" */
+    return g_strdup_printf (_("%s%%"), number);
+  if (g_strcmp0 (unit_kind, "rank") == 0)
+    /* Translators: a place in a ranking, as in "place 135" */
+    return g_strdup_printf (_("place %s"), number);
+  if (g_strcmp0 (unit_kind, "score") == 0)
+    /* Translators: an index score, as in "a score of 29" */
+    return g_strdup_printf (_("a score of %s"), number);
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+  /* Translators: a figure and its unit, as in "25,967 people" */
+  return g_strdup_printf (_("%1$s %2$s"), number, unit);
+}
+
+/**
  * vecinos_format_period:
  *
  * "2017" for a calendar year; "fiscal year 2010" (translated) for a U.S.
@@ -130,13 +167,14 @@ vecinos_claim_format_comparison (const VecinosClaim *claim)
   if (claim->series_slug != NULL && claim->has_official)
     {
       g_autofree char *period = vecinos_format_period (claim->period_kind, claim->period_year);
-      g_autofree char *official = vecinos_format_number (claim->official);
+      g_autofree char *official = vecinos_format_value (claim->official, claim->unit_kind,
+                                                        claim->series_unit);
 
       /* Translators: %1$s is the document's words, quoted; %2$s the
-       * period ("2017", "fiscal year 2010"); %3$s the official figure;
-       * %4$s its unit ("people"); %5$s the organisation that publishes it */
-      g_string_append_printf (out, _("The document says “%1$s”; the official figure for %2$s is %3$s %4$s (%5$s)."),
-                              claim->text, period, official, claim->series_unit, claim->source_org);
+       * period ("2017", "fiscal year 2010"); %3$s the official figure with
+       * its unit ("25,967 people"); %4$s the organisation that publishes it */
+      g_string_append_printf (out, _("The document says “%1$s”; the official figure for %2$s is %3$s (%4$s)."),
+                              claim->text, period, official, claim->source_org);
       if (claim->official_preliminary)
         g_string_append_printf (out, " %s", _("That figure is preliminary and may be revised."));
       if (claim->measure_differs)

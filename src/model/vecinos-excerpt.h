@@ -20,6 +20,7 @@ typedef struct {
   char              *series_slug;
   char              *series_name;
   char              *series_unit;
+  char              *unit_kind;
   char              *source_org;
   VecinosPeriodKind  period_kind;
   int                period_year;      /* 2017, or 2010 for FY2010 */
@@ -61,6 +62,9 @@ void  vecinos_excerpt_free            (VecinosExcerpt       *excerpt);
 void  vecinos_series_ref_free         (VecinosSeriesRef     *ref);
 
 char *vecinos_format_number           (double                value);
+char *vecinos_format_value            (double                value,
+                                       const char           *unit_kind,
+                                       const char           *unit);
 char *vecinos_format_period           (VecinosPeriodKind     kind,
                                        int                   year);
 char *vecinos_claim_format_comparison (const VecinosClaim   *claim);
