@@ -37,6 +37,8 @@ struct _VecinosTimelineView
   GArray                *marks;
   double                *label_widths;  /* by item, < 0 until measured */
 
+  GHashTable            *sprites;       /* key → Sprite, see marker_sprite() */
+
   VecinosTimeScale       scale;
   double                 pointer_x;
   double                 drag_start;
@@ -230,24 +232,142 @@ draw_axis (VecinosTimelineView *self,
     }
 }
 
-static void
-append_circle (GtkSnapshot   *snapshot,
-               double         x,
-               double         y,
-               double         radius,
-               const GdkRGBA *fill,
-               const GdkRGBA *border,
-               double         border_width)
-{
-  GskRoundedRect rect;
-  float widths[4] = { border_width, border_width, border_width, border_width };
-  GdkRGBA borders[4] = { *border, *border, *border, *border };
+typedef struct {
+  cairo_surface_t *surface;
+  GdkTexture      *texture;   /* made from surface when first needed */
+  double           size;      /* in widget pixels */
+} Sprite;
 
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius), radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, fill, &rect.bounds);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_border (snapshot, &rect, widths, borders);
+static void
+sprite_free (Sprite *sprite)
+{
+  cairo_surface_destroy (sprite->surface);
+  g_clear_object (&sprite->texture);
+  g_free (sprite);
+}
+
+static guint32
+pack_rgba (const GdkRGBA *rgba)
+{
+  return (guint32) (CLAMP (rgba->red, 0, 1) * 255) << 24 | (guint32) (CLAMP (rgba->green, 0, 1) * 255) << 16 |
+         (guint32) (CLAMP (rgba->blue, 0, 1) * 255) << 8 | (guint32) (CLAMP (rgba->alpha, 0, 1) * 255);
+}
+
+/* A marker (disc, ring or both) drawn once by Cairo at the widget's scale
+ * and kept: the frame then places a few hundred small textures, which every
+ * renderer composites quickly, instead of filling as many antialiased paths.
+ * The cache is keyed by colours, sizes and scale, so a theme or scale
+ * change simply asks for other sprites. */
+static Sprite *
+marker_sprite (VecinosTimelineView *self,
+               double               radius,
+               const GdkRGBA       *fill,
+               const GdkRGBA       *border,
+               double               border_width,
+               const char          *text,
+               int                  scale)
+{
+  char key[96];
+  Sprite *sprite;
+  cairo_t *cr;
+  int pixels;
+
+  g_snprintf (key, sizeof key, "%08x %08x %.1f %.1f %d %s", pack_rgba (fill), pack_rgba (border),
+              radius, border_width, scale, text ? text : "");
+  if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
+    return sprite;
+
+  /* Cluster counts make the keys many: start again rather than grow */
+  if (g_hash_table_size (self->sprites) > 1024)
+    g_hash_table_remove_all (self->sprites);
+
+  sprite = g_new0 (Sprite, 1);
+  sprite->size = ceil (2 * (radius + border_width)) + 2;
+  pixels = (int) (sprite->size * scale);
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  cr = cairo_create (sprite->surface);
+  cairo_arc (cr, sprite->size / 2, sprite->size / 2, radius, 0, 2 * G_PI);
+  if (fill->alpha > 0)
+    {
+      gdk_cairo_set_source_rgba (cr, fill);
+      cairo_fill_preserve (cr);
+    }
+  gdk_cairo_set_source_rgba (cr, border);
+  cairo_set_line_width (cr, border_width);
+  cairo_stroke (cr);
+  if (text != NULL)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      /* Black or white, whichever reads on the fill */
+      double luminance = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
+      int text_width, text_height;
+
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      cairo_move_to (cr, (sprite->size - text_width) / 2.0, (sprite->size - text_height) / 2.0);
+      cairo_set_source_rgb (cr, luminance <= 0.5, luminance <= 0.5, luminance <= 0.5);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (sprite->surface);
+  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
+  return sprite;
+}
+
+static GdkTexture *
+sprite_texture (Sprite *sprite)
+{
+  if (sprite->texture == NULL)
+    {
+      int pixels = cairo_image_surface_get_width (sprite->surface);
+      int stride = cairo_image_surface_get_stride (sprite->surface);
+      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (sprite->surface),
+                                             (gsize) stride * pixels);
+
+      /* Cairo's ARGB32 is GDK's native-endian premultiplied default */
+      sprite->texture = gdk_memory_texture_new (pixels, pixels, GDK_MEMORY_DEFAULT, bytes, stride);
+    }
+  return sprite->texture;
+}
+
+/* Where a marker goes: drawn straight onto @cr when the frame is drawn by
+ * Cairo, as a texture node otherwise */
+static void
+append_circle (VecinosTimelineView *self,
+               GtkSnapshot         *snapshot,
+               cairo_t             *cr,
+               double               x,
+               double               y,
+               double               radius,
+               const GdkRGBA       *fill,
+               const GdkRGBA       *border,
+               double               border_width,
+               const char          *text)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  Sprite *sprite = marker_sprite (self, radius, fill, border, border_width, text, scale);
+  double left = round (x - sprite->size / 2), top = round (y - sprite->size / 2);
+
+  if (cr != NULL)
+    {
+      cairo_set_source_surface (cr, sprite->surface, left, top);
+      cairo_paint (cr);
+    }
+  else
+    gtk_snapshot_append_texture (snapshot, sprite_texture (sprite),
+                                 &GRAPHENE_RECT_INIT (left, top, sprite->size, sprite->size));
+}
+
+/* The Cairo renderer composites one Cairo node of many small images far
+ * faster than as many texture nodes (GTK 4.8 converts a texture on every
+ * draw); GPU renderers keep textures, which they upload once */
+static gboolean
+drawn_by_cairo (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && g_str_equal (G_OBJECT_TYPE_NAME (renderer), "GskCairoRenderer");
 }
 
 static double
@@ -278,6 +398,7 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   g_autofree double *widths = NULL;
   g_autofree gboolean *shown = NULL;
   guint selected = selected_position (self);
+  cairo_t *cr = NULL;
   GdkRGBA fg, dim;
 
   if (self->layout == NULL || width <= 0)
@@ -307,6 +428,10 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
     }
   vecinos_timeline_layout_place_labels (self->marks, widths, LABEL_GAP, width, shown);
 
+  /* A Cairo node costs a surface the size of the view: worth it only for
+   * many markers */
+  if (self->marks->len > 200 && drawn_by_cairo (widget))
+    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   for (guint i = 0; i < self->marks->len; i++)
     {
       const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
@@ -318,27 +443,31 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
       if (mark->x_end > mark->x)
         {
           GskRoundedRect bar;
+          float thickness[4] = { 4, 4, 4, 4 };
+          GdkRGBA fills[4] = { *color, *color, *color, *color };
 
+          /* Filled by a border 4 px thick, for the reason append_disc() gives */
           gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (mark->x, y - 4, mark->x_end - mark->x, 8), 4);
-          gtk_snapshot_push_rounded_clip (snapshot, &bar);
-          gtk_snapshot_append_color (snapshot, color, &bar.bounds);
-          gtk_snapshot_pop (snapshot);
+          gtk_snapshot_append_border (snapshot, &bar, thickness, fills);
         }
       else
-        append_circle (snapshot, mark->x, y, radius, color, &fg, 1);
-
-      if (mark->count > 1)
         {
-          g_autofree char *count = g_strdup_printf ("%u", mark->count);
-          double luminance = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
-          GdkRGBA ink = luminance > 0.5 ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
-          int text_width, text_height;
+          char count[16] = "";
 
-          pango_layout_set_text (layout, count, -1);
-          pango_layout_get_pixel_size (layout, &text_width, &text_height);
-          draw_text (snapshot, layout, count, mark->x - text_width / 2.0, y - text_height / 2.0, &ink);
+          /* A cluster says how many events it holds */
+          if (mark->count > 1)
+            g_snprintf (count, sizeof count, "%u", mark->count);
+          append_circle (self, snapshot, cr, mark->x, y, radius, color, &fg, 1, mark->count > 1 ? count : NULL);
         }
-      else if (shown[i])
+
+      if (mark->count > 1 && mark->x_end > mark->x)
+        {
+          char count[16];
+
+          g_snprintf (count, sizeof count, "%u", mark->count);
+          draw_text (snapshot, layout, count, mark->x, y - 9, &fg);
+        }
+      else if (mark->count == 1 && shown[i])
         {
           g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
           draw_text (snapshot, layout, vecinos_event_get_title (event),
@@ -348,9 +477,11 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
       if (is_selected)
         {
           GdkRGBA clear = { 0, 0, 0, 0 };
-          append_circle (snapshot, mark->x, y, radius + 5, &clear, &fg, gtk_widget_has_focus (widget) ? 3 : 2);
+          append_circle (self, snapshot, cr, mark->x, y, radius + 5, &clear, &fg,
+                         gtk_widget_has_focus (widget) ? 3 : 2, NULL);
         }
     }
+  g_clear_pointer (&cr, cairo_destroy);
   gtk_snapshot_pop (snapshot);
 
   /* Keyboard focus is visible even with nothing selected */
@@ -633,6 +764,7 @@ vecinos_timeline_view_dispose (GObject *object)
 
   clear_data (self);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
 
   G_OBJECT_CLASS (vecinos_timeline_view_parent_class)->dispose (object);
 }
@@ -685,6 +817,7 @@ vecinos_timeline_view_init (VecinosTimelineView *self)
   GtkGesture *gesture;
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sprite_free);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -851,6 +984,29 @@ vecinos_timeline_view_zoom_to_fit (VecinosTimelineView *self)
   self->scale.end = last + margin;
   if (self->scale.width <= 0)
     self->scale.width = 1;
+  recompute (self);
+}
+
+/**
+ * vecinos_timeline_view_set_visible_range:
+ * @start: the first day shown
+ * @end: the day at the right edge
+ *
+ * Shows @start to @end, within the zoom limits, and lays the events out
+ * again for it.
+ */
+void
+vecinos_timeline_view_set_visible_range (VecinosTimelineView *self,
+                                         double               start,
+                                         double               end)
+{
+  g_return_if_fail (VECINOS_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (end > start);
+
+  self->scale.start = start;
+  self->scale.end = end;
+  /* A factor of 1 applies the limits and nothing else */
+  vecinos_time_scale_zoom (&self->scale, 1.0, 0);
   recompute (self);
 }
 

@@ -21,6 +21,9 @@ void                    vecinos_timeline_view_set_data    (VecinosTimelineView *
                                                            GPtrArray           *terms);
 const VecinosTimeScale *vecinos_timeline_view_get_scale   (VecinosTimelineView *self);
 void                    vecinos_timeline_view_zoom_to_fit (VecinosTimelineView *self);
+void                    vecinos_timeline_view_set_visible_range (VecinosTimelineView *self,
+                                                                 double               start,
+                                                                 double               end);
 gboolean                vecinos_timeline_view_get_event_point (VecinosTimelineView *self,
                                                                guint                position,
                                                                double              *x,
