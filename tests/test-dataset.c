@@ -16,6 +16,7 @@
 #include "vecinos-language.h"
 #include "vecinos-event.h"
 #include "vecinos-importer.h"
+#include "vecinos-schema.h"
 
 static const char *compiled_dataset;  /* the mini dataset, compiled by the build */
 static const char *source_dir;        /* tests/data/mini */
@@ -147,11 +148,14 @@ test_terms_and_categories (void)
   term = g_ptr_array_index (terms, 0);
   g_assert_cmpstr (term->country, ==, "us");
   g_assert_cmpstr (term->person, ==, "Bill Clinton");
+  g_assert_cmpstr (term->short_name, ==, "Clinton");
   g_assert_cmpstr (term->party, ==, "Demócrata");
   g_assert_cmpint (term->start, ==, vecinos_test_day ("1993-01-20"));
   g_assert_cmpint (term->end, ==, vecinos_test_day ("2001-01-20"));
   term = g_ptr_array_index (terms, 1);
   g_assert_cmpstr (term->country, ==, "mx");
+  /* Without "short", the band falls back to the full name */
+  g_assert_cmpstr (term->short_name, ==, "Claudia Sheinbaum");
   g_assert_cmpint (term->end, ==, 0);
 
   g_assert_cmpuint (categories->len, ==, 2);
@@ -591,7 +595,7 @@ test_open_other_version (void)
   sqlite3_close (db);
 
   assert_open_fails (path, VECINOS_DATASET_ERROR_VERSION,
-                     "was made for another version of Vecinos (dataset format 99; this version reads format 1)");
+                     "was made for another version of Vecinos (dataset format 99; this version reads format " G_STRINGIFY (VECINOS_SCHEMA_VERSION) ")");
   g_unlink (path);
 }
 

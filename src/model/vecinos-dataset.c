@@ -48,7 +48,8 @@ static const char * const query_sql[N_QUERIES] = {
   [QUERY_EVENT_SOURCES] =
     "SELECT event_id, name, url FROM event_source ORDER BY event_id, ordinal",
   [QUERY_TERMS] =
-    "SELECT t.slug, t.country, t.person, coalesce (tt.party, te.party), t.start_day, t.end_day"
+    "SELECT t.slug, t.country, t.person, coalesce (tt.party, te.party), t.start_day, t.end_day,"
+    " t.short_name"
     " FROM term t JOIN term_text te ON te.term_id = t.id AND te.lang = 'en'"
     " LEFT JOIN term_text tt ON tt.term_id = t.id AND tt.lang = ?1"
     " ORDER BY t.country DESC, t.start_day",
@@ -534,6 +535,7 @@ vecinos_term_free (VecinosTerm *term)
 {
   g_free (term->slug);
   g_free (term->person);
+  g_free (term->short_name);
   g_free (term->party);
   g_free (term);
 }
@@ -566,6 +568,7 @@ vecinos_dataset_list_terms (VecinosDataset *self,
       term->party = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       term->start = sqlite3_column_int (stmt, 4);
       term->end = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? 0 : sqlite3_column_int (stmt, 5);
+      term->short_name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (terms, term);
     }
   sqlite3_reset (stmt);

@@ -26,6 +26,7 @@ typedef struct {
   char       *slug;
   char        country[3];
   char       *person;
+  char       *short_name;     /* "López Obrador": for a band too narrow for the person */
   char       *party;
   VecinosDay  start;
   VecinosDay  end;

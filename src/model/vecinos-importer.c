@@ -629,15 +629,15 @@ import_terms (Import  *import,
   import->file = "terms.json";
   import->kind = _("term");
   if (!(array = read_array (import, &parser, "terms", error)) ||
-      !(insert = prepare (import, "INSERT INTO term (slug, country, person, start_day, end_day)"
-                                  " VALUES (?, ?, ?, ?, ?)", error)) ||
+      !(insert = prepare (import, "INSERT INTO term (slug, country, person, short_name, start_day, end_day)"
+                                  " VALUES (?, ?, ?, ?, ?, ?)", error)) ||
       !(insert_text = prepare (import, "INSERT INTO term_text VALUES (?, ?, ?)", error)))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *object, *party;
-      const char *country, *person;
+      const char *country, *person, *short_name;
       VecinosDate start, end;
       gboolean has_start, has_end;
       gint64 row;
@@ -652,12 +652,17 @@ import_terms (Import  *import,
 
       if (has_end && vecinos_date_first_day (&end) < vecinos_date_first_day (&start))
         return fail (import, error, _("the term ends before it starts"));
+      /* The name an era band falls back to when the full one does not fit */
+      short_name = person;
+      if (json_object_has_member (object, "short") &&
+          !(short_name = get_string (import, object, "short", error)))
+        return FALSE;
 
       if (!check_new_id (import, import->terms, error))
         return FALSE;
-      if (!(has_end ? run (import, insert, "sssii", import->record, country, person,
+      if (!(has_end ? run (import, insert, "ssssii", import->record, country, person, short_name,
                            vecinos_date_first_day (&start), vecinos_date_first_day (&end))
-                    : run (import, insert, "sssin", import->record, country, person,
+                    : run (import, insert, "ssssin", import->record, country, person, short_name,
                            vecinos_date_first_day (&start))))
         return fail_sqlite (import, error);
       row = remember_row (import, import->terms);

@@ -33,7 +33,7 @@ const char vecinos_schema_sql[] =
   " country TEXT NOT NULL, PRIMARY KEY (event_id, country));\n"
 
   "CREATE TABLE term (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
-  " country TEXT NOT NULL, person TEXT NOT NULL,"
+  " country TEXT NOT NULL, person TEXT NOT NULL, short_name TEXT NOT NULL,"
   " start_day INTEGER NOT NULL, end_day INTEGER);\n"
   "CREATE TABLE term_text (term_id INTEGER NOT NULL REFERENCES term (id),"
   " lang TEXT NOT NULL, party TEXT NOT NULL, PRIMARY KEY (term_id, lang));\n"

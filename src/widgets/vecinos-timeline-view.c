@@ -195,10 +195,11 @@ draw_eras (VecinosTimelineView *self,
       label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
       pango_layout_set_text (layout, label, -1);
       pango_layout_get_pixel_size (layout, &text_width, NULL);
-      if (text_width + 8 > MIN (x_end, width) - MAX (x, 0))
+      /* Then the person alone, then the short name ("Peña Nieto") */
+      for (guint attempt = 0; attempt < 2 && text_width + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)
         {
           g_free (label);
-          label = g_strdup (term->person);
+          label = g_strdup (attempt == 0 ? term->person : term->short_name);
           pango_layout_set_text (layout, label, -1);
           pango_layout_get_pixel_size (layout, &text_width, NULL);
         }
