@@ -68,6 +68,7 @@ synthetic_terms (void)
         term->slug = g_strdup_printf ("t%d-%u", year, c);
         g_strlcpy (term->country, c == 0 ? "us" : "mx", sizeof term->country);
         term->person = g_strdup_printf ("President %d", year);
+        term->short_name = g_strdup_printf ("P%d", year);
         term->party = g_strdup ("Party");
         term->start = day_of (year + c * 2);
         term->end = day_of (year + c * 2 + 4);

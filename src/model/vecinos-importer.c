@@ -737,6 +737,22 @@ import_event_actors (Import       *import,
   return TRUE;
 }
 
+typedef struct {
+  VecinosDay day;
+  guint      index;     /* in the file */
+} DatedRecord;
+
+static int
+compare_dated_records (gconstpointer a,
+                       gconstpointer b)
+{
+  const DatedRecord *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
 static gboolean
 import_events (Import  *import,
                GError **error)
@@ -746,6 +762,7 @@ import_events (Import  *import,
   g_autoptr(sqlite3_stmt) insert_text = NULL;
   g_autoptr(sqlite3_stmt) insert_source = NULL;
   g_autoptr(sqlite3_stmt) insert_actor = NULL;
+  g_autoptr(GArray) order = NULL;
   JsonArray *array;
 
   import->file = "events.json";
@@ -759,8 +776,27 @@ import_events (Import  *import,
       !(insert_actor = prepare (import, "INSERT INTO event_actor VALUES (?, ?)", error)))
     return FALSE;
 
+  /* Rows go in in date order, the order the app reads them in: a large
+   * dataset is then read from the file front to back */
+  order = g_array_sized_new (FALSE, FALSE, sizeof (DatedRecord), json_array_get_length (array));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
+      JsonObject *object;
+      VecinosDate start;
+      gboolean has_start;
+      DatedRecord record = { 0, i };
+
+      if (!(object = record_at (import, array, i, error)) ||
+          !get_date (import, object, "date", TRUE, &start, &has_start, error))
+        return FALSE;
+      record.day = vecinos_date_first_day (&start);
+      g_array_append_val (order, record);
+    }
+  g_array_sort (order, compare_dated_records);
+
+  for (guint n = 0; n < order->len; n++)
+    {
+      guint i = g_array_index (order, DatedRecord, n).index;
       JsonObject *object, *texts[2];
       const char *category;
       VecinosDate start, end;

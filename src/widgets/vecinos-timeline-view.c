@@ -199,7 +199,7 @@ draw_eras (VecinosTimelineView *self,
       for (guint attempt = 0; attempt < 2 && text_width + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)
         {
           g_free (label);
-          label = g_strdup (attempt == 0 ? term->person : term->short_name);
+          label = g_strdup (attempt == 0 || term->short_name == NULL ? term->person : term->short_name);
           pango_layout_set_text (layout, label, -1);
           pango_layout_get_pixel_size (layout, &text_width, NULL);
         }
