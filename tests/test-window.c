@@ -170,6 +170,9 @@ test_accessible (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "Event details");
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_CONTROLS));
+  /* The timeline, too, says it drives the detail page beside it */
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (vecinos_window_get_timeline_view (window)),
+                                                   GTK_ACCESSIBLE_RELATION_CONTROLS));
 
   close_window (window);
 }

@@ -279,7 +279,7 @@ marker_sprite (VecinosTimelineView *self,
     return sprite;
 
   /* Cluster counts make the keys many: start again rather than grow */
-  if (g_hash_table_size (self->sprites) > 1024)
+  if (g_hash_table_size (self->sprites) > 4096)
     g_hash_table_remove_all (self->sprites);
 
   sprite = g_new0 (Sprite, 1);
