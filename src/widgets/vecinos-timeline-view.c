@@ -400,6 +400,8 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   g_autofree gboolean *shown = NULL;
   guint selected = selected_position (self);
   cairo_t *cr = NULL;
+  gboolean has_selection;
+  double selected_x = 0;
   GdkRGBA fg, dim;
 
   if (self->layout == NULL || width <= 0)
@@ -431,6 +433,9 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
 
   /* A Cairo node costs a surface the size of the view: worth it only for
    * many markers */
+  has_selection = selected != GTK_INVALID_LIST_POSITION && selected < self->n_items;
+  if (has_selection)
+    selected_x = vecinos_time_scale_to_x (&self->scale, self->items[selected].start);
   if (self->marks->len > 200 && drawn_by_cairo (widget))
     cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   for (guint i = 0; i < self->marks->len; i++)
@@ -439,7 +444,11 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
       const GdkRGBA *color = &self->colors[mark->row];
       double y = row_center (self, mark->row);
       double radius = marker_radius (mark);
-      gboolean is_selected = mark->count == 1 && mark->first == selected;
+      /* A selected event inside a cluster rings the cluster */
+      gboolean is_selected = mark->count == 1
+                             ? mark->first == selected
+                             : has_selection && self->items[selected].row == mark->row &&
+                               fabs (selected_x - mark->x) <= MIN_GAP / 2;
 
       if (mark->x_end > mark->x)
         {
