@@ -38,6 +38,8 @@ struct _VecinosTimelineView
   double                *label_widths;  /* by item, < 0 until measured */
 
   GHashTable            *sprites;       /* key → Sprite, see marker_sprite() */
+  GHashTable            *layouts;       /* text → PangoLayout, see text_layout() */
+  guint                  font_serial;   /* of the Pango context both caches follow */
 
   VecinosTimeScale       scale;
   double                 pointer_x;
@@ -149,15 +151,54 @@ selection_changed (VecinosTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-draw_text (GtkSnapshot   *snapshot,
-           PangoLayout   *layout,
-           const char    *text,
-           double         x,
-           double         y,
-           const GdkRGBA *color)
+/* Text is shaped once and kept: a frame shows the same labels as the one
+ * before it. A font or scale change gives the Pango context a new serial,
+ * and both caches (the sprites hold cluster counts) start again. */
+static PangoLayout *
+text_layout (VecinosTimelineView *self,
+             const char          *text)
 {
-  pango_layout_set_text (layout, text, -1);
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoLayout *layout;
+
+  if (pango_context_get_serial (context) != self->font_serial)
+    {
+      g_hash_table_remove_all (self->layouts);
+      g_hash_table_remove_all (self->sprites);
+      self->font_serial = pango_context_get_serial (context);
+    }
+  else if (g_hash_table_size (self->layouts) > 2048)
+    g_hash_table_remove_all (self->layouts);
+
+  if ((layout = g_hash_table_lookup (self->layouts, text)) == NULL)
+    {
+      layout = pango_layout_new (context);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (self->layouts, g_strdup (text), layout);
+    }
+  return layout;
+}
+
+static int
+text_width (VecinosTimelineView *self,
+            const char          *text)
+{
+  int width;
+
+  pango_layout_get_pixel_size (text_layout (self, text), &width, NULL);
+  return width;
+}
+
+static void
+draw_text (VecinosTimelineView *self,
+           GtkSnapshot         *snapshot,
+           const char          *text,
+           double               x,
+           double               y,
+           const GdkRGBA       *color)
+{
+  PangoLayout *layout = text_layout (self, text);
+
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, color);
@@ -167,7 +208,6 @@ draw_text (GtkSnapshot   *snapshot,
 static void
 draw_eras (VecinosTimelineView *self,
            GtkSnapshot         *snapshot,
-           PangoLayout         *layout,
            const GdkRGBA       *fg,
            double               width,
            double               height)
@@ -181,7 +221,7 @@ draw_eras (VecinosTimelineView *self,
       double x_end = term->end > 0 ? vecinos_time_scale_to_x (&self->scale, term->end) : width;
       GdkRGBA band = *fg;
       g_autofree char *label = NULL;
-      int text_width;
+      int label_width;
 
       if (x_end < 0 || x > width)
         continue;
@@ -193,25 +233,22 @@ draw_eras (VecinosTimelineView *self,
 
       /* Translators: an era band: president, then party */
       label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
-      pango_layout_set_text (layout, label, -1);
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      label_width = text_width (self, label);
       /* Then the person alone, then the short name ("Peña Nieto") */
-      for (guint attempt = 0; attempt < 2 && text_width + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)
+      for (guint attempt = 0; attempt < 2 && label_width + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)
         {
           g_free (label);
           label = g_strdup (attempt == 0 || term->short_name == NULL ? term->person : term->short_name);
-          pango_layout_set_text (layout, label, -1);
-          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          label_width = text_width (self, label);
         }
-      if (text_width + 8 <= MIN (x_end, width) - MAX (x, 0))
-        draw_text (snapshot, layout, label, MAX (x, 0) + 4, y + 4, fg);
+      if (label_width + 8 <= MIN (x_end, width) - MAX (x, 0))
+        draw_text (self, snapshot, label, MAX (x, 0) + 4, y + 4, fg);
     }
 }
 
 static void
 draw_axis (VecinosTimelineView *self,
            GtkSnapshot         *snapshot,
-           PangoLayout         *layout,
            const GdkRGBA       *fg,
            double               height)
 {
@@ -223,13 +260,10 @@ draw_axis (VecinosTimelineView *self,
     {
       const VecinosTick *tick = &g_array_index (ticks, VecinosTick, i);
       g_autofree char *label = vecinos_tick_format (tick);
-      int text_width;
 
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (tick->x), AXIS_HEIGHT - 6, 1, height));
-      pango_layout_set_text (layout, label, -1);
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
-      if (tick->x + 4 + text_width <= self->scale.width)
-        draw_text (snapshot, layout, label, tick->x + 4, 4, fg);
+      if (tick->x + 4 + text_width (self, label) <= self->scale.width)
+        draw_text (self, snapshot, label, tick->x + 4, 4, fg);
     }
 }
 
@@ -373,17 +407,13 @@ drawn_by_cairo (GtkWidget *widget)
 
 static double
 label_width (VecinosTimelineView *self,
-             PangoLayout         *layout,
              guint                item)
 {
   if (self->label_widths[item] < 0)
     {
       g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), item);
-      int width;
 
-      pango_layout_set_text (layout, vecinos_event_get_title (event), -1);
-      pango_layout_get_pixel_size (layout, &width, NULL);
-      self->label_widths[item] = width;
+      self->label_widths[item] = text_width (self, vecinos_event_get_title (event));
     }
   return self->label_widths[item];
 }
@@ -395,7 +425,6 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   g_autofree double *widths = NULL;
   g_autofree gboolean *shown = NULL;
   guint selected = selected_position (self);
@@ -412,13 +441,13 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   dim.alpha = 0.55;
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_axis (self, snapshot, layout, &fg, height);
-  draw_eras (self, snapshot, layout, &fg, width, height);
+  draw_axis (self, snapshot, &fg, height);
+  draw_eras (self, snapshot, &fg, width, height);
 
   for (guint r = 0; r < self->categories->len; r++)
     {
       const VecinosCategory *category = g_ptr_array_index (self->categories, r);
-      draw_text (snapshot, layout, category->name, 6, row_center (self, r) - row_height (self) / 2 + 2, &dim);
+      draw_text (self, snapshot, category->name, 6, row_center (self, r) - row_height (self) / 2 + 2, &dim);
     }
 
   widths = g_new (double, self->marks->len);
@@ -427,7 +456,7 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
     {
       const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
       /* The label starts after the marker's radius and the gap */
-      widths[i] = mark->count == 1 ? label_width (self, layout, mark->first) + marker_radius (mark) : 0;
+      widths[i] = mark->count == 1 ? label_width (self, mark->first) + marker_radius (mark) : 0;
     }
   vecinos_timeline_layout_place_labels (self->marks, widths, LABEL_GAP, width, shown);
 
@@ -475,12 +504,12 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
           char count[16];
 
           g_snprintf (count, sizeof count, "%u", mark->count);
-          draw_text (snapshot, layout, count, mark->x, y - 9, &fg);
+          draw_text (self, snapshot, count, mark->x, y - 9, &fg);
         }
       else if (mark->count == 1 && shown[i])
         {
           g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
-          draw_text (snapshot, layout, vecinos_event_get_title (event),
+          draw_text (self, snapshot, vecinos_event_get_title (event),
                      mark->x_end + radius + LABEL_GAP, y - 9, &fg);
         }
 
@@ -775,6 +804,7 @@ vecinos_timeline_view_dispose (GObject *object)
   clear_data (self);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (vecinos_timeline_view_parent_class)->dispose (object);
 }
@@ -828,6 +858,7 @@ vecinos_timeline_view_init (VecinosTimelineView *self)
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sprite_free);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
