@@ -270,7 +270,8 @@ draw_axis (VecinosTimelineView *self,
 typedef struct {
   cairo_surface_t *surface;
   GdkTexture      *texture;   /* made from surface when first needed */
-  double           size;      /* in widget pixels */
+  double           width;     /* in widget pixels */
+  double           height;
 } Sprite;
 
 static void
@@ -299,30 +300,25 @@ marker_sprite (VecinosTimelineView *self,
                const GdkRGBA       *fill,
                const GdkRGBA       *border,
                double               border_width,
-               const char          *text,
                int                  scale)
 {
-  char key[96];
+  char key[64];
   Sprite *sprite;
   cairo_t *cr;
-  int pixels;
+  double size;
 
-  g_snprintf (key, sizeof key, "%08x %08x %.1f %.1f %d %s", pack_rgba (fill), pack_rgba (border),
-              radius, border_width, scale, text ? text : "");
+  g_snprintf (key, sizeof key, "%08x %08x %.1f %.1f %d", pack_rgba (fill), pack_rgba (border),
+              radius, border_width, scale);
   if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
     return sprite;
 
-  /* Cluster counts make the keys many: start again rather than grow */
-  if (g_hash_table_size (self->sprites) > 4096)
-    g_hash_table_remove_all (self->sprites);
-
+  size = ceil (2 * (radius + border_width)) + 2;
   sprite = g_new0 (Sprite, 1);
-  sprite->size = ceil (2 * (radius + border_width)) + 2;
-  pixels = (int) (sprite->size * scale);
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
+  sprite->width = sprite->height = size;
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (size * scale), (int) (size * scale));
   cairo_surface_set_device_scale (sprite->surface, scale, scale);
   cr = cairo_create (sprite->surface);
-  cairo_arc (cr, sprite->size / 2, sprite->size / 2, radius, 0, 2 * G_PI);
+  cairo_arc (cr, size / 2, size / 2, radius, 0, 2 * G_PI);
   if (fill->alpha > 0)
     {
       gdk_cairo_set_source_rgba (cr, fill);
@@ -331,18 +327,40 @@ marker_sprite (VecinosTimelineView *self,
   gdk_cairo_set_source_rgba (cr, border);
   cairo_set_line_width (cr, border_width);
   cairo_stroke (cr);
-  if (text != NULL)
-    {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-      /* Black or white, whichever reads on the fill */
-      double luminance = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
-      int text_width, text_height;
+  cairo_destroy (cr);
+  cairo_surface_flush (sprite->surface);
+  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
+  return sprite;
+}
 
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      cairo_move_to (cr, (sprite->size - text_width) / 2.0, (sprite->size - text_height) / 2.0);
-      cairo_set_source_rgb (cr, luminance <= 0.5, luminance <= 0.5, luminance <= 0.5);
-      pango_cairo_show_layout (cr, layout);
-    }
+/* One digit of a cluster's count, black or white: counts are drawn digit
+ * by digit, so a few sprites serve every number */
+static Sprite *
+digit_sprite (VecinosTimelineView *self,
+              char                 digit,
+              gboolean             light,
+              int                  scale)
+{
+  char key[16], text[2] = { digit, '\0' };
+  g_autoptr(PangoLayout) layout = NULL;
+  Sprite *sprite;
+  cairo_t *cr;
+  int width, height;
+
+  g_snprintf (key, sizeof key, "digit %c %d %d", digit, light, scale);
+  if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
+    return sprite;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  sprite = g_new0 (Sprite, 1);
+  sprite->width = width;
+  sprite->height = height;
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1) * scale, MAX (height, 1) * scale);
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  cr = cairo_create (sprite->surface);
+  cairo_set_source_rgb (cr, light, light, light);
+  pango_cairo_show_layout (cr, layout);
   cairo_destroy (cr);
   cairo_surface_flush (sprite->surface);
   g_hash_table_insert (self->sprites, g_strdup (key), sprite);
@@ -354,19 +372,38 @@ sprite_texture (Sprite *sprite)
 {
   if (sprite->texture == NULL)
     {
-      int pixels = cairo_image_surface_get_width (sprite->surface);
+      int width = cairo_image_surface_get_width (sprite->surface);
+      int height = cairo_image_surface_get_height (sprite->surface);
       int stride = cairo_image_surface_get_stride (sprite->surface);
       g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (sprite->surface),
-                                             (gsize) stride * pixels);
+                                             (gsize) stride * height);
 
       /* Cairo's ARGB32 is GDK's native-endian premultiplied default */
-      sprite->texture = gdk_memory_texture_new (pixels, pixels, GDK_MEMORY_DEFAULT, bytes, stride);
+      sprite->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
     }
   return sprite->texture;
 }
 
-/* Where a marker goes: drawn straight onto @cr when the frame is drawn by
- * Cairo, as a texture node otherwise */
+/* A sprite at (left, top): painted straight onto @cr when the frame is
+ * drawn by Cairo, as a texture node otherwise */
+static void
+place_sprite (GtkSnapshot *snapshot,
+              cairo_t     *cr,
+              Sprite      *sprite,
+              double       left,
+              double       top)
+{
+  if (cr != NULL)
+    {
+      cairo_set_source_surface (cr, sprite->surface, left, top);
+      cairo_paint (cr);
+    }
+  else
+    gtk_snapshot_append_texture (snapshot, sprite_texture (sprite),
+                                 &GRAPHENE_RECT_INIT (left, top, sprite->width, sprite->height));
+}
+
+/* A marker centred on (x, y), with @text (a cluster's count) on it */
 static void
 append_circle (VecinosTimelineView *self,
                GtkSnapshot         *snapshot,
@@ -380,17 +417,22 @@ append_circle (VecinosTimelineView *self,
                const char          *text)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  Sprite *sprite = marker_sprite (self, radius, fill, border, border_width, text, scale);
-  double left = round (x - sprite->size / 2), top = round (y - sprite->size / 2);
+  Sprite *sprite = marker_sprite (self, radius, fill, border, border_width, scale);
+  /* Black or white digits, whichever reads on the fill */
+  gboolean light = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue <= 0.5;
+  double text_width = 0, left;
 
-  if (cr != NULL)
+  place_sprite (snapshot, cr, sprite, round (x - sprite->width / 2), round (y - sprite->height / 2));
+  for (const char *c = text; c != NULL && *c != '\0'; c++)
+    text_width += digit_sprite (self, *c, light, scale)->width;
+  left = round (x - text_width / 2);
+  for (const char *c = text; c != NULL && *c != '\0'; c++)
     {
-      cairo_set_source_surface (cr, sprite->surface, left, top);
-      cairo_paint (cr);
+      Sprite *digit = digit_sprite (self, *c, light, scale);
+
+      place_sprite (snapshot, cr, digit, left, round (y - digit->height / 2));
+      left += digit->width;
     }
-  else
-    gtk_snapshot_append_texture (snapshot, sprite_texture (sprite),
-                                 &GRAPHENE_RECT_INIT (left, top, sprite->size, sprite->size));
 }
 
 /* The Cairo renderer composites one Cairo node of many small images far
