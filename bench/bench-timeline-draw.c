@@ -416,6 +416,14 @@ main (int   argc,
       return 1;
     }
 
+  /* VECINOS_BENCH_EVENTS=N: frames of one synthetic size only */
+  if (g_getenv ("VECINOS_BENCH_EVENTS") != NULL)
+    {
+      guint only = (guint) g_ascii_strtoull (g_getenv ("VECINOS_BENCH_EVENTS"), NULL, 10);
+
+      bench_sizes (&only, 1, 21);
+      return 0;
+    }
   worst = bench_sizes (sizes, quick ? 2 : G_N_ELEMENTS (sizes), quick ? 5 : 21);
   g_print ("Largest ratio of a frame to the 1 000-event frame of the same view: %.2fx (target ≤ 2x)\n\n", worst);
 
