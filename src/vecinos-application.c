@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-application.h"
+#include "vecinos-chart-draw.h"
 #include "vecinos-dataset.h"
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
@@ -40,6 +41,77 @@ vecinos_application_get_content_language (VecinosApplication *self)
   if (self->language == NULL)
     self->language = g_strdup (vecinos_language_from_names (g_get_language_names ()));
   return self->language;
+}
+
+static GFile *dataset_file (VecinosApplication *self);
+
+/* vecinos --export-chart=SERIES --output=FILE: a chart or its figures,
+ * written without opening a window, for handouts and scripts */
+static int
+export_chart (VecinosApplication *self,
+              const char         *slug,
+              const char         *output,
+              int                 width,
+              int                 height)
+{
+  const char *language = vecinos_application_get_content_language (self);
+  g_autoptr(GFile) file = dataset_file (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosDataset) dataset = NULL;
+  g_autoptr(VecinosSeries) series = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GArray) chart_events = NULL;
+  g_autofree char *lower = NULL;
+  VecinosChart chart = { 0 };
+
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", _("--export-chart needs --output=FILE (.png, .svg, .pdf or .csv)."));
+      return 2;
+    }
+  if (width < 200 || height < 150 || width > 10000 || height > 10000)
+    {
+      g_printerr ("%s\n", _("--width and --height must be between 200×150 and 10000×10000."));
+      return 2;
+    }
+
+  if ((dataset = vecinos_dataset_new_for_file (file, &error)) == NULL ||
+      (series = vecinos_dataset_get_series (dataset, slug, language, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  lower = g_ascii_strdown (output, -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    {
+      if (!vecinos_series_write_csv (series, output, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  if ((events = vecinos_dataset_list_events (dataset, language, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  terms = vecinos_dataset_list_terms (dataset, language);
+  chart_events = vecinos_chart_events_for_category (events, series->category);
+  chart.series = series;
+  chart.terms = terms;
+  chart.events = (const VecinosChartEvent *) chart_events->data;
+  chart.n_events = chart_events->len;
+  chart.background = TRUE;
+  if (!vecinos_chart_export (&chart, output, width, height, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }
 
 static int
@@ -77,6 +149,19 @@ vecinos_application_handle_local_options (GApplication *application,
       g_clear_object (&self->dataset_file);
       self->dataset_file = g_file_new_for_commandline_arg (dataset);
     }
+
+  {
+    const char *series = NULL, *output = NULL;
+    int width = 1920, height = 1080;
+
+    if (g_variant_dict_lookup (options, "export-chart", "&s", &series))
+      {
+        g_variant_dict_lookup (options, "output", "^&ay", &output);
+        g_variant_dict_lookup (options, "width", "i", &width);
+        g_variant_dict_lookup (options, "height", "i", &height);
+        return export_chart (self, series, output, width, height);
+      }
+  }
 
   return G_APPLICATION_CLASS (vecinos_application_parent_class)->handle_local_options (application, options);
 }
@@ -252,6 +337,14 @@ vecinos_application_init (VecinosApplication *self)
       N_("Show Vecinos in this language (en or es)"), N_("LANGUAGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
+    { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the chart of this series to --output and exit, without a window"), N_("SERIES") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The file to export to: .png, .svg, .pdf, or .csv for the figures"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("Width of the exported chart (default 1920)"), N_("PIXELS") },
+    { "height", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("Height of the exported chart (default 1080)"), N_("PIXELS") },
     { NULL }
   };
 

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "vecinos-charts-page.h"
 #include "vecinos-event-page.h"
 #include "vecinos-timeline-view.h"
 #include "vecinos-window.h"
@@ -13,6 +14,7 @@ G_BEGIN_DECLS
 GtkSingleSelection *vecinos_window_get_event_selection (VecinosWindow *self);
 GtkWidget          *vecinos_window_get_event_list      (VecinosWindow *self);
 VecinosEventPage   *vecinos_window_get_event_page      (VecinosWindow *self);
+VecinosChartsPage  *vecinos_window_get_charts_page     (VecinosWindow *self);
 VecinosTimelineView *vecinos_window_get_timeline_view  (VecinosWindow *self);
 GtkLabel           *vecinos_window_get_error_label     (VecinosWindow *self);
 GtkEditable        *vecinos_window_get_filter_entry    (VecinosWindow *self);

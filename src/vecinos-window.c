@@ -30,6 +30,7 @@ struct _VecinosWindow
   GtkSearchEntry       *filter_entry;
   GtkDropDown          *importance_dropdown;
   VecinosEventPage     *event_page;
+  VecinosChartsPage    *charts_page;
   GtkStack             *main_stack;
   VecinosTimelineView  *timeline_view;
   GtkStack             *view_stack;
@@ -141,6 +142,7 @@ load_events (VecinosWindow *self)
       return;
     }
   vecinos_event_page_set_dataset (self->event_page, self->dataset, self->language);
+  vecinos_charts_page_set_dataset (self->charts_page, self->dataset, self->language, events);
 
   {
     g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (self->dataset, self->language);
@@ -323,6 +325,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VECINOS_TYPE_CHARTS_PAGE);
   g_type_ensure (VECINOS_TYPE_EVENT_PAGE);
   g_type_ensure (VECINOS_TYPE_EVENT_ROW);
   g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
@@ -334,6 +337,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, importance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_stack);
@@ -478,4 +482,11 @@ vecinos_window_get_dataset (VecinosWindow *self)
 {
   g_return_val_if_fail (VECINOS_IS_WINDOW (self), NULL);
   return self->dataset;
+}
+
+VecinosChartsPage *
+vecinos_window_get_charts_page (VecinosWindow *self)
+{
+  g_return_val_if_fail (VECINOS_IS_WINDOW (self), NULL);
+  return self->charts_page;
 }

@@ -14,6 +14,7 @@
 #include "vecinos-dataset.h"
 #include "vecinos-event-private.h"
 #include "vecinos-excerpt.h"
+#include "vecinos-series.h"
 #include "vecinos-importer.h"
 #include "vecinos-schema.h"
 
@@ -27,6 +28,10 @@ typedef enum {
   QUERY_EVENT_EXCERPTS,
   QUERY_EXCERPT_CLAIMS,
   QUERY_EVENT_SERIES,
+  QUERY_SERIES_LIST,
+  QUERY_SERIES,
+  QUERY_SERIES_POINTS,
+  QUERY_SERIES_CLAIMS,
   N_QUERIES
 } Query;
 
@@ -99,6 +104,40 @@ static const char * const query_sql[N_QUERIES] = {
     "  UNION SELECT ts.series_id FROM tour_step ts JOIN event e ON e.id = ts.event_id"
     "   WHERE e.slug = ?2 AND ts.series_id IS NOT NULL)"
     " ORDER BY 2",
+  [QUERY_SERIES_LIST] =
+    "SELECT s.slug, coalesce (st.name, ste.name), c.slug, coalesce (ct.name, cte.name)"
+    " FROM series s JOIN category c ON c.id = s.category_id"
+    " JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
+    " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
+    " JOIN category_text cte ON cte.category_id = c.id AND cte.lang = 'en'"
+    " LEFT JOIN category_text ct ON ct.category_id = c.id AND ct.lang = ?1"
+    " ORDER BY c.id, 2",
+  /* ?1 language, ?2 series slug */
+  [QUERY_SERIES] =
+    "SELECT s.id, s.slug, c.slug, coalesce (ct.name, cte.name), c.color,"
+    " coalesce (st.name, ste.name), coalesce (st.unit, ste.unit), s.unit_kind,"
+    " coalesce (st.definition, ste.definition), coalesce (st.caveats, ste.caveats),"
+    " coalesce (st.break_note, ste.break_note), s.source_org, s.source_url, s.frequency"
+    " FROM series s JOIN category c ON c.id = s.category_id"
+    " JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
+    " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
+    " JOIN category_text cte ON cte.category_id = c.id AND cte.lang = 'en'"
+    " LEFT JOIN category_text ct ON ct.category_id = c.id AND ct.lang = ?1"
+    " WHERE s.slug = ?2",
+  /* ?1 language, ?2 series row */
+  [QUERY_SERIES_POINTS] =
+    "SELECT p.period_day, p.value, p.preliminary, p.source, p.source_url,"
+    " coalesce (t.note, te.note)"
+    " FROM point p"
+    " LEFT JOIN point_text te ON te.series_id = p.series_id AND te.period_day = p.period_day AND te.lang = 'en'"
+    " LEFT JOIN point_text t ON t.series_id = p.series_id AND t.period_day = p.period_day AND t.lang = ?1"
+    " WHERE p.series_id = ?2 ORDER BY p.period_day",
+  /* ?1 series row: the claims with a number, in the series' unit */
+  [QUERY_SERIES_CLAIMS] =
+    "SELECT c.period_day, c.value, c.text, d.title, d.published_day, c.measure_differs"
+    " FROM claim c JOIN excerpt x ON x.id = c.excerpt_id JOIN document d ON d.id = x.document_id"
+    " WHERE c.series_id = ?1 AND c.value IS NOT NULL AND c.period_day IS NOT NULL"
+    " ORDER BY c.period_day, c.id",
 };
 
 struct _VecinosDataset
@@ -750,4 +789,128 @@ vecinos_dataset_list_event_series (VecinosDataset *self,
     }
   sqlite3_reset (stmt);
   return series;
+}
+
+/**
+ * vecinos_dataset_list_series:
+ * @lang: the language of the names
+ *
+ * Returns: (transfer full) (element-type VecinosSeriesRef): every series,
+ *   by category (in the categories' order) and then by name, each with its
+ *   category
+ */
+GPtrArray *
+vecinos_dataset_list_series (VecinosDataset *self,
+                             const char     *lang)
+{
+  GPtrArray *series = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_series_ref_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), series);
+
+  stmt = self->queries[QUERY_SERIES_LIST];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosSeriesRef *ref = g_new0 (VecinosSeriesRef, 1);
+
+      ref->slug = dup_column (stmt, 0);
+      ref->name = dup_column (stmt, 1);
+      ref->category = dup_column (stmt, 2);
+      ref->category_name = dup_column (stmt, 3);
+      g_ptr_array_add (series, ref);
+    }
+  sqlite3_reset (stmt);
+  return series;
+}
+
+VecinosSeries *vecinos_series_new (void);
+
+/**
+ * vecinos_dataset_get_series:
+ * @slug: a series id, as the reference files and the command line name it
+ * @lang: the language of its texts
+ *
+ * Returns: (transfer full) (nullable): the series with its points and the
+ *   numbers documents claim for it, or %NULL with @error set when no series
+ *   has that id
+ */
+VecinosSeries *
+vecinos_dataset_get_series (VecinosDataset  *self,
+                            const char      *slug,
+                            const char      *lang,
+                            GError         **error)
+{
+  g_autoptr(VecinosSeries) series = NULL;
+  sqlite3_stmt *stmt;
+  gint64 row;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (slug != NULL && lang != NULL, NULL);
+
+  stmt = self->queries[QUERY_SERIES];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_NOT_FOUND,
+                   /* Translators: %s is what the user typed as a series id */
+                   _("There is no series “%s” in this dataset."), slug);
+      return NULL;
+    }
+  series = vecinos_series_new ();
+  row = sqlite3_column_int64 (stmt, 0);
+  series->slug = dup_column (stmt, 1);
+  series->category = dup_column (stmt, 2);
+  series->category_name = dup_column (stmt, 3);
+  series->color = dup_column (stmt, 4);
+  series->name = dup_column (stmt, 5);
+  series->unit = dup_column (stmt, 6);
+  series->unit_kind = dup_column (stmt, 7);
+  series->definition = dup_column (stmt, 8);
+  series->caveats = dup_column (stmt, 9);
+  series->break_note = dup_column (stmt, 10);
+  series->source_org = dup_column (stmt, 11);
+  series->source_url = dup_column (stmt, 12);
+  series->period_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "fiscal") == 0
+                        ? VECINOS_PERIOD_FISCAL_YEAR : VECINOS_PERIOD_CALENDAR_YEAR;
+  sqlite3_reset (stmt);
+
+  stmt = self->queries[QUERY_SERIES_POINTS];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, row);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosPoint point = {
+        .year = vecinos_period_year (sqlite3_column_int (stmt, 0), series->period_kind),
+        .value = sqlite3_column_double (stmt, 1),
+        .preliminary = sqlite3_column_int (stmt, 2),
+        .source = dup_column (stmt, 3),
+        .source_url = dup_column (stmt, 4),
+        .note = dup_column (stmt, 5),
+      };
+      g_array_append_val (series->points, point);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = self->queries[QUERY_SERIES_CLAIMS];
+  sqlite3_bind_int64 (stmt, 1, row);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosSeriesClaim *claim = g_new0 (VecinosSeriesClaim, 1);
+      VecinosDate published = { 0 };
+
+      claim->year = vecinos_period_year (sqlite3_column_int (stmt, 0), series->period_kind);
+      claim->value = sqlite3_column_double (stmt, 1);
+      claim->text = dup_column (stmt, 2);
+      claim->document = dup_column (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        vecinos_date_from_day (sqlite3_column_int (stmt, 4), VECINOS_DATE_PRECISION_YEAR, &published);
+      claim->document_year = published.year;
+      claim->measure_differs = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (series->claims, claim);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&series);
 }

@@ -8,6 +8,7 @@
 
 #include "vecinos-date.h"
 #include "vecinos-excerpt.h"
+#include "vecinos-series.h"
 
 G_BEGIN_DECLS
 
@@ -67,5 +68,11 @@ GPtrArray      *vecinos_dataset_list_event_excerpts (VecinosDataset *self,
 GPtrArray      *vecinos_dataset_list_event_series (VecinosDataset  *self,
                                                   const char      *event,
                                                   const char      *lang);
+GPtrArray      *vecinos_dataset_list_series      (VecinosDataset  *self,
+                                                  const char      *lang);
+VecinosSeries  *vecinos_dataset_get_series       (VecinosDataset  *self,
+                                                  const char      *slug,
+                                                  const char      *lang,
+                                                  GError         **error);
 
 G_END_DECLS

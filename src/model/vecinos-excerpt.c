@@ -54,6 +54,8 @@ vecinos_series_ref_free (VecinosSeriesRef *ref)
     return;
   g_free (ref->slug);
   g_free (ref->name);
+  g_free (ref->category);
+  g_free (ref->category_name);
   g_free (ref);
 }
 

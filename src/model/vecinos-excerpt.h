@@ -55,6 +55,8 @@ typedef struct {
 typedef struct {
   char *slug;
   char *name;
+  char *category;        /* set by vecinos_dataset_list_series() only */
+  char *category_name;
 } VecinosSeriesRef;
 
 void  vecinos_claim_free              (VecinosClaim         *claim);

@@ -1,0 +1,48 @@
+/* vecinos-chart-draw.h — an indicator chart drawn with Cairo, the same for
+ * the Charts view and for exported files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <pango/pango.h>
+
+#include "vecinos-chart-scale.h"
+#include "vecinos-dataset.h"
+
+G_BEGIN_DECLS
+
+/* An event of the series' category, as a marker on the time axis */
+typedef struct {
+  VecinosDay  day;
+  const char *title;
+  gboolean    selected;
+} VecinosChartEvent;
+
+typedef struct {
+  const VecinosSeries *series;
+  GPtrArray           *terms;        /* (element-type VecinosTerm) (nullable) */
+  const VecinosChartEvent *events;
+  guint                n_events;
+  int                  focus_year;   /* a point the keyboard is on, or 0 */
+  gboolean             dark;         /* light ink on a dark background */
+  gboolean             background;   /* paint one (exported files) */
+} VecinosChart;
+
+void     vecinos_chart_draw         (cairo_t            *cr,
+                                     PangoContext       *context,
+                                     const VecinosChart *chart,
+                                     double              width,
+                                     double              height,
+                                     VecinosChartScale  *scale);
+GArray  *vecinos_chart_events_for_category (GListModel *events,
+                                            const char *category);
+gboolean vecinos_chart_export       (const VecinosChart *chart,
+                                     const char         *path,
+                                     int                 width,
+                                     int                 height,
+                                     GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,63 @@
+/* vecinos-series.h — an indicator series and its points, in one language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "vecinos-date.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  int       year;          /* the year a period is named after: 2017, or 2010 for FY2010 */
+  double    value;
+  gboolean  preliminary;
+  char     *source;
+  char     *source_url;
+  char     *note;          /* may be NULL */
+} VecinosPoint;
+
+/* A number a document claims for this series, placed on the chart */
+typedef struct {
+  int       year;
+  double    value;
+  char     *text;          /* the document's words */
+  char     *document;      /* its title */
+  int       document_year;
+  gboolean  measure_differs;
+} VecinosSeriesClaim;
+
+typedef struct {
+  char              *slug;
+  char              *category;       /* slug */
+  char              *category_name;
+  char              *color;          /* the category's */
+  char              *name;
+  char              *unit;
+  char              *unit_kind;
+  char              *definition;
+  char              *caveats;        /* may be NULL */
+  char              *break_note;     /* may be NULL */
+  char              *source_org;
+  char              *source_url;
+  VecinosPeriodKind  period_kind;
+  GArray            *points;         /* of VecinosPoint, by year; a missing year is a gap */
+  GPtrArray         *claims;         /* of VecinosSeriesClaim */
+} VecinosSeries;
+
+void           vecinos_series_free          (VecinosSeries       *series);
+const VecinosPoint *vecinos_series_find_point (const VecinosSeries *series,
+                                             int                  year);
+char          *vecinos_series_format_year   (const VecinosSeries *series,
+                                             int                  year);
+char          *vecinos_series_describe      (const VecinosSeries *series);
+char          *vecinos_series_format_citation (const VecinosSeries *series);
+gboolean       vecinos_series_write_csv     (const VecinosSeries *series,
+                                             const char          *path,
+                                             GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosSeries, vecinos_series_free)
+
+G_END_DECLS

@@ -1,0 +1,361 @@
+/* vecinos-chart-view.c — one indicator series as a chart
+ *
+ * The drawing is src/chart's, the same as for exported files; this widget
+ * adds the pointer (a tooltip with the figure, its unit and note, or with
+ * what a document claims beside the official figure) and the keyboard
+ * (Left/Right between figures, Home/End to the ends), and keeps what a
+ * screen reader says in step: the chart's summary, then the figure the
+ * keyboard is on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vecinos-chart-view.h"
+
+struct _VecinosChartView
+{
+  GtkWidget          parent_instance;
+
+  VecinosSeries     *series;
+  GPtrArray         *terms;
+  GArray            *events;   /* of VecinosChartEvent */
+  int                focus_year;
+  VecinosChartScale  scale;    /* where the last frame put the plot */
+};
+
+G_DEFINE_FINAL_TYPE (VecinosChartView, vecinos_chart_view, GTK_TYPE_WIDGET)
+
+static gboolean
+dark_style (GtkWidget *widget)
+{
+  GdkRGBA fg;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+}
+
+static void
+vecinos_chart_view_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  VecinosChartView *self = VECINOS_CHART_VIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  VecinosChart chart = { 0 };
+  cairo_t *cr;
+
+  if (self->series == NULL || width < 100 || height < 100)
+    return;
+
+  chart.series = self->series;
+  chart.terms = self->terms;
+  chart.events = self->events ? (const VecinosChartEvent *) self->events->data : NULL;
+  chart.n_events = self->events ? self->events->len : 0;
+  chart.focus_year = self->focus_year;
+  chart.dark = dark_style (widget);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  vecinos_chart_draw (cr, gtk_widget_get_pango_context (widget), &chart, width, height, &self->scale);
+  cairo_destroy (cr);
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA ring;
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA rings[4];
+      GskRoundedRect outline;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ring);
+      ring.alpha = 0.6;
+      for (guint i = 0; i < 4; i++)
+        rings[i] = ring;
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 4);
+      gtk_snapshot_append_border (snapshot, &outline, widths, rings);
+    }
+}
+
+/**
+ * vecinos_chart_view_describe_focus:
+ *
+ * Returns: what the figure under the keyboard is: period, value with its
+ *   unit, whether it is preliminary, and its note
+ */
+char *
+vecinos_chart_view_describe_focus (VecinosChartView *self)
+{
+  const VecinosPoint *point;
+  g_autofree char *period = NULL;
+  g_autofree char *value = NULL;
+  GString *out;
+
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
+
+  if (self->series == NULL || (point = vecinos_series_find_point (self->series, self->focus_year)) == NULL)
+    return NULL;
+
+  period = vecinos_series_format_year (self->series, point->year);
+  value = vecinos_format_value (point->value, self->series->unit_kind, self->series->unit);
+  out = g_string_new (NULL);
+  /* Translators: a figure of a chart: %1$s its period, %2$s its value and unit */
+  g_string_append_printf (out, _("%1$s: %2$s."), period, value);
+  if (point->preliminary)
+    g_string_append_printf (out, " %s", _("Preliminary, to be revised."));
+  if (point->note != NULL)
+    g_string_append_printf (out, " %s", point->note);
+  return g_string_free (out, FALSE);
+}
+
+static void
+update_accessible (VecinosChartView *self)
+{
+  g_autofree char *summary = self->series ? vecinos_series_describe (self->series) : NULL;
+  g_autofree char *focus = vecinos_chart_view_describe_focus (self);
+  g_autofree char *description = NULL;
+
+  /* Translators: the keys of a chart, for screen readers */
+  description = g_strdup_printf ("%s %s %s", summary ? summary : "", focus ? focus : "",
+                                 _("Left and Right move between figures, Home and End to the first and last."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->series ? self->series->name : _("Chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+void
+vecinos_chart_view_set_focus_year (VecinosChartView *self,
+                                   int               year)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  self->focus_year = year;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+vecinos_chart_view_get_focus_year (VecinosChartView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), 0);
+  return self->focus_year;
+}
+
+/* Left/Right: the figure before or after the focused one (over gaps) */
+static void
+move_focus (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  VecinosChartView *self = VECINOS_CHART_VIEW (widget);
+  GArray *points;
+  int current = -1;
+
+  if (self->series == NULL || self->series->points->len == 0)
+    return;
+  points = self->series->points;
+  for (guint i = 0; i < points->len; i++)
+    if (g_array_index (points, VecinosPoint, i).year == self->focus_year)
+      current = i;
+
+  if (g_str_equal (action, "chart.first") || (current < 0 && g_str_equal (action, "chart.next")))
+    current = 0;
+  else if (g_str_equal (action, "chart.last") || (current < 0 && g_str_equal (action, "chart.previous")))
+    current = points->len - 1;
+  else if (g_str_equal (action, "chart.next"))
+    current = MIN (current + 1, (int) points->len - 1);
+  else if (g_str_equal (action, "chart.previous"))
+    current = MAX (current - 1, 0);
+  vecinos_chart_view_set_focus_year (self, g_array_index (points, VecinosPoint, current).year);
+}
+
+static gboolean
+query_tooltip (GtkWidget  *widget,
+               int         x,
+               int         y,
+               gboolean    keyboard,
+               GtkTooltip *tooltip)
+{
+  VecinosChartView *self = VECINOS_CHART_VIEW (widget);
+  const VecinosSeries *series = self->series;
+  double best = 12;
+  g_autofree char *text = NULL;
+
+  if (series == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
+      double px = vecinos_chart_x (&self->scale, vecinos_chart_period_time (point->year, series->period_kind));
+      double py = vecinos_chart_y (&self->scale, point->value);
+      double distance = hypot (px - x, py - y);
+
+      if (distance < best)
+        {
+          int saved = self->focus_year;
+
+          best = distance;
+          self->focus_year = point->year;
+          g_free (text);
+          text = vecinos_chart_view_describe_focus (self);
+          self->focus_year = saved;
+        }
+    }
+  for (guint i = 0; i < series->claims->len; i++)
+    {
+      const VecinosSeriesClaim *claim = g_ptr_array_index (series->claims, i);
+      double px = vecinos_chart_x (&self->scale, vecinos_chart_period_time (claim->year, series->period_kind));
+      double py = vecinos_chart_y (&self->scale, claim->value);
+
+      if (hypot (px - x, py - y) < best)
+        {
+          const VecinosPoint *point = vecinos_series_find_point (series, claim->year);
+          g_autofree char *official = point ? vecinos_format_value (point->value, series->unit_kind, series->unit) : NULL;
+          g_autofree char *period = vecinos_series_format_year (series, claim->year);
+
+          best = hypot (px - x, py - y);
+          g_free (text);
+          /* Translators: %1$s the document's words, %2$s its title, %3$d its
+           * year, %4$s the period, %5$s the official figure, %6$s its source */
+          text = point ? g_strdup_printf (_("The document says “%1$s” (%2$s, %3$d); the official figure for %4$s is %5$s (%6$s)."),
+                                          claim->text, claim->document, claim->document_year, period,
+                                          official, series->source_org)
+                       : g_strdup_printf (_("The document says “%1$s” (%2$s, %3$d)."),
+                                          claim->text, claim->document, claim->document_year);
+        }
+    }
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+clicked (GtkGestureClick  *gesture,
+         int               n_press,
+         double            x,
+         double            y,
+         VecinosChartView *self)
+{
+  double best = G_MAXDOUBLE;
+  int year = 0;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->series == NULL)
+    return;
+  /* The nearest figure in time */
+  for (guint i = 0; i < self->series->points->len; i++)
+    {
+      const VecinosPoint *point = &g_array_index (self->series->points, VecinosPoint, i);
+      double px = vecinos_chart_x (&self->scale, vecinos_chart_period_time (point->year, self->series->period_kind));
+
+      if (fabs (px - x) < best)
+        {
+          best = fabs (px - x);
+          year = point->year;
+        }
+    }
+  if (year != 0)
+    vecinos_chart_view_set_focus_year (self, year);
+}
+
+static void
+vecinos_chart_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 420;
+}
+
+static void
+vecinos_chart_view_dispose (GObject *object)
+{
+  VecinosChartView *self = VECINOS_CHART_VIEW (object);
+
+  g_clear_pointer (&self->series, vecinos_series_free);
+  g_clear_pointer (&self->terms, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_array_unref);
+
+  G_OBJECT_CLASS (vecinos_chart_view_parent_class)->dispose (object);
+}
+
+static void
+vecinos_chart_view_class_init (VecinosChartViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const struct { const char *action; guint key; } bindings[] = {
+    { "chart.next", GDK_KEY_Right },
+    { "chart.previous", GDK_KEY_Left },
+    { "chart.first", GDK_KEY_Home },
+    { "chart.last", GDK_KEY_End },
+  };
+
+  G_OBJECT_CLASS (klass)->dispose = vecinos_chart_view_dispose;
+  widget_class->snapshot = vecinos_chart_view_snapshot;
+  widget_class->measure = vecinos_chart_view_measure;
+  widget_class->query_tooltip = query_tooltip;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    {
+      gtk_widget_class_install_action (widget_class, bindings[i].action, NULL, move_focus);
+      gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
+    }
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+vecinos_chart_view_init (VecinosChartView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  g_signal_connect (click, "pressed", G_CALLBACK (clicked), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  update_accessible (self);
+}
+
+/**
+ * vecinos_chart_view_set_series:
+ * @series: (transfer full) (nullable):
+ * @terms: (element-type VecinosTerm) (nullable): the presidencies
+ * @events: (transfer full) (element-type VecinosChartEvent) (nullable):
+ *   the events of the series' category
+ */
+void
+vecinos_chart_view_set_series (VecinosChartView *self,
+                               VecinosSeries    *series,
+                               GPtrArray        *terms,
+                               GArray           *events)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  g_clear_pointer (&self->series, vecinos_series_free);
+  g_clear_pointer (&self->terms, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_array_unref);
+  self->series = series;
+  self->terms = terms ? g_ptr_array_ref (terms) : NULL;
+  self->events = events;
+  self->focus_year = 0;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const VecinosSeries *
+vecinos_chart_view_get_series (VecinosChartView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
+  return self->series;
+}

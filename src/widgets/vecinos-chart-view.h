@@ -1,0 +1,27 @@
+/* vecinos-chart-view.h — one indicator series as a chart
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vecinos-chart-draw.h"
+
+G_BEGIN_DECLS
+
+#define VECINOS_TYPE_CHART_VIEW (vecinos_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (VecinosChartView, vecinos_chart_view, VECINOS, CHART_VIEW, GtkWidget)
+
+void                 vecinos_chart_view_set_series     (VecinosChartView *self,
+                                                        VecinosSeries    *series,
+                                                        GPtrArray        *terms,
+                                                        GArray           *events);
+const VecinosSeries *vecinos_chart_view_get_series     (VecinosChartView *self);
+int                  vecinos_chart_view_get_focus_year (VecinosChartView *self);
+void                 vecinos_chart_view_set_focus_year (VecinosChartView *self,
+                                                        int               year);
+char                *vecinos_chart_view_describe_focus (VecinosChartView *self);
+
+G_END_DECLS

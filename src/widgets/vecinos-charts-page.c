@@ -1,0 +1,325 @@
+/* vecinos-charts-page.c — the Charts view
+ *
+ * A sidebar lists the series by category, with a search field; choosing
+ * one draws it beside, with its definition, caveats, definitional break and
+ * source under the chart, and a button that copies a citation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vecinos-charts-page.h"
+
+struct _VecinosChartsPage
+{
+  GtkWidget         parent_instance;
+
+  VecinosDataset   *dataset;
+  char             *language;
+  GListModel       *events;     /* the titles the chart's events point at */
+  GPtrArray        *series;     /* of VecinosSeriesRef, as listed */
+
+  GtkWidget        *paned;
+  GtkSearchEntry   *search;
+  GtkListBox       *list;
+  VecinosChartView *chart;
+  GtkLabel         *definition;
+  GtkLabel         *caveats;
+  GtkLabel         *source;
+  GtkButton        *copy_citation;
+};
+
+G_DEFINE_FINAL_TYPE (VecinosChartsPage, vecinos_charts_page, GTK_TYPE_WIDGET)
+
+static GtkLabel *
+info_label (GtkBox *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static void
+row_selected (VecinosChartsPage *self,
+              GtkListBoxRow     *row)
+{
+  const VecinosSeriesRef *ref;
+  g_autoptr(GError) error = NULL;
+  VecinosSeries *series;
+  g_autofree char *source = NULL;
+  g_autofree char *caveats = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+
+  if (row == NULL || self->dataset == NULL)
+    return;
+  ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
+  series = vecinos_dataset_get_series (self->dataset, ref->slug, self->language, &error);
+  if (series == NULL)
+    {
+      gtk_label_set_text (self->definition, error->message);
+      return;
+    }
+
+  gtk_label_set_text (self->definition, series->definition);
+  if (series->caveats != NULL && series->break_note != NULL)
+    caveats = g_strdup_printf ("%s %s", series->caveats, series->break_note);
+  else
+    caveats = g_strdup (series->caveats != NULL ? series->caveats : series->break_note);
+  gtk_label_set_text (self->caveats, caveats ? caveats : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->caveats), caveats != NULL);
+  /* Translators: %s is the organisation that publishes a series, as a link */
+  source = g_markup_printf_escaped ("%s <a href=\"%s\">%s</a>", _("Source:"), series->source_url,
+                                    series->source_org);
+  gtk_label_set_markup (self->source, source);
+
+  terms = vecinos_dataset_list_terms (self->dataset, self->language);
+  vecinos_chart_view_set_series (self->chart, series, terms,
+                                 vecinos_chart_events_for_category (self->events, series->category));
+}
+
+static void
+copy_citation (VecinosChartsPage *self)
+{
+  const VecinosSeries *series = vecinos_chart_view_get_series (self->chart);
+  g_autofree char *citation = NULL;
+
+  if (series == NULL)
+    return;
+  citation = vecinos_series_format_citation (series);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
+}
+
+/* The search keeps the rows whose name or category holds every word typed,
+ * accents and case ignored */
+static gboolean
+row_matches (GtkListBoxRow *row,
+             gpointer       data)
+{
+  VecinosChartsPage *self = data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  const VecinosSeriesRef *ref;
+  g_autofree char *haystack = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (query == NULL || *query == '\0')
+    return TRUE;
+  ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
+  haystack = g_strconcat (ref->name, " ", ref->category_name, " ", ref->slug, NULL);
+  words = g_str_tokenize_and_fold (query, NULL, NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_auto(GStrv) alternates = NULL;
+      g_auto(GStrv) tokens = g_str_tokenize_and_fold (haystack, NULL, &alternates);
+      gboolean found = FALSE;
+
+      for (guint t = 0; !found && tokens[t] != NULL; t++)
+        found = g_str_has_prefix (tokens[t], words[i]);
+      for (guint t = 0; !found && alternates != NULL && alternates[t] != NULL; t++)
+        found = g_str_has_prefix (alternates[t], words[i]);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A category's name above its first series */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       data)
+{
+  VecinosChartsPage *self = data;
+  const VecinosSeriesRef *ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
+  const VecinosSeriesRef *previous = before ? g_ptr_array_index (self->series, gtk_list_box_row_get_index (before)) : NULL;
+
+  if (previous == NULL || !g_str_equal (previous->category, ref->category))
+    {
+      GtkWidget *header = gtk_label_new (ref->category_name);
+
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_set_margin_top (header, 12);
+      gtk_widget_set_margin_start (header, 8);
+      gtk_widget_set_margin_bottom (header, 4);
+      gtk_list_box_row_set_header (row, header);
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+static void
+vecinos_charts_page_dispose (GObject *object)
+{
+  VecinosChartsPage *self = VECINOS_CHARTS_PAGE (object);
+
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->events);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (vecinos_charts_page_parent_class)->dispose (object);
+}
+
+static void
+vecinos_charts_page_class_init (VecinosChartsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = vecinos_charts_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+vecinos_charts_page_init (VecinosChartsPage *self)
+{
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *info = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *button;
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Search indicators"), NULL);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->search), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->search), 6);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->search), 6);
+  gtk_box_append (GTK_BOX (sidebar), GTK_WIDGET (self->search));
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_BROWSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Indicators"), -1);
+  gtk_list_box_set_filter_func (self->list, row_matches, self, NULL);
+  gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected), self);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter), self->list);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (sidebar), scrolled);
+
+  self->chart = g_object_new (VECINOS_TYPE_CHART_VIEW, NULL);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->chart), 6);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
+
+  gtk_widget_set_margin_start (info, 12);
+  gtk_widget_set_margin_end (info, 12);
+  gtk_widget_set_margin_bottom (info, 12);
+  self->definition = info_label (GTK_BOX (info));
+  self->caveats = info_label (GTK_BOX (info));
+  gtk_widget_add_css_class (GTK_WIDGET (self->caveats), "dim-label");
+  self->source = info_label (GTK_BOX (info));
+  button = gtk_button_new_with_mnemonic (_("Copy _Citation"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (copy_citation), self);
+  self->copy_citation = GTK_BUTTON (button);
+  gtk_box_append (GTK_BOX (info), button);
+  gtk_box_append (GTK_BOX (content), info);
+
+  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), sidebar);
+  gtk_paned_set_end_child (GTK_PANED (self->paned), content);
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (self->paned), 280);
+  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+}
+
+/**
+ * vecinos_charts_page_set_dataset:
+ * @events: (element-type VecinosEvent): the timeline's events, by date
+ */
+void
+vecinos_charts_page_set_dataset (VecinosChartsPage *self,
+                                 VecinosDataset    *dataset,
+                                 const char        *language,
+                                 GListModel        *events)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
+
+  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->events, events);
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  vecinos_chart_view_set_series (self->chart, NULL, NULL, NULL);
+  if (dataset == NULL)
+    return;
+
+  self->series = vecinos_dataset_list_series (dataset, language);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const VecinosSeriesRef *ref = g_ptr_array_index (self->series, i);
+      GtkWidget *label = gtk_label_new (ref->name);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_list_box_append (self->list, label);
+    }
+  if (self->series->len > 0)
+    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+}
+
+/**
+ * vecinos_charts_page_show_series:
+ * @slug: a series id
+ *
+ * Returns: whether the dataset has that series
+ */
+gboolean
+vecinos_charts_page_show_series (VecinosChartsPage *self,
+                                 const char        *slug)
+{
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), FALSE);
+
+  for (guint i = 0; self->series != NULL && i < self->series->len; i++)
+    if (g_str_equal (((VecinosSeriesRef *) g_ptr_array_index (self->series, i))->slug, slug))
+      {
+        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, i));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+VecinosChartView *
+vecinos_charts_page_get_chart (VecinosChartsPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), NULL);
+  return self->chart;
+}
+
+GtkWidget *
+vecinos_charts_page_get_list (VecinosChartsPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), NULL);
+  return GTK_WIDGET (self->list);
+}
+
+/**
+ * vecinos_charts_page_get_text:
+ * @part: "definition", "caveats" or "source"
+ */
+const char *
+vecinos_charts_page_get_text (VecinosChartsPage *self,
+                              const char        *part)
+{
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), NULL);
+
+  if (g_str_equal (part, "definition"))
+    return gtk_label_get_text (self->definition);
+  if (g_str_equal (part, "caveats"))
+    return gtk_label_get_text (self->caveats);
+  if (g_str_equal (part, "source"))
+    return gtk_label_get_text (self->source);
+  g_return_val_if_reached (NULL);
+}

@@ -1,0 +1,30 @@
+/* vecinos-charts-page.h — the Charts view: the series by category, the
+ * chosen one's chart, and what it is and where it comes from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vecinos-chart-view.h"
+#include "vecinos-dataset.h"
+
+G_BEGIN_DECLS
+
+#define VECINOS_TYPE_CHARTS_PAGE (vecinos_charts_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (VecinosChartsPage, vecinos_charts_page, VECINOS, CHARTS_PAGE, GtkWidget)
+
+void              vecinos_charts_page_set_dataset (VecinosChartsPage *self,
+                                                   VecinosDataset    *dataset,
+                                                   const char        *language,
+                                                   GListModel        *events);
+gboolean          vecinos_charts_page_show_series (VecinosChartsPage *self,
+                                                   const char        *slug);
+VecinosChartView *vecinos_charts_page_get_chart   (VecinosChartsPage *self);
+GtkWidget        *vecinos_charts_page_get_list    (VecinosChartsPage *self);
+const char       *vecinos_charts_page_get_text    (VecinosChartsPage *self,
+                                                   const char        *part);
+
+G_END_DECLS
