@@ -763,6 +763,91 @@ test_event_series (void)
 }
 
 static void
+test_series_model (void)
+{
+  g_autoptr(VecinosDataset) dataset = open_compiled ();
+  g_autoptr(GPtrArray) list = vecinos_dataset_list_series (dataset, "es");
+  g_autoptr(VecinosSeries) homicides = vecinos_dataset_get_series (dataset, "mx_homicides", "es", NULL);
+  g_autoptr(VecinosSeries) merida = vecinos_dataset_get_series (dataset, "merida_funding", "en", NULL);
+  g_autoptr(VecinosSeries) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *citation = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *fiscal = NULL;
+  const VecinosPoint *point;
+  const VecinosSeriesClaim *claim;
+
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((VecinosSeriesRef *) g_ptr_array_index (list, 0))->category_name, ==, "Seguridad");
+
+  g_assert_nonnull (homicides);
+  g_assert_cmpstr (homicides->name, ==, "Defunciones por homicidio");
+  g_assert_cmpstr (homicides->unit, ==, "personas");
+  g_assert_cmpint (homicides->period_kind, ==, VECINOS_PERIOD_CALENDAR_YEAR);
+  g_assert_cmpuint (homicides->points->len, ==, 2);
+  point = vecinos_series_find_point (homicides, 2012);
+  g_assert_nonnull (point);
+  g_assert_cmpfloat (point->value, ==, 25967);
+  g_assert_false (point->preliminary);
+  g_assert_cmpstr (point->note, ==, "El conteo preliminar fue de 26037.");
+  point = vecinos_series_find_point (homicides, 2024);
+  g_assert_true (point->preliminary);
+  g_assert_null (point->note);
+  /* A year without a figure is a gap, not a zero */
+  g_assert_null (vecinos_series_find_point (homicides, 2013));
+
+  /* The document's number, for the chart's diamond */
+  g_assert_cmpuint (homicides->claims->len, ==, 1);
+  claim = g_ptr_array_index (homicides->claims, 0);
+  g_assert_cmpint (claim->year, ==, 2012);
+  g_assert_cmpfloat (claim->value, ==, 26037);
+  g_assert_cmpstr (claim->document, ==, "Charting the Road Ahead");
+  g_assert_cmpint (claim->document_year, ==, 2018);
+
+  /* Fiscal years stay fiscal */
+  g_assert_cmpint (merida->period_kind, ==, VECINOS_PERIOD_FISCAL_YEAR);
+  g_assert_cmpint (g_array_index (merida->points, VecinosPoint, 0).year, ==, 2008);
+  fiscal = vecinos_series_format_year (merida, 2008);
+  g_assert_cmpstr (fiscal, ==, "FY2008");
+  citation = vecinos_series_format_citation (merida);
+  g_assert_true (g_str_has_prefix (citation, "CRS, "));
+  g_assert_nonnull (strstr (citation, "FY2008–FY2008"));
+
+  vecinos_language_use ("es");
+  description = vecinos_series_describe (homicides);
+  vecinos_language_use ("en");
+  g_assert_cmpstr (description, ==,
+                   "Defunciones por homicidio, 2012 a 2024, 2 cifras. Mínimo: 25,967 personas en 2012;"
+                   " máximo: 33,241 personas en 2024. Más alto al final que al principio: 33,241 personas en 2024.");
+
+  missing = vecinos_dataset_get_series (dataset, "no_such_series", "en", &error);
+  g_assert_null (missing);
+  g_assert_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no series “no_such_series” in this dataset.");
+}
+
+/* One row per point, quoted where a field needs it */
+static void
+test_series_csv (void)
+{
+  g_autoptr(VecinosDataset) dataset = open_compiled ();
+  g_autoptr(VecinosSeries) homicides = vecinos_dataset_get_series (dataset, "mx_homicides", "en", NULL);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "vecinos-test.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (vecinos_series_write_csv (homicides, path, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "series,period,value,preliminary,source,source_url,note");
+  g_assert_cmpstr (lines[1], ==, "mx_homicides,2012,25967,false,INEGI,https://www.inegi.org.mx/,The preliminary count was 26037.");
+  g_assert_cmpstr (lines[2], ==, "mx_homicides,2024,33241,true,INEGI,https://www.inegi.org.mx/,");
+  g_assert_cmpstr (lines[3], ==, "");
+  g_assert_null (lines[4]);
+  g_unlink (path);
+}
+
+static void
 test_open_message_in_spanish (void)
 {
   vecinos_language_use ("es");
@@ -802,6 +887,8 @@ main (int   argc,
   g_test_add_func ("/dataset/excerpts/event", test_event_excerpts_and_claims);
   g_test_add_func ("/dataset/excerpts/unknowns", test_excerpt_unknowns);
   g_test_add_func ("/dataset/excerpts/series", test_event_series);
+  g_test_add_func ("/dataset/series/model", test_series_model);
+  g_test_add_func ("/dataset/series/csv", test_series_csv);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/import/rejects/%s", bad_inputs[i].name);

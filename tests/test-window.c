@@ -438,6 +438,65 @@ test_filters (void)
   close_window (window);
 }
 
+/* The Charts view: the series listed, one chosen and drawn, the keyboard
+ * moving between its figures and a screen reader told each one */
+static void
+test_charts (void)
+{
+  VecinosWindow *window = show_window ("en");
+  VecinosChartsPage *charts = vecinos_window_get_charts_page (window);
+  VecinosChartView *chart = vecinos_charts_page_get_chart (charts);
+  GtkWidget *list = vecinos_charts_page_get_list (charts);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Indicators");
+
+  g_assert_true (vecinos_charts_page_show_series (charts, "mx_homicides"));
+  g_assert_false (vecinos_charts_page_show_series (charts, "no_such_series"));
+  g_assert_cmpstr (vecinos_chart_view_get_series (chart)->slug, ==, "mx_homicides");
+  g_assert_cmpstr (vecinos_charts_page_get_text (charts, "definition"), ==, "Deaths registered as homicides.");
+  g_assert_cmpstr (vecinos_charts_page_get_text (charts, "caveats"), ==, "Preliminary figures are revised.");
+  g_assert_cmpstr (vecinos_charts_page_get_text (charts, "source"), ==, "Source: INEGI");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Intentional homicides in Mexico");
+
+  /* Right from nothing: the first figure; End: the last */
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next", NULL);
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2012);
+  {
+    g_autofree char *focus = vecinos_chart_view_describe_focus (chart);
+    g_assert_cmpstr (focus, ==, "2012: 25,967 persons. The preliminary count was 26037.");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next", NULL);
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2024);
+  {
+    g_autofree char *focus = vecinos_chart_view_describe_focus (chart);
+    g_assert_cmpstr (focus, ==, "2024: 33,241 persons. Preliminary, to be revised.");
+  }
+  /* Over the last figure the keyboard stays put */
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next", NULL);
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2024);
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.first", NULL);
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2012);
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.last", NULL);
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2024);
+
+  g_assert_true (vecinos_charts_page_show_series (charts, "merida_funding"));
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.last", NULL);
+  {
+    g_autofree char *focus = vecinos_chart_view_describe_focus (chart);
+    g_assert_cmpstr (focus, ==, "FY2008: US$400 million.");
+  }
+
+  close_window (window);
+}
+
 static void
 test_language_from_names (void)
 {
@@ -470,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-pixels", test_timeline_pixels);
   g_test_add_data_func ("/window/error-page/english", "en", test_error_page);
   g_test_add_data_func ("/window/error-page/spanish", "es", test_error_page);
+  g_test_add_func ("/window/charts", test_charts);
   g_test_add_func ("/window/language-from-names", test_language_from_names);
 
   return g_test_run ();

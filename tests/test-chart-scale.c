@@ -1,0 +1,115 @@
+/* test-chart-scale.c — nice ticks, periods on the time axis, gaps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vecinos-test.h"
+
+#include "vecinos-chart-scale.h"
+
+static void
+assert_ticks (double        low,
+              double        high,
+              guint         max_ticks,
+              double        expected_step,
+              const double *expected,
+              guint         n_expected)
+{
+  double step = 0;
+  g_autoptr(GArray) ticks = vecinos_chart_nice_ticks (low, high, max_ticks, &step);
+
+  g_assert_cmpfloat_with_epsilon (step, expected_step, 1e-9);
+  g_assert_cmpuint (ticks->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, i), expected[i], 1e-9);
+}
+
+static void
+test_nice_ticks (void)
+{
+  /* Homicides: 0 to 36,773 in at most 8 ticks */
+  assert_ticks (0, 36773, 8, 10000, (double[]) { 0, 10000, 20000, 30000, 40000 }, 5);
+  assert_ticks (0, 36773, 10, 5000,
+                (double[]) { 0, 5000, 10000, 15000, 20000, 25000, 30000, 35000, 40000 }, 9);
+  /* GDP growth: negative values, a step of 2 */
+  assert_ticks (-8.4, 6.2, 10, 2, (double[]) { -10, -8, -6, -4, -2, 0, 2, 4, 6, 8 }, 10);
+  assert_ticks (-8.4, 6.2, 9, 5, (double[]) { -10, -5, 0, 5, 10 }, 5);
+  /* Small decimals never accumulate errors: 0.3 is 3 × 0.1 */
+  assert_ticks (0, 0.3, 4, 0.1, (double[]) { 0, 0.1, 0.2, 0.3 }, 4);
+  /* A range that is already a tick each end */
+  assert_ticks (100, 500, 5, 100, (double[]) { 100, 200, 300, 400, 500 }, 5);
+  /* One value: a band around it */
+  assert_ticks (7, 7, 5, 0.5, (double[]) { 6.0, 6.5, 7.0, 7.5, 8.0 }, 5);
+}
+
+static void
+test_tick_decimals (void)
+{
+  g_assert_cmpint (vecinos_chart_tick_decimals (10000), ==, 0);
+  g_assert_cmpint (vecinos_chart_tick_decimals (1), ==, 0);
+  g_assert_cmpint (vecinos_chart_tick_decimals (0.5), ==, 1);
+  g_assert_cmpint (vecinos_chart_tick_decimals (0.2), ==, 1);
+  g_assert_cmpint (vecinos_chart_tick_decimals (0.05), ==, 2);
+}
+
+static void
+test_period_time (void)
+{
+  /* A calendar year's figure in the middle of the year; a fiscal year's in
+   * the middle of October to September */
+  g_assert_cmpfloat (vecinos_chart_period_time (2017, VECINOS_PERIOD_CALENDAR_YEAR), ==, 2017.5);
+  g_assert_cmpfloat (vecinos_chart_period_time (2017, VECINOS_PERIOD_FISCAL_YEAR), ==, 2017.25);
+  g_assert_cmpfloat (vecinos_chart_day_time (vecinos_test_day ("2018-01-01")), ==, 2018.0);
+  /* 1 July 2018 is day 181 of 365 */
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_day_time (vecinos_test_day ("2018-07-01")),
+                                  2018 + 181.0 / 365, 1e-9);
+  /* A leap year has 366 days */
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_day_time (vecinos_test_day ("2020-12-31")),
+                                  2020 + 365.0 / 366, 1e-9);
+}
+
+static void
+test_mapping (void)
+{
+  VecinosChartScale scale = { .left = 100, .right = 1100, .top = 50, .bottom = 550,
+                              .start = 2000, .end = 2020, .low = 0, .high = 1000 };
+
+  g_assert_cmpfloat (vecinos_chart_x (&scale, 2000), ==, 100);
+  g_assert_cmpfloat (vecinos_chart_x (&scale, 2010), ==, 600);
+  g_assert_cmpfloat (vecinos_chart_x (&scale, 2020), ==, 1100);
+  g_assert_cmpfloat (vecinos_chart_y (&scale, 0), ==, 550);
+  g_assert_cmpfloat (vecinos_chart_y (&scale, 500), ==, 300);
+  g_assert_cmpfloat (vecinos_chart_y (&scale, 1000), ==, 50);
+}
+
+/* A line joins consecutive years only: a missing year is a gap */
+static void
+test_runs (void)
+{
+  const int merida[] = { 2008, 2009, 2012, 2018 };
+  const int homicides[] = { 1990, 1991, 1992 };
+  const int poppy[] = { 2005, 2006, 2007, 2008, 2011, 2012 };
+
+  g_assert_cmpuint (vecinos_chart_run_length (merida, 4, 0), ==, 2);
+  g_assert_cmpuint (vecinos_chart_run_length (merida, 4, 2), ==, 1);
+  g_assert_cmpuint (vecinos_chart_run_length (merida, 4, 3), ==, 1);
+  g_assert_cmpuint (vecinos_chart_run_length (homicides, 3, 0), ==, 3);
+  g_assert_cmpuint (vecinos_chart_run_length (poppy, 6, 0), ==, 4);
+  g_assert_cmpuint (vecinos_chart_run_length (poppy, 6, 4), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vecinos_test_init_translations ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart-scale/nice-ticks", test_nice_ticks);
+  g_test_add_func ("/chart-scale/tick-decimals", test_tick_decimals);
+  g_test_add_func ("/chart-scale/period-time", test_period_time);
+  g_test_add_func ("/chart-scale/mapping", test_mapping);
+  g_test_add_func ("/chart-scale/runs", test_runs);
+  return g_test_run ();
+}
