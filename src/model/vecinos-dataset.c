@@ -14,7 +14,7 @@
 #include "vecinos-dataset.h"
 #include "vecinos-event-private.h"
 #include "vecinos-excerpt.h"
-#include "vecinos-series.h"
+#include "vecinos-series-private.h"
 #include "vecinos-importer.h"
 #include "vecinos-schema.h"
 
@@ -823,8 +823,6 @@ vecinos_dataset_list_series (VecinosDataset *self,
   sqlite3_reset (stmt);
   return series;
 }
-
-VecinosSeries *vecinos_series_new (void);
 
 /**
  * vecinos_dataset_get_series:

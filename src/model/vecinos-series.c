@@ -6,7 +6,7 @@
 
 #include "vecinos-i18n.h"
 #include "vecinos-excerpt.h"
-#include "vecinos-series.h"
+#include "vecinos-series-private.h"
 
 static void
 point_clear (VecinosPoint *point)
@@ -51,9 +51,7 @@ vecinos_series_free (VecinosSeries *series)
   g_free (series);
 }
 
-/* Internal: an empty series the dataset fills in */
-VecinosSeries *vecinos_series_new (void);
-
+/* An empty series, for the dataset to fill in */
 VecinosSeries *
 vecinos_series_new (void)
 {
