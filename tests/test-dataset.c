@@ -795,6 +795,13 @@ test_series_model (void)
   g_assert_null (point->note);
   /* A year without a figure is a gap, not a zero */
   g_assert_null (vecinos_series_find_point (homicides, 2013));
+  /* Summarised once for the charts: range, preliminary, blocks that never
+   * cross a gap */
+  g_assert_true (homicides->summarised);
+  g_assert_cmpfloat (homicides->min, ==, 25967);
+  g_assert_cmpfloat (homicides->max, ==, 33241);
+  g_assert_true (homicides->has_preliminary);
+  g_assert_cmpuint (homicides->blocks->len, ==, 2);
 
   /* The document's number, for the chart's diamond */
   g_assert_cmpuint (homicides->claims->len, ==, 1);

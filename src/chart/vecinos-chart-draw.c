@@ -171,8 +171,16 @@ draw_time_axis (cairo_t                 *cr,
 {
   const VecinosSeries *series = chart->series;
   double last_end = -G_MAXDOUBLE;
+  guint stride = 1;
 
-  for (guint i = 0; i < series->points->len; i++)
+  /* With more periods than room, look only at every stride-th: the cost
+   * follows the labels that fit, not the points */
+  if (series->points->len > 1)
+    {
+      double per_point = (scale->right - scale->left) / series->points->len;
+      stride = MAX (1, (guint) ceil (60 / per_point));
+    }
+  for (guint i = 0; i < series->points->len; i += stride)
     {
       int year = g_array_index (series->points, VecinosPoint, i).year;
       double x = vecinos_chart_x (scale, vecinos_chart_period_time (year, series->period_kind));
@@ -223,6 +231,93 @@ draw_events (cairo_t                 *cr,
     }
 }
 
+/* One pixel column of a collapsed line: from @top to @bottom (pixels),
+ * stretched to meet the previous column's last value */
+static void
+column_bar (cairo_t *cr,
+            double   column,
+            double   top,
+            double   bottom,
+            double   previous)
+{
+  if (!isnan (previous))
+    {
+      top = MIN (top, previous);
+      bottom = MAX (bottom, previous);
+    }
+  cairo_rectangle (cr, column - 1, floor (top) - 1, 2, ceil (bottom) - floor (top) + 2);
+}
+
+/* More points than pixels: per pixel column, one bar from the lowest to
+ * the highest value, all filled at once (Cairo fills pixel-aligned
+ * rectangles quickly). The column's shape survives and the cost follows
+ * the pixels: with many points a column reads the series' summary blocks
+ * instead of every point. Gaps still break the line. */
+static void
+draw_series_collapsed (cairo_t                 *cr,
+                       const VecinosChart      *chart,
+                       const VecinosChartScale *scale,
+                       const Rgb               *color)
+{
+  const VecinosSeries *series = chart->series;
+  GArray *blocks = series->blocks;
+  double period_offset = vecinos_chart_period_time (0, series->period_kind);
+  double x_scale = (scale->right - scale->left) / (scale->end - scale->start);
+  double y_scale = (scale->bottom - scale->top) / (scale->high - scale->low);
+  gboolean by_block = series->points->len / (scale->right - scale->left) >= VECINOS_SERIES_BLOCK;
+  guint n = by_block ? blocks->len : series->points->len;
+  double column = -1, top = 0, bottom = 0, last = 0, previous = NAN;
+  int last_year = G_MININT;
+
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+  for (guint i = 0; i < n; i++)
+    {
+      int first_year, end_year;
+      double low_value, high_value, last_value, x;
+
+      if (by_block)
+        {
+          const VecinosPointBlock *block = &g_array_index (blocks, VecinosPointBlock, i);
+
+          first_year = block->first_year;
+          end_year = block->last_year;
+          low_value = block->min;
+          high_value = block->max;
+          last_value = block->last;
+        }
+      else
+        {
+          const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
+
+          first_year = end_year = point->year;
+          low_value = high_value = last_value = point->value;
+        }
+
+      /* vecinos_chart_x() and _y(), inlined: this loop sees every block */
+      x = floor (scale->left + ((first_year + end_year) / 2.0 + period_offset - scale->start) * x_scale);
+      if (x != column || first_year != last_year + 1)
+        {
+          if (column >= 0)
+            column_bar (cr, column, top, bottom, previous);
+          /* A gap: the next column does not reach back */
+          previous = first_year == last_year + 1 ? last : NAN;
+          column = x;
+          top = G_MAXDOUBLE;
+          bottom = -G_MAXDOUBLE;
+        }
+      top = MIN (top, scale->bottom - (high_value - scale->low) * y_scale);
+      bottom = MAX (bottom, scale->bottom - (low_value - scale->low) * y_scale);
+      last = scale->bottom - (last_value - scale->low) * y_scale;
+      last_year = end_year;
+    }
+  if (column >= 0)
+    column_bar (cr, column, top, bottom, previous);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_series (cairo_t                 *cr,
              const VecinosChart      *chart,
@@ -231,8 +326,15 @@ draw_series (cairo_t                 *cr,
 {
   const VecinosSeries *series = chart->series;
   GArray *points = series->points;
-  g_autofree int *years = g_new (int, MAX (points->len, 1));
+  g_autofree int *years = NULL;
 
+  if (points->len > (scale->right - scale->left) / 2)
+    {
+      draw_series_collapsed (cr, chart, scale, color);
+      return;
+    }
+
+  years = g_new (int, MAX (points->len, 1));
   for (guint i = 0; i < points->len; i++)
     years[i] = g_array_index (points, VecinosPoint, i).year;
 
@@ -334,10 +436,7 @@ draw_legend (cairo_t            *cr,
              double              y)
 {
   const VecinosSeries *series = chart->series;
-  gboolean any_preliminary = FALSE;
-
-  for (guint i = 0; i < series->points->len; i++)
-    any_preliminary |= g_array_index (series->points, VecinosPoint, i).preliminary;
+  gboolean any_preliminary = series->has_preliminary;
 
   cairo_new_path (cr);
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
@@ -417,13 +516,15 @@ vecinos_chart_draw (cairo_t            *cr,
       cairo_paint (cr);
     }
 
+  /* Summarised once, not every frame (the series keeps it) */
+  vecinos_series_summarise ((VecinosSeries *) series);
+
   /* The value range covers the figures and the documents' numbers, and
    * starts at zero for amounts that cannot be negative */
-  for (guint i = 0; i < series->points->len; i++)
+  if (series->points->len > 0)
     {
-      double value = g_array_index (series->points, VecinosPoint, i).value;
-      low = MIN (low, value);
-      high = MAX (high, value);
+      low = series->min;
+      high = series->max;
     }
   for (guint i = 0; i < series->claims->len; i++)
     {

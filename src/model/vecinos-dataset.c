@@ -910,5 +910,6 @@ vecinos_dataset_get_series (VecinosDataset  *self,
       g_ptr_array_add (series->claims, claim);
     }
   sqlite3_reset (stmt);
+  vecinos_series_summarise (series);
   return g_steal_pointer (&series);
 }

@@ -48,6 +48,7 @@ vecinos_series_free (VecinosSeries *series)
       g_array_unref (series->points);
     }
   g_clear_pointer (&series->claims, g_ptr_array_unref);
+  g_clear_pointer (&series->blocks, g_array_unref);
   g_free (series);
 }
 
@@ -230,4 +231,49 @@ vecinos_series_write_csv (const VecinosSeries *series,
       g_string_append_c (csv, '\n');
     }
   return g_file_set_contents (path, csv->str, csv->len, error);
+}
+
+/**
+ * vecinos_series_summarise:
+ *
+ * Computes, once, what every frame of a chart would otherwise recompute:
+ * the range of the values, whether any is preliminary, and blocks of up to
+ * %VECINOS_SERIES_BLOCK consecutive points with their extremes, so that
+ * drawing a million points costs a pass over some fifteen thousand blocks.
+ */
+void
+vecinos_series_summarise (VecinosSeries *series)
+{
+  GArray *points = series->points;
+
+  if (series->summarised)
+    return;
+  series->summarised = TRUE;
+  series->min = G_MAXDOUBLE;
+  series->max = -G_MAXDOUBLE;
+  series->blocks = g_array_new (FALSE, FALSE, sizeof (VecinosPointBlock));
+  for (guint i = 0; i < points->len; i++)
+    {
+      const VecinosPoint *point = &g_array_index (points, VecinosPoint, i);
+      VecinosPointBlock *block = series->blocks->len > 0
+                                 ? &g_array_index (series->blocks, VecinosPointBlock, series->blocks->len - 1)
+                                 : NULL;
+
+      series->min = MIN (series->min, point->value);
+      series->max = MAX (series->max, point->value);
+      series->has_preliminary |= point->preliminary;
+
+      /* A new block after a gap or when the last is full */
+      if (block == NULL || point->year != block->last_year + 1 ||
+          block->last_year - block->first_year + 1 >= VECINOS_SERIES_BLOCK)
+        {
+          VecinosPointBlock fresh = { point->year, point->year, point->value, point->value, point->value };
+          g_array_append_val (series->blocks, fresh);
+          continue;
+        }
+      block->last_year = point->year;
+      block->min = MIN (block->min, point->value);
+      block->max = MAX (block->max, point->value);
+      block->last = point->value;
+    }
 }

@@ -29,6 +29,18 @@ typedef struct {
   gboolean  measure_differs;
 } VecinosSeriesClaim;
 
+/* Up to VECINOS_SERIES_BLOCK consecutive points, summarised: a chart with
+ * more points than pixels reads these instead of every point */
+#define VECINOS_SERIES_BLOCK 64
+
+typedef struct {
+  int    first_year;
+  int    last_year;
+  double min;
+  double max;
+  double last;
+} VecinosPointBlock;
+
 typedef struct {
   char              *slug;
   char              *category;       /* slug */
@@ -45,9 +57,17 @@ typedef struct {
   VecinosPeriodKind  period_kind;
   GArray            *points;         /* of VecinosPoint, by year; a missing year is a gap */
   GPtrArray         *claims;         /* of VecinosSeriesClaim */
+
+  /* Filled by vecinos_series_summarise(), once */
+  gboolean           summarised;
+  double             min;
+  double             max;
+  gboolean           has_preliminary;
+  GArray            *blocks;         /* of VecinosPointBlock; never across a gap */
 } VecinosSeries;
 
 void           vecinos_series_free          (VecinosSeries       *series);
+void           vecinos_series_summarise     (VecinosSeries       *series);
 const VecinosPoint *vecinos_series_find_point (const VecinosSeries *series,
                                              int                  year);
 char          *vecinos_series_format_year   (const VecinosSeries *series,
