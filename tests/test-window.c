@@ -486,7 +486,14 @@ test_charts (void)
   gtk_widget_activate_action (GTK_WIDGET (chart), "chart.last", NULL);
   g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2024);
 
+  /* "Show Data": the same figures as a table, one row each */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (vecinos_charts_page_get_table (charts)))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (vecinos_charts_page_get_table (charts))), ==, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (vecinos_charts_page_get_table (charts)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Figures of the chart");
+
   g_assert_true (vecinos_charts_page_show_series (charts, "merida_funding"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (vecinos_charts_page_get_table (charts)))), ==, 1);
   g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (chart), "chart.last", NULL);
   {

@@ -29,6 +29,19 @@ struct _VecinosChartsPage
   GtkLabel         *caveats;
   GtkLabel         *source;
   GtkButton        *copy_citation;
+  GtkStack         *stack;        /* the chart, or its figures as a table */
+  GtkColumnView    *table;
+  GtkStringList    *rows;         /* "0", "1", …: indexes into the series' points */
+};
+
+/* The columns of "Show Data" */
+enum {
+  COLUMN_PERIOD,
+  COLUMN_VALUE,
+  COLUMN_STATUS,
+  COLUMN_NOTE,
+  COLUMN_SOURCE,
+  N_COLUMNS
 };
 
 G_DEFINE_FINAL_TYPE (VecinosChartsPage, vecinos_charts_page, GTK_TYPE_WIDGET)
@@ -44,6 +57,8 @@ info_label (GtkBox *box)
   gtk_box_append (box, label);
   return GTK_LABEL (label);
 }
+
+static void fill_table (VecinosChartsPage *self);
 
 static void
 row_selected (VecinosChartsPage *self,
@@ -81,6 +96,116 @@ row_selected (VecinosChartsPage *self,
   terms = vecinos_dataset_list_terms (self->dataset, self->language);
   vecinos_chart_view_set_series (self->chart, series, terms,
                                  vecinos_chart_events_for_category (self->events, series->category));
+  fill_table (self);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_list_item_set_child (item, label);
+}
+
+/* A cell of the table: its row item is the index of a point */
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           VecinosChartsPage        *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  const VecinosSeries *series = vecinos_chart_view_get_series (self->chart);
+  const char *index = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree char *text = NULL;
+  const VecinosPoint *point;
+
+  if (series == NULL || (guint) atoi (index) >= series->points->len)
+    return;
+  point = &g_array_index (series->points, VecinosPoint, atoi (index));
+  switch (column)
+    {
+    case COLUMN_PERIOD:
+      text = vecinos_series_format_year (series, point->year);
+      break;
+    case COLUMN_VALUE:
+      text = vecinos_format_value (point->value, series->unit_kind, series->unit);
+      break;
+    case COLUMN_STATUS:
+      /* Only the preliminary ones are marked: the others are as published,
+       * not always a final revision */
+      text = g_strdup (point->preliminary ? _("Preliminary") : "");
+      break;
+    case COLUMN_NOTE:
+      text = g_strdup (point->note ? point->note : "");
+      break;
+    case COLUMN_SOURCE:
+    default:
+      text = g_strdup (point->source);
+      break;
+    }
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static GtkWidget *
+new_table (VecinosChartsPage *self)
+{
+  const char *titles[N_COLUMNS] = {
+    N_("Period"), N_("Value"), N_("Status"), N_("Note"), N_("Source"),
+  };
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->rows = gtk_string_list_new (NULL);
+  self->table = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
+    gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))))));
+  gtk_column_view_set_show_row_separators (self->table, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Figures of the chart"), -1);
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      column = gtk_column_view_column_new (_(titles[c]), factory);
+      gtk_column_view_column_set_expand (column, c == COLUMN_NOTE);
+      gtk_column_view_append_column (self->table, column);
+      g_object_unref (column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
+  return scrolled;
+}
+
+static void
+fill_table (VecinosChartsPage *self)
+{
+  const VecinosSeries *series = vecinos_chart_view_get_series (self->chart);
+  guint n = series ? series->points->len : 0;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) indexes = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char index[16];
+
+      g_snprintf (index, sizeof index, "%u", i);
+      g_strv_builder_add (builder, index);
+    }
+  indexes = g_strv_builder_end (builder);
+  gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                          (const char * const *) indexes);
+}
+
+static void
+show_data_toggled (VecinosChartsPage *self,
+                   GtkToggleButton   *button)
+{
+  gtk_stack_set_visible_child_name (self->stack, gtk_toggle_button_get_active (button) ? "table" : "chart");
 }
 
 static void
@@ -163,6 +288,7 @@ vecinos_charts_page_dispose (GObject *object)
   g_clear_object (&self->events);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
+  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (vecinos_charts_page_parent_class)->dispose (object);
 }
@@ -206,7 +332,11 @@ vecinos_charts_page_init (VecinosChartsPage *self)
 
   self->chart = g_object_new (VECINOS_TYPE_CHART_VIEW, NULL);
   gtk_widget_set_margin_top (GTK_WIDGET (self->chart), 6);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->chart), "chart");
+  gtk_stack_add_named (self->stack, new_table (self), "table");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
 
   gtk_widget_set_margin_start (info, 12);
   gtk_widget_set_margin_end (info, 12);
@@ -215,11 +345,19 @@ vecinos_charts_page_init (VecinosChartsPage *self)
   self->caveats = info_label (GTK_BOX (info));
   gtk_widget_add_css_class (GTK_WIDGET (self->caveats), "dim-label");
   self->source = info_label (GTK_BOX (info));
-  button = gtk_button_new_with_mnemonic (_("Copy _Citation"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (copy_citation), self);
-  self->copy_citation = GTK_BUTTON (button);
-  gtk_box_append (GTK_BOX (info), button);
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *show_data = gtk_toggle_button_new_with_mnemonic (_("Show _Data"));
+
+    /* The same figures as an accessible table, with their notes and sources */
+    g_signal_connect_swapped (show_data, "toggled", G_CALLBACK (show_data_toggled), self);
+    gtk_box_append (GTK_BOX (buttons), show_data);
+    button = gtk_button_new_with_mnemonic (_("Copy _Citation"));
+    g_signal_connect_swapped (button, "clicked", G_CALLBACK (copy_citation), self);
+    self->copy_citation = GTK_BUTTON (button);
+    gtk_box_append (GTK_BOX (buttons), button);
+    gtk_box_append (GTK_BOX (info), buttons);
+  }
   gtk_box_append (GTK_BOX (content), info);
 
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
@@ -303,6 +441,19 @@ vecinos_charts_page_get_list (VecinosChartsPage *self)
 {
   g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), NULL);
   return GTK_WIDGET (self->list);
+}
+
+/**
+ * vecinos_charts_page_get_table:
+ *
+ * Returns: (transfer none): "Show Data"'s table; its rows are the chart's
+ *   figures in order
+ */
+GtkColumnView *
+vecinos_charts_page_get_table (VecinosChartsPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), NULL);
+  return self->table;
 }
 
 /**

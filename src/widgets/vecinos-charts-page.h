@@ -24,6 +24,7 @@ gboolean          vecinos_charts_page_show_series (VecinosChartsPage *self,
                                                    const char        *slug);
 VecinosChartView *vecinos_charts_page_get_chart   (VecinosChartsPage *self);
 GtkWidget        *vecinos_charts_page_get_list    (VecinosChartsPage *self);
+GtkColumnView    *vecinos_charts_page_get_table   (VecinosChartsPage *self);
 const char       *vecinos_charts_page_get_text    (VecinosChartsPage *self,
                                                    const char        *part);
 
