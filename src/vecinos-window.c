@@ -48,11 +48,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void chart_event_activated (VecinosWindow *self,
+                                   GObject       *event);
+
 static void
 event_selection_changed (VecinosWindow *self)
 {
   guint position = gtk_single_selection_get_selected (self->event_selection);
 
+  /* One selection: the chart highlights the event the timeline selected */
+  vecinos_chart_view_set_selected_event (vecinos_charts_page_get_chart (self->charts_page),
+                                         gtk_single_selection_get_selected_item (self->event_selection));
   vecinos_event_page_set_event (self->event_page,
                                 gtk_single_selection_get_selected_item (self->event_selection));
   /* Selected on the timeline, the event shows in the list too
@@ -386,6 +392,8 @@ vecinos_window_init (VecinosWindow *self)
   gtk_single_selection_set_can_unselect (self->event_selection, TRUE);
   g_signal_connect_object (self->event_selection, "notify::selected-item",
                            G_CALLBACK (event_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vecinos_charts_page_get_chart (self->charts_page), "event-activated",
+                           G_CALLBACK (chart_event_activated), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
 }
 
@@ -482,6 +490,48 @@ vecinos_window_get_dataset (VecinosWindow *self)
 {
   g_return_val_if_fail (VECINOS_IS_WINDOW (self), NULL);
   return self->dataset;
+}
+
+/* Every event shown again: no words, every category, every importance */
+static void
+clear_filters (VecinosWindow *self)
+{
+  GListModel *levels = gtk_drop_down_get_model (self->importance_dropdown);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child))
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), TRUE);
+  if (levels != NULL && g_list_model_get_n_items (levels) > 0)
+    gtk_drop_down_set_selected (self->importance_dropdown, g_list_model_get_n_items (levels) - 1);
+  filters_changed (self);
+}
+
+/* An event chosen on a chart: selected, and shown on the timeline (its
+ * filters cleared if they hid it) */
+static void
+chart_event_activated (VecinosWindow *self,
+                       GObject       *event)
+{
+  GListModel *model = G_LIST_MODEL (self->event_selection);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+          if (item == event)
+            {
+              gtk_single_selection_set_selected (self->event_selection, i);
+              gtk_stack_set_visible_child_name (self->view_stack, "timeline");
+              gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+              return;
+            }
+        }
+      clear_filters (self);
+    }
 }
 
 VecinosChartsPage *

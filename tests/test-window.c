@@ -492,6 +492,22 @@ test_charts (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (vecinos_charts_page_get_table (charts)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Figures of the chart");
 
+  /* An event chosen on the chart is selected and shown on the timeline,
+   * even when a filter hid it */
+  {
+    GtkSingleSelection *selection = vecinos_window_get_event_selection (window);
+    g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (selection),
+                                                           find_row (selection, "hold-the-line"));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+    gtk_editable_set_text (vecinos_window_get_filter_entry (window), "NAFTA");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+    g_signal_emit_by_name (chart, "event-activated", event);
+    g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) event);
+  }
+
   g_assert_true (vecinos_charts_page_show_series (charts, "merida_funding"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (vecinos_charts_page_get_table (charts)))), ==, 1);
   g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 0);

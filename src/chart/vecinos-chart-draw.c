@@ -677,6 +677,7 @@ vecinos_chart_events_for_category (GListModel *events,
         vecinos_date_first_day (vecinos_event_get_start (event)),
         vecinos_event_get_title (event),
         FALSE,
+        event,
       };
 
       if (g_str_equal (vecinos_event_get_category (event), category))

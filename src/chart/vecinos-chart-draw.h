@@ -19,6 +19,7 @@ typedef struct {
   VecinosDay  day;
   const char *title;
   gboolean    selected;
+  gpointer    event;       /* the VecinosEvent it stands for, or NULL */
 } VecinosChartEvent;
 
 typedef struct {

@@ -24,10 +24,50 @@ struct _VecinosChartView
   GPtrArray         *terms;
   GArray            *events;   /* of VecinosChartEvent */
   int                focus_year;
+  gpointer           selected; /* the event selected on the timeline */
   VecinosChartScale  scale;    /* where the last frame put the plot */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosChartView, vecinos_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The event marker nearest to @time, or -1 */
+static int
+nearest_event (VecinosChartView *self,
+               double            time,
+               double            within)
+{
+  double best = within;
+  int found = -1;
+
+  for (guint i = 0; self->events != NULL && i < self->events->len; i++)
+    {
+      const VecinosChartEvent *event = &g_array_index (self->events, VecinosChartEvent, i);
+      double distance = fabs (vecinos_chart_day_time (event->day) - time);
+
+      if (distance < best)
+        {
+          best = distance;
+          found = i;
+        }
+    }
+  return found;
+}
+
+static void
+activate_event (VecinosChartView *self,
+                int               index)
+{
+  if (index >= 0)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0,
+                   g_array_index (self->events, VecinosChartEvent, index).event);
+}
 
 static gboolean
 dark_style (GtkWidget *widget)
@@ -161,6 +201,14 @@ move_focus (GtkWidget  *widget,
     if (g_array_index (points, VecinosPoint, i).year == self->focus_year)
       current = i;
 
+  if (g_str_equal (action, "chart.event"))
+    {
+      /* Enter: the event nearest the focused figure, within two years */
+      if (self->focus_year != 0)
+        activate_event (self, nearest_event (self, vecinos_chart_period_time (self->focus_year,
+                                                                              self->series->period_kind), 2));
+      return;
+    }
   if (g_str_equal (action, "chart.first") || (current < 0 && g_str_equal (action, "chart.next")))
     current = 0;
   else if (g_str_equal (action, "chart.last") || (current < 0 && g_str_equal (action, "chart.previous")))
@@ -247,6 +295,18 @@ clicked (GtkGestureClick  *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->series == NULL)
     return;
+  /* On the time axis, a click picks the event marker under it */
+  if (y > self->scale.bottom - 10 && y < self->scale.bottom + 4)
+    {
+      double per_pixel = (self->scale.end - self->scale.start) / (self->scale.right - self->scale.left);
+      int index = nearest_event (self, self->scale.start + (x - self->scale.left) * per_pixel, 5 * per_pixel);
+
+      if (index >= 0)
+        {
+          activate_event (self, index);
+          return;
+        }
+    }
   /* The nearest figure in time */
   for (guint i = 0; i < self->series->points->len; i++)
     {
@@ -297,6 +357,8 @@ vecinos_chart_view_class_init (VecinosChartViewClass *klass)
     { "chart.previous", GDK_KEY_Left },
     { "chart.first", GDK_KEY_Home },
     { "chart.last", GDK_KEY_End },
+    { "chart.event", GDK_KEY_Return },
+    { "chart.event", GDK_KEY_KP_Enter },
   };
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_chart_view_dispose;
@@ -306,9 +368,19 @@ vecinos_chart_view_class_init (VecinosChartViewClass *klass)
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     {
-      gtk_widget_class_install_action (widget_class, bindings[i].action, NULL, move_focus);
+      if (i == 0 || !g_str_equal (bindings[i].action, bindings[i - 1].action))
+        gtk_widget_class_install_action (widget_class, bindings[i].action, NULL, move_focus);
       gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
     }
+
+  /**
+   * VecinosChartView::event-activated:
+   * @event: the #VecinosEvent chosen on the chart (a click on its marker,
+   *   or Enter near it)
+   */
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_OBJECT);
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -334,6 +406,7 @@ vecinos_chart_view_init (VecinosChartView *self)
  * @events: (transfer full) (element-type VecinosChartEvent) (nullable):
  *   the events of the series' category
  */
+
 void
 vecinos_chart_view_set_series (VecinosChartView *self,
                                VecinosSeries    *series,
@@ -349,6 +422,7 @@ vecinos_chart_view_set_series (VecinosChartView *self,
   self->terms = terms ? g_ptr_array_ref (terms) : NULL;
   self->events = events;
   self->focus_year = 0;
+  vecinos_chart_view_set_selected_event (self, self->selected);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -358,4 +432,25 @@ vecinos_chart_view_get_series (VecinosChartView *self)
 {
   g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
   return self->series;
+}
+
+/**
+ * vecinos_chart_view_set_selected_event:
+ * @event: (nullable): the event selected elsewhere (the timeline), drawn
+ *   highlighted with its title when it is one of the chart's
+ */
+void
+vecinos_chart_view_set_selected_event (VecinosChartView *self,
+                                       gpointer          event)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  self->selected = event;
+  for (guint i = 0; self->events != NULL && i < self->events->len; i++)
+    {
+      VecinosChartEvent *chart_event = &g_array_index (self->events, VecinosChartEvent, i);
+
+      chart_event->selected = event != NULL && chart_event->event == event;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

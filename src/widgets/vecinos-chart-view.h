@@ -23,5 +23,7 @@ int                  vecinos_chart_view_get_focus_year (VecinosChartView *self);
 void                 vecinos_chart_view_set_focus_year (VecinosChartView *self,
                                                         int               year);
 char                *vecinos_chart_view_describe_focus (VecinosChartView *self);
+void                 vecinos_chart_view_set_selected_event (VecinosChartView *self,
+                                                           gpointer          event);
 
 G_END_DECLS
