@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "vecinos-chart-view.h"
+#include "vecinos-focus-ring.h"
 
 struct _VecinosChartView
 {
@@ -102,20 +103,7 @@ vecinos_chart_view_snapshot (GtkWidget   *widget,
   vecinos_chart_draw (cr, gtk_widget_get_pango_context (widget), &chart, width, height, &self->scale);
   cairo_destroy (cr);
 
-  if (gtk_widget_has_visible_focus (widget))
-    {
-      GdkRGBA ring;
-      float widths[4] = { 2, 2, 2, 2 };
-      GdkRGBA rings[4];
-      GskRoundedRect outline;
-
-      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ring);
-      ring.alpha = 0.6;
-      for (guint i = 0; i < 4; i++)
-        rings[i] = ring;
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 4);
-      gtk_snapshot_append_border (snapshot, &outline, widths, rings);
-    }
+  vecinos_append_focus_ring (widget, snapshot);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "vecinos-event.h"
 #include "vecinos-timeline-layout.h"
 #include "vecinos-timeline-view.h"
+#include "vecinos-focus-ring.h"
 
 #define AXIS_HEIGHT 28.0
 #define ERA_HEIGHT 24.0
@@ -566,19 +567,7 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   /* Keyboard focus is visible even with nothing selected */
-  if (gtk_widget_has_visible_focus (widget))
-    {
-      GskRoundedRect outline;
-      GdkRGBA ring = fg;
-      float ring_widths[4] = { 2, 2, 2, 2 };
-      GdkRGBA rings[4];
-
-      ring.alpha = 0.6;
-      for (guint i = 0; i < 4; i++)
-        rings[i] = ring;
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 4);
-      gtk_snapshot_append_border (snapshot, &outline, ring_widths, rings);
-    }
+  vecinos_append_focus_ring (widget, snapshot);
 }
 
 static void
