@@ -15,8 +15,6 @@
 #define WIDTH 800
 #define HEIGHT 450
 
-static VecinosSeries *series_new (void);
-
 /* 2000 to 2003 and 2006: a gap in 2004 and 2005 */
 static VecinosSeries *
 series_new (void)

@@ -561,8 +561,9 @@ vecinos_chart_draw (cairo_t            *cr,
   else
     plot.start = 1990, plot.end = 2026;
 
-  /* Translators: a chart's title: %1$s the indicator, %2$s its unit */
-  title = g_strdup_printf (_("%1$s (%2$s)"), series->name, series->unit);
+  /* Translators: a chart's title: %1$s the indicator, %2$s its unit (units
+   * can hold parentheses of their own, hence the dash) */
+  title = g_strdup_printf (_("%1$s — %2$s"), series->name, series->unit);
   set_ink (cr, chart, 1);
   show_text (cr, context, title, 8, 6, 0, TRUE);
 

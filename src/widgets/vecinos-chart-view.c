@@ -106,6 +106,50 @@ vecinos_chart_view_snapshot (GtkWidget   *widget,
   vecinos_append_focus_ring (widget, snapshot);
 }
 
+/* What a figure is: period, value with its unit, whether it is
+ * preliminary, and its note */
+static char *
+describe_point (const VecinosSeries *series,
+                const VecinosPoint  *point)
+{
+  g_autofree char *period = vecinos_series_format_year (series, point->year);
+  g_autofree char *value = vecinos_format_value (point->value, series->unit_kind, series->unit);
+  GString *out = g_string_new (NULL);
+
+  /* Translators: a figure of a chart: %1$s its period, %2$s its value and unit */
+  g_string_append_printf (out, _("%1$s: %2$s."), period, value);
+  if (point->preliminary)
+    g_string_append_printf (out, " %s", _("Preliminary, to be revised."));
+  if (point->note != NULL)
+    g_string_append_printf (out, " %s", point->note);
+  return g_string_free (out, FALSE);
+}
+
+/* A document's number beside the official one, worded as everywhere else
+ * (vecinos_claim_format_comparison()), under the document it comes from */
+static char *
+describe_claim (const VecinosSeries      *series,
+                const VecinosSeriesClaim *claim)
+{
+  const VecinosPoint *point = vecinos_series_find_point (series, claim->year);
+  VecinosClaim comparison = {
+    .text = claim->text,
+    .series_slug = series->slug,
+    .series_unit = series->unit,
+    .unit_kind = series->unit_kind,
+    .source_org = series->source_org,
+    .period_kind = series->period_kind,
+    .period_year = claim->year,
+    .has_official = point != NULL,
+    .official = point ? point->value : 0,
+    .official_preliminary = point ? point->preliminary : FALSE,
+    .measure_differs = claim->measure_differs,
+  };
+  g_autofree char *text = vecinos_claim_format_comparison (&comparison);
+
+  return g_strdup_printf ("%s (%d)\n%s", claim->document, claim->document_year, text);
+}
+
 /**
  * vecinos_chart_view_describe_focus:
  *
@@ -116,25 +160,12 @@ char *
 vecinos_chart_view_describe_focus (VecinosChartView *self)
 {
   const VecinosPoint *point;
-  g_autofree char *period = NULL;
-  g_autofree char *value = NULL;
-  GString *out;
 
   g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
 
   if (self->series == NULL || (point = vecinos_series_find_point (self->series, self->focus_year)) == NULL)
     return NULL;
-
-  period = vecinos_series_format_year (self->series, point->year);
-  value = vecinos_format_value (point->value, self->series->unit_kind, self->series->unit);
-  out = g_string_new (NULL);
-  /* Translators: a figure of a chart: %1$s its period, %2$s its value and unit */
-  g_string_append_printf (out, _("%1$s: %2$s."), period, value);
-  if (point->preliminary)
-    g_string_append_printf (out, " %s", _("Preliminary, to be revised."));
-  if (point->note != NULL)
-    g_string_append_printf (out, " %s", point->note);
-  return g_string_free (out, FALSE);
+  return describe_point (self->series, point);
 }
 
 static void
@@ -232,13 +263,9 @@ query_tooltip (GtkWidget  *widget,
 
       if (distance < best)
         {
-          int saved = self->focus_year;
-
           best = distance;
-          self->focus_year = point->year;
           g_free (text);
-          text = vecinos_chart_view_describe_focus (self);
-          self->focus_year = saved;
+          text = describe_point (series, point);
         }
     }
   for (guint i = 0; i < series->claims->len; i++)
@@ -249,19 +276,9 @@ query_tooltip (GtkWidget  *widget,
 
       if (hypot (px - x, py - y) < best)
         {
-          const VecinosPoint *point = vecinos_series_find_point (series, claim->year);
-          g_autofree char *official = point ? vecinos_format_value (point->value, series->unit_kind, series->unit) : NULL;
-          g_autofree char *period = vecinos_series_format_year (series, claim->year);
-
           best = hypot (px - x, py - y);
           g_free (text);
-          /* Translators: %1$s the document's words, %2$s its title, %3$d its
-           * year, %4$s the period, %5$s the official figure, %6$s its source */
-          text = point ? g_strdup_printf (_("The document says “%1$s” (%2$s, %3$d); the official figure for %4$s is %5$s (%6$s)."),
-                                          claim->text, claim->document, claim->document_year, period,
-                                          official, series->source_org)
-                       : g_strdup_printf (_("The document says “%1$s” (%2$s, %3$d)."),
-                                          claim->text, claim->document, claim->document_year);
+          text = describe_claim (series, claim);
         }
     }
   if (text == NULL)

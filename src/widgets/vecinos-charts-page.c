@@ -231,16 +231,17 @@ row_matches (GtkListBoxRow *row,
   const VecinosSeriesRef *ref;
   g_autofree char *haystack = NULL;
   g_auto(GStrv) words = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_auto(GStrv) alternates = NULL;
 
   if (query == NULL || *query == '\0')
     return TRUE;
   ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
   haystack = g_strconcat (ref->name, " ", ref->category_name, " ", ref->slug, NULL);
   words = g_str_tokenize_and_fold (query, NULL, NULL);
+  tokens = g_str_tokenize_and_fold (haystack, NULL, &alternates);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      g_auto(GStrv) alternates = NULL;
-      g_auto(GStrv) tokens = g_str_tokenize_and_fold (haystack, NULL, &alternates);
       gboolean found = FALSE;
 
       for (guint t = 0; !found && tokens[t] != NULL; t++)

@@ -166,6 +166,9 @@ text_layout (VecinosTimelineView *self,
     {
       g_hash_table_remove_all (self->layouts);
       g_hash_table_remove_all (self->sprites);
+      /* The measured label widths went with the old font */
+      for (guint i = 0; self->label_widths != NULL && i < self->n_items; i++)
+        self->label_widths[i] = -1;
       self->font_serial = pango_context_get_serial (context);
     }
   else if (g_hash_table_size (self->layouts) > 2048)
@@ -222,7 +225,7 @@ draw_eras (VecinosTimelineView *self,
       double x_end = term->end > 0 ? vecinos_time_scale_to_x (&self->scale, term->end) : width;
       GdkRGBA band = *fg;
       g_autofree char *label = NULL;
-      int label_width;
+      int needed;
 
       if (x_end < 0 || x > width)
         continue;
@@ -234,15 +237,15 @@ draw_eras (VecinosTimelineView *self,
 
       /* Translators: an era band: president, then party */
       label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
-      label_width = text_width (self, label);
+      needed = text_width (self, label);
       /* Then the person alone, then the short name ("Peña Nieto") */
-      for (guint attempt = 0; attempt < 2 && label_width + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)
+      for (guint attempt = 0; attempt < 2 && needed + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)
         {
           g_free (label);
           label = g_strdup (attempt == 0 || term->short_name == NULL ? term->person : term->short_name);
-          label_width = text_width (self, label);
+          needed = text_width (self, label);
         }
-      if (label_width + 8 <= MIN (x_end, width) - MAX (x, 0))
+      if (needed + 8 <= MIN (x_end, width) - MAX (x, 0))
         draw_text (self, snapshot, label, MAX (x, 0) + 4, y + 4, fg);
     }
 }
