@@ -8,6 +8,7 @@
 
 #include "vecinos-application.h"
 #include "vecinos-chart-draw.h"
+#include "vecinos-chart-load.h"
 #include "vecinos-dataset.h"
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
@@ -49,21 +50,31 @@ static GFile *dataset_file (VecinosApplication *self);
  * written without opening a window, for handouts and scripts */
 static int
 export_chart (VecinosApplication *self,
-              const char         *slug,
-              const char         *output,
-              int                 width,
-              int                 height)
+              GVariantDict       *options,
+              const char         *slug)
 {
   const char *language = vecinos_application_get_content_language (self);
   g_autoptr(GFile) file = dataset_file (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(VecinosDataset) dataset = NULL;
   g_autoptr(VecinosSeries) series = NULL;
+  g_autoptr(VecinosSeries) compare = NULL;
   g_autoptr(GListModel) events = NULL;
   g_autoptr(GPtrArray) terms = NULL;
   g_autoptr(GArray) chart_events = NULL;
-  g_autofree char *lower = NULL;
+  const char *output = NULL, *compare_slug = NULL;
+  int width = 1920, height = 1080;
+  VecinosChartFlags flags = 0;
   VecinosChart chart = { 0 };
+
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "compare", "&s", &compare_slug);
+  g_variant_dict_lookup (options, "width", "i", &width);
+  g_variant_dict_lookup (options, "height", "i", &height);
+  if (g_variant_dict_contains (options, "per-person"))
+    flags |= VECINOS_CHART_PER_PERSON;
+  if (g_variant_dict_contains (options, "index"))
+    flags |= VECINOS_CHART_INDEX;
 
   if (output == NULL)
     {
@@ -77,31 +88,24 @@ export_chart (VecinosApplication *self,
     }
 
   if ((dataset = vecinos_dataset_new_for_file (file, &error)) == NULL ||
-      (series = vecinos_dataset_get_series (dataset, slug, language, &error)) == NULL)
+      !vecinos_chart_load (dataset, language, slug, compare_slug, flags, &series, &compare, &error) ||
+      (events = vecinos_dataset_list_events (dataset, language, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-
-  lower = g_ascii_strdown (output, -1);
-  if (g_str_has_suffix (lower, ".csv"))
+  chart.log_scale = g_variant_dict_contains (options, "log");
+  if (chart.log_scale && !vecinos_chart_can_log (series, compare))
     {
-      if (!vecinos_series_write_csv (series, output, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      return 0;
-    }
-
-  if ((events = vecinos_dataset_list_events (dataset, language, &error)) == NULL)
-    {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("%s\n", _("A logarithmic scale needs every figure above zero; this chart has zero or negative figures."));
       return 1;
     }
+
   terms = vecinos_dataset_list_terms (dataset, language);
   chart_events = vecinos_chart_events_for_category (events, series->category);
   chart.series = series;
+  chart.compare = compare;
+  chart.shared_axis = (flags & VECINOS_CHART_INDEX) != 0;
   chart.terms = terms;
   chart.events = (const VecinosChartEvent *) chart_events->data;
   chart.n_events = chart_events->len;
@@ -151,16 +155,10 @@ vecinos_application_handle_local_options (GApplication *application,
     }
 
   {
-    const char *series = NULL, *output = NULL;
-    int width = 1920, height = 1080;
+    const char *series = NULL;
 
     if (g_variant_dict_lookup (options, "export-chart", "&s", &series))
-      {
-        g_variant_dict_lookup (options, "output", "^&ay", &output);
-        g_variant_dict_lookup (options, "width", "i", &width);
-        g_variant_dict_lookup (options, "height", "i", &height);
-        return export_chart (self, series, output, width, height);
-      }
+      return export_chart (self, options, series);
   }
 
   return G_APPLICATION_CLASS (vecinos_application_parent_class)->handle_local_options (application, options);
@@ -345,6 +343,14 @@ vecinos_application_init (VecinosApplication *self)
       N_("Width of the exported chart (default 1920)"), N_("PIXELS") },
     { "height", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("Height of the exported chart (default 1080)"), N_("PIXELS") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Draw this series too, on an axis of its own"), N_("SERIES") },
+    { "index", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Draw the series as indexes, the first year they share = 100"), NULL },
+    { "per-person", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Divide the figures by the population, where the dataset has one"), NULL },
+    { "log", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Use a logarithmic value axis"), NULL },
     { NULL }
   };
 

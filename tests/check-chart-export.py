@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """vecinos --export-chart, with no display: a PNG of the asked size, an SVG
 that parses, a PDF, a CSV with one row per point, both languages, and clear
-errors for an unknown series, a missing --output and a wrong extension.
+errors for an unknown series, a missing --output and a wrong extension;
+then --compare, --index, --per-person and --log, on the small test dataset
+and on the bundled one (which has a population to divide by).
 Prints TAP.
 
-Usage: check-chart-export.py VECINOS DATASET
+Usage: check-chart-export.py VECINOS DATASET BUNDLED_DATASET
 """
 import csv
 import os
@@ -14,7 +16,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-vecinos, dataset = sys.argv[1], sys.argv[2]
+vecinos, dataset, bundled = sys.argv[1], sys.argv[2], sys.argv[3]
 results = []
 
 
@@ -22,12 +24,24 @@ def check(condition, what):
     results.append((bool(condition), what))
 
 
-def run(args, language='en'):
+def run(args, language='en', data=None):
     env = dict(os.environ, LANG='C.UTF-8', LANGUAGE=language)
     env.pop('DISPLAY', None)
     env.pop('WAYLAND_DISPLAY', None)
-    return subprocess.run([vecinos, f'--dataset={dataset}', *args], capture_output=True,
+    return subprocess.run([vecinos, f'--dataset={data or dataset}', *args], capture_output=True,
                           text=True, env=env, timeout=60)
+
+
+def read_csv(path):
+    with open(path, newline='', encoding='utf-8') as f:
+        return list(csv.DictReader(f))
+
+
+def read_csv_of(run, tmp, series):
+    """The bundled dataset's figures of @series, through the CSV export"""
+    path = os.path.join(tmp, f'{series}.csv')
+    run([f'--export-chart={series}', f'--output={path}'], data=bundled)
+    return read_csv(path)
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -88,6 +102,59 @@ with tempfile.TemporaryDirectory() as tmp:
           'a wrong extension is explained')
     result = run(['--export-chart=mx_homicides', f'--output={png}', '--width=10'])
     check(result.returncode == 2, 'a tiny size is refused')
+
+    # Two series: both in the CSV, the second after the first
+    table = os.path.join(tmp, 'both.csv')
+    result = run(['--export-chart=mx_homicides', '--compare=merida_funding', f'--output={table}'])
+    rows = read_csv(table) if result.returncode == 0 else []
+    check([(r['series'], r['period']) for r in rows] ==
+          [('mx_homicides', '2012'), ('mx_homicides', '2024'), ('merida_funding', 'FY2008')],
+          f'CSV of a comparison holds both series ({result.stderr.strip()})')
+    result = run(['--export-chart=mx_homicides', '--compare=merida_funding', '--log', f'--output={png}'])
+    check(result.returncode == 0, f'a comparison on a logarithmic axis renders ({result.stderr.strip()})')
+    result = run(['--export-chart=mx_homicides', '--compare=nope', f'--output={png}'])
+    check(result.returncode == 1 and '“nope”' in result.stderr, 'an unknown series to compare is explained')
+
+    # What cannot be done is said, in the user's language
+    for language, expected in (('en', 'cannot be shown per person'), ('es', 'no se puede mostrar por persona')):
+        result = run(['--export-chart=mx_homicides', '--per-person', f'--output={png}'], language)
+        check(result.returncode == 1 and expected in result.stderr,
+              f'per person without a population, in {language}: {result.stderr.strip()!r}')
+    result = run(['--export-chart=mx_homicides', '--compare=merida_funding', '--index', f'--output={png}'])
+    check(result.returncode == 1 and 'no year' in result.stderr,
+          f'indexes without a common year are refused: {result.stderr.strip()!r}')
+
+    # Indexes: the first common year is 100
+    table = os.path.join(tmp, 'index.csv')
+    result = run(['--export-chart=mx_remittances', '--compare=us_exports_to_mx', '--index',
+                  f'--output={table}'], data=bundled)
+    rows = read_csv(table) if result.returncode == 0 else []
+    first = {}
+    for row in rows:
+        first.setdefault(row['series'], row)
+    check(set(first) == {'mx_remittances_index', 'us_exports_to_mx_index'},
+          f'indexed series are named as such ({sorted(first)})')
+    common = [r for r in rows if r['period'] == first.get('mx_remittances_index', {}).get('period')]
+    check(len(common) == 2 and all(abs(float(r['value']) - 100) < 1e-9 for r in common),
+          'both indexes are 100 in their first common year')
+
+    # Per person: remittances divided by the population of the same year
+    remittances = {r['period']: r for r in read_csv_of(run, tmp, 'mx_remittances')}
+    population = {r['period']: r for r in read_csv_of(run, tmp, 'mx_population')}
+    table = os.path.join(tmp, 'per-person.csv')
+    result = run(['--export-chart=mx_remittances', '--per-person', f'--output={table}'], data=bundled)
+    rows = {r['period']: r for r in read_csv(table)} if result.returncode == 0 else {}
+    check(rows and all(abs(float(r['value']) - float(remittances[p]['value']) / float(population[p]['value'])) < 1e-9
+                       for p, r in rows.items()),
+          'per person is the figure divided by the population (millions of dollars / millions of people)')
+    check(set(rows) == set(remittances) & set(population),
+          'a year without a population is a gap, not an estimate')
+    check(rows and all(r['preliminary'] == 'true' for p, r in rows.items()
+                       if population[p]['preliminary'] == 'true'),
+          'a figure divided by a projected population is preliminary')
+    result = run(['--export-chart=mx_gdp_growth', '--log', f'--output={png}'], data=bundled)
+    check(result.returncode == 1 and 'above zero' in result.stderr,
+          f'a logarithmic axis for negative figures is refused: {result.stderr.strip()!r}')
 
 for number, (ok, what) in enumerate(results, 1):
     print(f'{"ok" if ok else "not ok"} {number} - {what}')

@@ -45,6 +45,25 @@ series_new (void)
   return series;
 }
 
+/* Figures on a second axis: 4 down to 1 million dollars, 2000 to 2003 */
+static VecinosSeries *
+other_series_new (void)
+{
+  VecinosSeries *series = series_new ();
+
+  g_free (series->color);
+  series->color = g_strdup ("#D55E00");
+  g_free (series->unit_kind);
+  series->unit_kind = g_strdup ("usd");
+  g_array_set_size (series->points, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_array_index (series->points, VecinosPoint, i).value = (4 - i) * 1e6;
+      g_array_index (series->points, VecinosPoint, i).preliminary = FALSE;
+    }
+  return series;
+}
+
 static guint32
 pixel (cairo_surface_t *surface,
        double           x,
@@ -74,15 +93,17 @@ test_pixels (void)
   VecinosTerm term = { (char *) "t", "mx", (char *) "Someone", (char *) "Someone", (char *) "Party",
                        vecinos_test_day ("2001-01-01"), vecinos_test_day ("2003-01-01") };
   VecinosChartEvent event = { vecinos_test_day ("2005-07-02"), "An event", FALSE };
-  VecinosChart chart = { series, terms, &event, 1, 0, FALSE, TRUE };
+  VecinosChart chart = { .series = series, .terms = terms, .events = &event, .n_events = 1,
+                         .background = TRUE };
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  VecinosChartScale scale;
+  VecinosChartScale scales[2], scale;
   double x, y, x_gap, y_gap, x_band, x_outside, x_event;
 
   g_ptr_array_add (terms, &term);
-  vecinos_chart_draw (cr, context, &chart, WIDTH, HEIGHT, &scale);
+  vecinos_chart_draw (cr, context, &chart, WIDTH, HEIGHT, scales);
+  scale = scales[0];
   cairo_surface_flush (surface);
 
   /* A point, and the middle of the line from 2000 to 2001 */
@@ -119,6 +140,99 @@ test_pixels (void)
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+is_compare_orange (guint32 rgb)
+{
+  /* #D55E00 */
+  int r = rgb >> 16, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+  return r > 190 && g > 70 && g < 115 && b < 40;
+}
+
+/* Two series, each on its own axis; then on a logarithmic axis */
+static void
+test_compare (void)
+{
+  g_autoptr(VecinosSeries) series = series_new ();
+  g_autoptr(VecinosSeries) other = other_series_new ();
+  VecinosChart chart = { .series = series, .compare = other, .background = TRUE };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  VecinosChartScale scales[2];
+  double x;
+
+  pango_cairo_update_context (cr, context);
+  vecinos_chart_draw (cr, context, &chart, WIDTH, HEIGHT, scales);
+  /* The same time axis, two value axes: 0–400 and 0–4 million */
+  g_assert_cmpfloat (scales[0].left, ==, scales[1].left);
+  g_assert_cmpfloat (scales[0].right, ==, scales[1].right);
+  g_assert_cmpfloat (scales[0].high, ==, 400);
+  g_assert_cmpfloat (scales[1].high, ==, 4e6);
+  /* Room on the right for the second axis' labels */
+  g_assert_cmpfloat (scales[1].right, <, WIDTH - 40);
+  x = vecinos_chart_x (&scales[1], vecinos_chart_period_time (2001, VECINOS_PERIOD_CALENDAR_YEAR));
+  g_assert_true (is_compare_orange (pixel (surface, x, vecinos_chart_y (&scales[1], 3e6))));
+  x = vecinos_chart_x (&scales[0], vecinos_chart_period_time (2002, VECINOS_PERIOD_CALENDAR_YEAR));
+  g_assert_true (is_series_blue (pixel (surface, x, vecinos_chart_y (&scales[0], 300))));
+
+  /* One axis for both, by powers of ten */
+  chart.shared_axis = TRUE;
+  chart.log_scale = TRUE;
+  vecinos_chart_draw (cr, context, &chart, WIDTH, HEIGHT, scales);
+  g_assert_true (scales[0].log_scale);
+  g_assert_cmpfloat (scales[0].low, ==, 100);
+  g_assert_cmpfloat (scales[0].high, ==, 1e7);
+  g_assert_cmpfloat (scales[1].high, ==, scales[0].high);
+  x = vecinos_chart_x (&scales[0], vecinos_chart_period_time (2001, VECINOS_PERIOD_CALENDAR_YEAR));
+  g_assert_true (is_series_blue (pixel (surface, x, vecinos_chart_y (&scales[0], 200))));
+  g_assert_true (is_compare_orange (pixel (surface, x, vecinos_chart_y (&scales[0], 3e6))));
+  /* 200 and 2 million are four powers of ten apart: four fifths of a
+   * five-decade axis */
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_y (&scales[0], 200) - vecinos_chart_y (&scales[0], 2e6),
+                                  (scales[0].bottom - scales[0].top) * 4 / 5, 1e-6);
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_format_tick (void)
+{
+  static const struct {
+    double value, step;
+    const char *unit_kind;
+    double top;
+    const char *en, *es;
+  } cases[] = {
+    /* Trade, in millions of dollars: billions on the axis */
+    { 400000, 100000, "usd_millions", 800000, "US$400 bn", "400 mil mdd" },
+    { 1500, 500, "usd_millions", 2000, "US$1.5 bn", "1.5 mil mdd" },
+    { 800, 200, "usd_millions", 800, "US$800 M", "800 mdd" },
+    { 0, 200, "usd_millions", 800, "US$0 M", "0 mdd" },
+    { 20, 5, "usd", 40, "US$20", "20 dólares" },
+    /* Border encounters: millions */
+    { 2500000, 500000, "count", 3000000, "2.5 M", "2.5 M" },
+    { 20000, 10000, "count", 40000, "20,000", "20,000" },
+    /* Already in millions of people: as they are */
+    { 120, 20, "millions", 140, "120", "120" },
+    { 0.5, 0.5, "percent", 6, "0.5", "0.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *en = NULL, *es = NULL;
+
+      vecinos_language_use ("en");
+      en = vecinos_chart_format_tick (cases[i].value, cases[i].step, cases[i].unit_kind, cases[i].top);
+      vecinos_language_use ("es");
+      es = vecinos_chart_format_tick (cases[i].value, cases[i].step, cases[i].unit_kind, cases[i].top);
+      g_assert_cmpstr (en, ==, cases[i].en);
+      g_assert_cmpstr (es, ==, cases[i].es);
+    }
+  vecinos_language_use ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,5 +241,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-draw/pixels", test_pixels);
+  g_test_add_func ("/chart-draw/compare", test_compare);
+  g_test_add_func ("/chart-draw/format-tick", test_format_tick);
   return g_test_run ();
 }

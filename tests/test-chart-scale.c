@@ -83,6 +83,52 @@ test_mapping (void)
   g_assert_cmpfloat (vecinos_chart_y (&scale, 1000), ==, 50);
 }
 
+static void
+assert_log_ticks (double        low,
+                  double        high,
+                  guint         max_ticks,
+                  const double *expected,
+                  guint         n_expected)
+{
+  g_autoptr(GArray) ticks = vecinos_chart_log_ticks (low, high, max_ticks);
+
+  g_assert_cmpuint (ticks->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, i), expected[i],
+                                    expected[i] * 1e-12);
+}
+
+static void
+test_log_ticks (void)
+{
+  /* Fentanyl seizures, 2,000 to 27,000 pounds: 1,000 to 100,000, with 2
+   * and 5 between while they fit */
+  assert_log_ticks (2000, 27000, 8, (double[]) { 1000, 2000, 5000, 10000, 20000, 50000, 100000 }, 7);
+  /* Only the powers when the steps between do not fit */
+  assert_log_ticks (2000, 27000, 4, (double[]) { 1000, 10000, 100000 }, 3);
+  /* Below one: 0.1 is exact */
+  assert_log_ticks (0.15, 0.9, 4, (double[]) { 0.1, 0.2, 0.5, 1 }, 4);
+  /* Nine decades in six ticks: every second power, from an even one */
+  assert_log_ticks (3, 2e8, 6, (double[]) { 1, 100, 1e4, 1e6, 1e8, 1e10 }, 6);
+  /* … in five: every fifth */
+  assert_log_ticks (3, 2e8, 5, (double[]) { 1, 1e5, 1e10 }, 3);
+  /* A value that is a power of ten is a tick */
+  assert_log_ticks (10, 10, 5, (double[]) { 10, 20, 50, 100 }, 4);
+}
+
+static void
+test_log_mapping (void)
+{
+  VecinosChartScale scale = { .left = 0, .right = 100, .top = 0, .bottom = 300,
+                              .low = 10, .high = 10000, .log_scale = TRUE };
+
+  /* Every factor of ten is the same distance */
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_y (&scale, 10), 300, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_y (&scale, 100), 200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_y (&scale, 1000), 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_y (&scale, 10000), 0, 1e-9);
+}
+
 /* A line joins consecutive years only: a missing year is a gap */
 static void
 test_runs (void)
@@ -111,5 +157,7 @@ main (int   argc,
   g_test_add_func ("/chart-scale/period-time", test_period_time);
   g_test_add_func ("/chart-scale/mapping", test_mapping);
   g_test_add_func ("/chart-scale/runs", test_runs);
+  g_test_add_func ("/chart-scale/log-ticks", test_log_ticks);
+  g_test_add_func ("/chart-scale/log-mapping", test_log_mapping);
   return g_test_run ();
 }

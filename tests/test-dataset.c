@@ -843,7 +843,7 @@ test_series_csv (void)
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
 
-  g_assert_true (vecinos_series_write_csv (homicides, path, NULL));
+  g_assert_true (vecinos_series_write_csv (homicides, NULL, path, NULL));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   lines = g_strsplit (contents, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "series,period,value,preliminary,source,source_url,note");

@@ -6,6 +6,8 @@
 
 #include "vecinos-test.h"
 
+#include <glib/gstdio.h>
+
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
@@ -516,6 +518,70 @@ test_charts (void)
     g_autofree char *focus = vecinos_chart_view_describe_focus (chart);
     g_assert_cmpstr (focus, ==, "FY2008: US$400 million.");
   }
+
+  /* Compared with a second series: two axes, Up/Down between them */
+  g_assert_true (vecinos_charts_page_show_series (charts, "mx_homicides"));
+  g_assert_false (vecinos_charts_page_get_option_available (charts, "per-person"));
+  g_assert_true (vecinos_charts_page_get_option_available (charts, "log"));
+  g_assert_false (vecinos_charts_page_set_options (charts, "no_such_series", FALSE, FALSE, FALSE));
+  g_assert_null (vecinos_chart_view_get_compare (chart));
+  g_assert_true (vecinos_charts_page_set_options (charts, "merida_funding", FALSE, FALSE, TRUE));
+  g_assert_cmpstr (vecinos_chart_view_get_compare (chart)->slug, ==, "merida_funding");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Intentional homicides in Mexico and Mérida Initiative funding");
+  {
+    VecinosChart drawn;
+
+    vecinos_chart_view_get_chart (chart, &drawn);
+    g_assert_true (drawn.log_scale);
+    g_assert_false (drawn.shared_axis);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.last", NULL);
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2024);
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.other-series", NULL);
+  g_assert_cmpstr (vecinos_chart_view_get_focus_series (chart)->slug, ==, "merida_funding");
+  {
+    g_autofree char *focus = vecinos_chart_view_describe_focus (chart);
+    g_assert_cmpstr (focus, ==, "Mérida Initiative funding, FY2008: US$400 million.");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.other-series", NULL);
+  g_assert_cmpstr (vecinos_chart_view_get_focus_series (chart)->slug, ==, "mx_homicides");
+  g_assert_cmpint (vecinos_chart_view_get_focus_year (chart), ==, 2012);
+
+  /* Exported as shown: the image at the chosen size, the figures of both */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("vecinos-export-XXXXXX", NULL);
+    g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+    g_autofree char *csv = g_build_filename (dir, "chart.csv", NULL);
+    g_autofree char *gif = g_build_filename (dir, "chart.gif", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+    cairo_surface_t *image;
+
+    g_assert_true (vecinos_charts_page_export (charts, png, &error));
+    g_assert_no_error (error);
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1920);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1080);
+    cairo_surface_destroy (image);
+    g_assert_true (vecinos_charts_page_export (charts, csv, NULL));
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "\nmx_homicides,2024,33241,true,"));
+    g_assert_nonnull (strstr (contents, "\nmerida_funding,FY2008,400,false,"));
+    g_assert_false (vecinos_charts_page_export (charts, gif, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_unlink (png);
+    g_unlink (csv);
+    g_rmdir (dir);
+  }
+
+  /* Indexes need a year both have: said where the definition goes */
+  vecinos_charts_page_set_options (charts, "merida_funding", TRUE, FALSE, FALSE);
+  g_assert_nonnull (strstr (vecinos_charts_page_get_text (charts, "definition"), "no year"));
+  vecinos_charts_page_set_options (charts, NULL, TRUE, FALSE, FALSE);
+  g_assert_null (vecinos_chart_view_get_compare (chart));
+  g_assert_cmpstr (vecinos_chart_view_get_series (chart)->slug, ==, "mx_homicides_index");
+  g_assert_cmpstr (vecinos_chart_view_get_series (chart)->unit, ==, "index, 2012 = 100");
 
   close_window (window);
 }

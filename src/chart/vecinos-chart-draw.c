@@ -88,12 +88,65 @@ text_width (PangoContext *context,
   return width;
 }
 
-static char *
-tick_label (double value,
-            int    decimals)
+/**
+ * vecinos_chart_format_tick:
+ * @value: a tick
+ * @step: the distance between ticks (for a logarithmic axis, the tick
+ *   itself), which sets the decimals
+ * @unit_kind: the series' kind of unit
+ * @top: the axis' largest tick, which sets the magnitude
+ *
+ * Returns: the tick's label: grouped digits, and amounts of money and
+ *   large counts abbreviated with their magnitude ("US$400 bn", "1.5 M")
+ */
+char *
+vecinos_chart_format_tick (double      value,
+                           double      step,
+                           const char *unit_kind,
+                           double      top)
 {
+  enum { PLAIN, DOLLARS, MILLION_DOLLARS, BILLION_DOLLARS, MILLIONS } form = PLAIN;
+  static const double divisors[] = { 1, 1, 1e6, 1e9, 1e6 };
+  g_autofree char *number = NULL;
+  int decimals;
+
+  if (g_strcmp0 (unit_kind, "usd_millions") == 0 || g_strcmp0 (unit_kind, "usd_billions") == 0 ||
+      g_strcmp0 (unit_kind, "usd") == 0)
+    {
+      /* In dollars, then by the largest tick's magnitude */
+      double dollars = g_str_equal (unit_kind, "usd_millions") ? 1e6 : g_str_equal (unit_kind, "usd") ? 1 : 1e9;
+
+      value *= dollars;
+      step *= dollars;
+      top *= dollars;
+      form = fabs (top) >= 1e9 ? BILLION_DOLLARS : fabs (top) >= 1e6 ? MILLION_DOLLARS : DOLLARS;
+    }
+  else if (g_strcmp0 (unit_kind, "millions") != 0 && g_strcmp0 (unit_kind, "index") != 0 &&
+           fabs (top) >= 1e6)
+    form = MILLIONS;
+
+  decimals = vecinos_chart_tick_decimals (step / divisors[form]);
   /* Rounded to the ticks' precision, then grouped */
-  return vecinos_format_number (round (value * pow (10, decimals)) / pow (10, decimals));
+  number = vecinos_format_number (round (value / divisors[form] * pow (10, decimals)) / pow (10, decimals));
+  switch (form)
+    {
+    case DOLLARS:
+      /* Translators: an axis label in U.S. dollars, as in "US$2,000" */
+      return g_strdup_printf (_("US$%s"), number);
+    case MILLION_DOLLARS:
+      /* Translators: an axis label in millions of U.S. dollars, as in "US$20 M" */
+      return g_strdup_printf (_("US$%s M"), number);
+    case BILLION_DOLLARS:
+      /* Translators: an axis label in billions (thousands of millions) of
+       * U.S. dollars, as in "US$400 bn" */
+      return g_strdup_printf (_("US$%s bn"), number);
+    case MILLIONS:
+      /* Translators: an axis label in millions, as in "2.5 M" */
+      return g_strdup_printf (_("%s M"), number);
+    case PLAIN:
+    default:
+      return g_steal_pointer (&number);
+    }
 }
 
 static void
@@ -139,27 +192,120 @@ draw_terms (cairo_t                 *cr,
     }
 }
 
-static void
-draw_value_axis (cairo_t                 *cr,
-                 PangoContext            *context,
-                 const VecinosChart      *chart,
-                 const VecinosChartScale *scale,
-                 GArray                  *ticks,
-                 int                      decimals)
-{
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      double value = g_array_index (ticks, double, i);
-      double y = round (vecinos_chart_y (scale, value)) + 0.5;
-      g_autofree char *label = tick_label (value, decimals);
+/* One series on the chart: its value axis and how it is marked */
+typedef struct {
+  const VecinosSeries *series;
+  VecinosChartScale    scale;
+  GArray              *ticks;
+  double               step;
+  Rgb                  color;
+  gboolean             square;     /* the compared series: squares, not dots */
+  gboolean             focused;    /* the keyboard is on this one */
+} Layer;
 
-      set_ink (cr, chart, 0.12);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, scale->left, y);
-      cairo_line_to (cr, scale->right, y);
-      cairo_stroke (cr);
+static char *
+layer_tick (const Layer *layer,
+            guint        i)
+{
+  double value = g_array_index (layer->ticks, double, i);
+  double top = g_array_index (layer->ticks, double, layer->ticks->len - 1);
+
+  return vecinos_chart_format_tick (value, layer->scale.log_scale ? value : layer->step,
+                                    layer->series->unit_kind, top);
+}
+
+/* The widest of a layer's tick labels */
+static double
+widest_tick (PangoContext *context,
+             const Layer  *layer)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < layer->ticks->len; i++)
+    {
+      g_autofree char *label = layer_tick (layer, i);
+      widest = MAX (widest, text_width (context, label));
+    }
+  return widest;
+}
+
+/* Values and ticks: the figures and the documents' numbers of @series (and
+ * of @also, sharing the axis), from zero for amounts that cannot be
+ * negative, or by powers of ten on a logarithmic axis */
+static void
+layer_axis (Layer               *layer,
+            const VecinosSeries *also,
+            gboolean             log_scale,
+            guint                max_ticks)
+{
+  const VecinosSeries *both[] = { layer->series, also };
+  double low = G_MAXDOUBLE, high = -G_MAXDOUBLE;
+  const char *kind = layer->series->unit_kind;
+
+  for (guint s = 0; s < G_N_ELEMENTS (both) && both[s] != NULL; s++)
+    {
+      const VecinosSeries *series = both[s];
+
+      /* Summarised once, not every frame (the series keeps it) */
+      vecinos_series_summarise ((VecinosSeries *) series);
+      if (series->points->len > 0)
+        {
+          low = MIN (low, series->min);
+          high = MAX (high, series->max);
+        }
+      for (guint i = 0; i < series->claims->len; i++)
+        {
+          double value = ((VecinosSeriesClaim *) g_ptr_array_index (series->claims, i))->value;
+          low = MIN (low, value);
+          high = MAX (high, value);
+        }
+    }
+  if (low > high)
+    low = 0, high = 1;
+
+  layer->scale.log_scale = log_scale && low > 0;
+  if (layer->scale.log_scale)
+    {
+      layer->ticks = vecinos_chart_log_ticks (low, high, max_ticks);
+      layer->step = 0;
+    }
+  else
+    {
+      if (low > 0 && g_strcmp0 (kind, "percent") != 0 && g_strcmp0 (kind, "rank") != 0 &&
+          g_strcmp0 (kind, "index") != 0)
+        low = 0;
+      layer->ticks = vecinos_chart_nice_ticks (low, high, max_ticks, &layer->step);
+    }
+  layer->scale.low = g_array_index (layer->ticks, double, 0);
+  layer->scale.high = g_array_index (layer->ticks, double, layer->ticks->len - 1);
+}
+
+/* The first layer's ticks on the left with grid lines across; the
+ * second's, when it has an axis of its own, on the right */
+static void
+draw_value_axis (cairo_t            *cr,
+                 PangoContext       *context,
+                 const VecinosChart *chart,
+                 const Layer        *layer,
+                 gboolean            right)
+{
+  const VecinosChartScale *scale = &layer->scale;
+
+  for (guint i = 0; i < layer->ticks->len; i++)
+    {
+      double y = round (vecinos_chart_y (scale, g_array_index (layer->ticks, double, i))) + 0.5;
+      g_autofree char *label = layer_tick (layer, i);
+
+      if (!right)
+        {
+          set_ink (cr, chart, 0.12);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, scale->left, y);
+          cairo_line_to (cr, scale->right, y);
+          cairo_stroke (cr);
+        }
       set_ink (cr, chart, 0.75);
-      show_text (cr, context, label, scale->left - 6, y - 8, 1, FALSE);
+      show_text (cr, context, label, right ? scale->right + 6 : scale->left - 6, y - 8, right ? 0 : 1, FALSE);
     }
 }
 
@@ -254,12 +400,11 @@ column_bar (cairo_t *cr,
  * the pixels: with many points a column reads the series' summary blocks
  * instead of every point. Gaps still break the line. */
 static void
-draw_series_collapsed (cairo_t                 *cr,
-                       const VecinosChart      *chart,
-                       const VecinosChartScale *scale,
-                       const Rgb               *color)
+draw_series_collapsed (cairo_t     *cr,
+                       const Layer *layer)
 {
-  const VecinosSeries *series = chart->series;
+  const VecinosSeries *series = layer->series;
+  const VecinosChartScale *scale = &layer->scale;
   GArray *blocks = series->blocks;
   double period_offset = vecinos_chart_period_time (0, series->period_kind);
   double x_scale = (scale->right - scale->left) / (scale->end - scale->start);
@@ -271,7 +416,7 @@ draw_series_collapsed (cairo_t                 *cr,
 
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+  cairo_set_source_rgb (cr, layer->color.r, layer->color.g, layer->color.b);
   for (guint i = 0; i < n; i++)
     {
       int first_year, end_year;
@@ -307,9 +452,18 @@ draw_series_collapsed (cairo_t                 *cr,
           top = G_MAXDOUBLE;
           bottom = -G_MAXDOUBLE;
         }
-      top = MIN (top, scale->bottom - (high_value - scale->low) * y_scale);
-      bottom = MAX (bottom, scale->bottom - (low_value - scale->low) * y_scale);
-      last = scale->bottom - (last_value - scale->low) * y_scale;
+      if (scale->log_scale)
+        {
+          top = MIN (top, vecinos_chart_y (scale, high_value));
+          bottom = MAX (bottom, vecinos_chart_y (scale, low_value));
+          last = vecinos_chart_y (scale, last_value);
+        }
+      else
+        {
+          top = MIN (top, scale->bottom - (high_value - scale->low) * y_scale);
+          bottom = MAX (bottom, scale->bottom - (low_value - scale->low) * y_scale);
+          last = scale->bottom - (last_value - scale->low) * y_scale;
+        }
       last_year = end_year;
     }
   if (column >= 0)
@@ -318,19 +472,63 @@ draw_series_collapsed (cairo_t                 *cr,
   cairo_restore (cr);
 }
 
+/* A point's shape: a dot, or for the compared series a square */
 static void
-draw_series (cairo_t                 *cr,
-             const VecinosChart      *chart,
-             const VecinosChartScale *scale,
-             const Rgb               *color)
+marker_path (cairo_t *cr,
+             double   x,
+             double   y,
+             double   radius,
+             gboolean square)
 {
-  const VecinosSeries *series = chart->series;
+  cairo_new_sub_path (cr);
+  if (square)
+    cairo_rectangle (cr, x - radius, y - radius, 2 * radius, 2 * radius);
+  else
+    cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+}
+
+/* A figure: filled, or hollow when it is preliminary (to be revised) */
+static void
+draw_marker (cairo_t            *cr,
+             const VecinosChart *chart,
+             const Layer        *layer,
+             double              x,
+             double              y,
+             double              radius,
+             gboolean            hollow)
+{
+  marker_path (cr, x, y, radius, layer->square);
+  if (hollow)
+    {
+      if (chart->dark)
+        cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, layer->color.r, layer->color.g, layer->color.b);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_set_source_rgb (cr, layer->color.r, layer->color.g, layer->color.b);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_series (cairo_t            *cr,
+             const VecinosChart *chart,
+             const Layer        *layer)
+{
+  const VecinosSeries *series = layer->series;
+  const VecinosChartScale *scale = &layer->scale;
   GArray *points = series->points;
   g_autofree int *years = NULL;
 
   if (points->len > (scale->right - scale->left) / 2)
     {
-      draw_series_collapsed (cr, chart, scale, color);
+      draw_series_collapsed (cr, layer);
       return;
     }
 
@@ -353,7 +551,7 @@ draw_series (cairo_t                 *cr,
 
           /* A segment to a preliminary figure is dashed */
           cairo_set_dash (cr, dashes, b->preliminary ? 2 : 0, 0);
-          cairo_set_source_rgb (cr, color->r, color->g, color->b);
+          cairo_set_source_rgb (cr, layer->color.r, layer->color.g, layer->color.b);
           cairo_move_to (cr, vecinos_chart_x (scale, vecinos_chart_period_time (a->year, series->period_kind)),
                          vecinos_chart_y (scale, a->value));
           cairo_line_to (cr, vecinos_chart_x (scale, vecinos_chart_period_time (b->year, series->period_kind)),
@@ -369,52 +567,34 @@ draw_series (cairo_t                 *cr,
       const VecinosPoint *point = &g_array_index (points, VecinosPoint, i);
       double x = vecinos_chart_x (scale, vecinos_chart_period_time (point->year, series->period_kind));
       double y = vecinos_chart_y (scale, point->value);
-      gboolean focused = point->year == chart->focus_year;
+      gboolean focused = layer->focused && point->year == chart->focus_year;
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, focused ? POINT_RADIUS + 2.5 : POINT_RADIUS, 0, 2 * G_PI);
-      if (point->preliminary)
-        {
-          /* Hollow: a figure that will be revised */
-          if (chart->dark)
-            cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
-          else
-            cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgb (cr, color->r, color->g, color->b);
-          cairo_set_line_width (cr, 2);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          cairo_set_source_rgb (cr, color->r, color->g, color->b);
-          cairo_fill (cr);
-        }
+      draw_marker (cr, chart, layer, x, y, focused ? POINT_RADIUS + 2.5 : POINT_RADIUS, point->preliminary);
       if (focused)
         {
           set_ink (cr, chart, 0.9);
           cairo_set_line_width (cr, 2);
           cairo_new_path (cr);
-          cairo_arc (cr, x, y, POINT_RADIUS + 6, 0, 2 * G_PI);
+          marker_path (cr, x, y, POINT_RADIUS + 6, layer->square);
           cairo_stroke (cr);
         }
     }
 }
 
 static void
-draw_claims (cairo_t                 *cr,
-             const VecinosChart      *chart,
-             const VecinosChartScale *scale)
+draw_claims (cairo_t            *cr,
+             const VecinosChart *chart,
+             const Layer        *layer)
 {
-  const VecinosSeries *series = chart->series;
+  const VecinosSeries *series = layer->series;
 
   /* A diamond where a document's number stands, in the ink colour so that
    * it never passes for an official figure */
   for (guint i = 0; i < series->claims->len; i++)
     {
       const VecinosSeriesClaim *claim = g_ptr_array_index (series->claims, i);
-      double x = vecinos_chart_x (scale, vecinos_chart_period_time (claim->year, series->period_kind));
-      double y = vecinos_chart_y (scale, claim->value);
+      double x = vecinos_chart_x (&layer->scale, vecinos_chart_period_time (claim->year, series->period_kind));
+      double y = vecinos_chart_y (&layer->scale, claim->value);
 
       cairo_move_to (cr, x, y - 6);
       cairo_line_to (cr, x + 6, y);
@@ -427,67 +607,193 @@ draw_claims (cairo_t                 *cr,
     }
 }
 
+/* Where a related series measured another way stops or takes over: a
+ * dotted rule, labelled, so that two lines are never read as one */
+static void
+draw_breaks (cairo_t            *cr,
+             PangoContext       *context,
+             const VecinosChart *chart,
+             const Layer        *layer)
+{
+  const VecinosSeries *series = layer->series;
+  const VecinosChartScale *scale = &layer->scale;
+  GArray *points = series->points;
+  double dots[] = { 2, 3 };
+
+  for (int end = 0; end < 2 && points->len > 0; end++)
+    {
+      int year;
+      double x;
+
+      if (!(end ? series->break_at_end : series->break_at_start))
+        continue;
+      year = g_array_index (points, VecinosPoint, end ? points->len - 1 : 0).year;
+      x = round (vecinos_chart_x (scale, vecinos_chart_period_time (year, series->period_kind) + (end ? 0.5 : -0.5))) + 0.5;
+      set_ink (cr, chart, 0.7);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dots, 2, 0);
+      cairo_move_to (cr, x, scale->top);
+      cairo_line_to (cr, x, scale->bottom);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      /* Translators: on a chart, where a series is measured another way */
+      show_text (cr, context, _("Method changes"), end ? x + 4 : x - 4, scale->bottom - 20, end ? 0 : 1, FALSE);
+    }
+}
+
+/* A thin vertical rule where the pointer is: the period it points at */
+static void
+draw_crosshair (cairo_t            *cr,
+                const VecinosChart *chart,
+                const Layer        *layer)
+{
+  double x;
+
+  if (chart->hover_year == 0)
+    return;
+  x = round (vecinos_chart_x (&layer->scale, vecinos_chart_period_time (chart->hover_year,
+                                                                        layer->series->period_kind))) + 0.5;
+  set_ink (cr, chart, 0.45);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x, layer->scale.top);
+  cairo_line_to (cr, x, layer->scale.bottom);
+  cairo_stroke (cr);
+}
+
+/* One entry of the legend at @x: returns where the next one goes */
+static double
+legend_entry (cairo_t            *cr,
+              PangoContext       *context,
+              const VecinosChart *chart,
+              const char         *label,
+              double              x,
+              double              y)
+{
+  set_ink (cr, chart, 0.85);
+  return x + 12 + show_text (cr, context, label, x + 12, y, 0, FALSE) + 18;
+}
+
+/* The name of a compared series, with the axis it is read on */
+static char *
+layer_name (const VecinosChart *chart,
+            const Layer        *layer,
+            gboolean            right)
+{
+  if (chart->compare == NULL)
+    return g_strdup (_("Official figure"));
+  if (chart->shared_axis)
+    return g_strdup (layer->series->name);
+  /* Translators: in a chart's legend, %1$s a series, %2$s its unit */
+  return g_strdup_printf (right ? _("%1$s (%2$s, right axis)") : _("%1$s (%2$s, left axis)"),
+                          layer->series->name, layer->series->unit);
+}
+
 static void
 draw_legend (cairo_t            *cr,
              PangoContext       *context,
              const VecinosChart *chart,
-             const Rgb          *color,
+             const Layer        *layers,
+             guint               n_layers,
              double              x,
              double              y)
 {
-  const VecinosSeries *series = chart->series;
-  gboolean any_preliminary = series->has_preliminary;
+  double start = x;
+  gboolean any_preliminary = FALSE, any_claims = FALSE;
 
-  cairo_new_path (cr);
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
-  cairo_arc (cr, x + 4, y + 9, POINT_RADIUS, 0, 2 * G_PI);
-  cairo_fill (cr);
-  set_ink (cr, chart, 0.85);
-  x += 12 + show_text (cr, context, _("Official figure"), x + 12, y, 0, FALSE) + 18;
+  /* The series (or the official figures), then what the marks mean, on a
+   * second line when two series take the first */
+  for (guint i = 0; i < n_layers; i++)
+    {
+      g_autofree char *name = layer_name (chart, &layers[i], i == 1);
+
+      cairo_new_path (cr);
+      draw_marker (cr, chart, &layers[i], x + 4, y + 9, POINT_RADIUS, FALSE);
+      x = legend_entry (cr, context, chart, name, x, y);
+      any_preliminary |= layers[i].series->has_preliminary;
+      any_claims |= layers[i].series->claims->len > 0;
+    }
+  if (n_layers > 1)
+    x = start, y += LEGEND_HEIGHT;
+
   if (any_preliminary)
     {
       cairo_new_path (cr);
-      cairo_set_source_rgb (cr, color->r, color->g, color->b);
-      cairo_set_line_width (cr, 2);
-      cairo_arc (cr, x + 4, y + 9, POINT_RADIUS, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      set_ink (cr, chart, 0.85);
-      x += 12 + show_text (cr, context, _("Preliminary, to be revised"), x + 12, y, 0, FALSE) + 18;
+      draw_marker (cr, chart, &layers[0], x + 4, y + 9, POINT_RADIUS, TRUE);
+      x = legend_entry (cr, context, chart, _("Preliminary, to be revised"), x, y);
     }
-  if (series->claims->len > 0)
+  if (any_claims)
     {
       set_ink (cr, chart, 1);
+      cairo_set_line_width (cr, 2);
       cairo_move_to (cr, x + 4, y + 4);
       cairo_line_to (cr, x + 9, y + 9);
       cairo_line_to (cr, x + 4, y + 14);
       cairo_line_to (cr, x - 1, y + 9);
       cairo_close_path (cr);
       cairo_stroke (cr);
-      set_ink (cr, chart, 0.85);
-      x += 12 + show_text (cr, context, _("Figure stated in a document"), x + 12, y, 0, FALSE) + 18;
+      x = legend_entry (cr, context, chart, _("Figure stated in a document"), x, y);
     }
   if (chart->n_events > 0)
     {
+      /* Translators: %s is a category, as in "Security events" */
+      g_autofree char *label = g_strdup_printf (_("%s events"), chart->series->category_name);
+      const Rgb *color = &layers[0].color;
+
       cairo_set_source_rgb (cr, color->r, color->g, color->b);
       cairo_move_to (cr, x + 4, y + 4);
       cairo_line_to (cr, x, y + 13);
       cairo_line_to (cr, x + 8, y + 13);
       cairo_close_path (cr);
       cairo_fill (cr);
-      set_ink (cr, chart, 0.85);
-      /* Translators: %s is a category, as in "Security events" */
-      {
-        g_autofree char *label = g_strdup_printf (_("%s events"), series->category_name);
-        show_text (cr, context, label, x + 12, y, 0, FALSE);
-      }
+      legend_entry (cr, context, chart, label, x, y);
     }
+}
+
+/* The chart's title, cut short with an ellipsis if it does not fit */
+static void
+draw_title (cairo_t            *cr,
+            PangoContext       *context,
+            const VecinosChart *chart,
+            double              width)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autofree char *title = NULL;
+
+  if (chart->compare != NULL)
+    /* Translators: a chart comparing two series */
+    title = g_strdup_printf (_("%1$s and %2$s"), chart->series->name, chart->compare->name);
+  else
+    /* Translators: a chart's title: %1$s the indicator, %2$s its unit (units
+     * can hold parentheses of their own, hence the dash) */
+    title = g_strdup_printf (_("%1$s — %2$s"), chart->series->name, chart->series->unit);
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_text (layout, title, -1);
+  pango_layout_set_width (layout, (int) ((width - 16) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  set_ink (cr, chart, 1);
+  cairo_move_to (cr, 8, 6);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A colour for the compared series that is not the first one's: its own
+ * category's, or else the ink */
+static Rgb
+compare_color (const VecinosChart *chart)
+{
+  if (g_strcmp0 (chart->compare->color, chart->series->color) != 0)
+    return parse_color (chart->compare->color);
+  return chart->dark ? (Rgb) { 0.85, 0.85, 0.85 } : (Rgb) { 0.25, 0.25, 0.25 };
 }
 
 /**
  * vecinos_chart_draw:
  * @context: the Pango context text is laid out with (the widget's, or one
  *   made for the file)
- * @scale: (out) (optional): where the plot went, for pointer and keyboard
+ * @scales: (out caller-allocates) (array fixed-size=2) (optional): where
+ *   the plot went for the series and for the compared one, for pointer and
+ *   keyboard
  *
  * Draws @chart in a @width × @height area at the origin of @cr.
  */
@@ -497,15 +803,15 @@ vecinos_chart_draw (cairo_t            *cr,
                     const VecinosChart *chart,
                     double              width,
                     double              height,
-                    VecinosChartScale  *scale)
+                    VecinosChartScale  *scales)
 {
-  const VecinosSeries *series = chart->series;
+  Layer layers[2] = { { 0 } };
+  guint n_layers = chart->compare != NULL ? 2 : 1;
+  gboolean right_axis = n_layers == 2 && !chart->shared_axis;
+  guint max_ticks;
+  double legend_height = n_layers * LEGEND_HEIGHT;
   VecinosChartScale plot = { 0 };
-  g_autoptr(GArray) ticks = NULL;
-  g_autofree char *title = NULL;
-  double low = G_MAXDOUBLE, high = -G_MAXDOUBLE, step, widest = 0;
-  Rgb color = parse_color (series->color);
-  int decimals;
+  double first = G_MAXDOUBLE, last = -G_MAXDOUBLE;
 
   if (chart->background)
     {
@@ -516,87 +822,102 @@ vecinos_chart_draw (cairo_t            *cr,
       cairo_paint (cr);
     }
 
-  /* Summarised once, not every frame (the series keeps it) */
-  vecinos_series_summarise ((VecinosSeries *) series);
-
-  /* The value range covers the figures and the documents' numbers, and
-   * starts at zero for amounts that cannot be negative */
-  if (series->points->len > 0)
-    {
-      low = series->min;
-      high = series->max;
-    }
-  for (guint i = 0; i < series->claims->len; i++)
-    {
-      double value = ((VecinosSeriesClaim *) g_ptr_array_index (series->claims, i))->value;
-      low = MIN (low, value);
-      high = MAX (high, value);
-    }
-  if (low > high)
-    low = 0, high = 1;
-  if (low > 0 && g_strcmp0 (series->unit_kind, "percent") != 0 && g_strcmp0 (series->unit_kind, "rank") != 0)
-    low = 0;
-  ticks = vecinos_chart_nice_ticks (low, high, MAX (3, (guint) (height / 70)), &step);
-  decimals = vecinos_chart_tick_decimals (step);
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      g_autofree char *label = tick_label (g_array_index (ticks, double, i), decimals);
-      widest = MAX (widest, text_width (context, label));
-    }
-
-  plot.left = widest + 14;
-  plot.right = width - 16;
   plot.top = TITLE_HEIGHT + BAND_HEIGHT + 4;
-  plot.bottom = height - LEGEND_HEIGHT - 2 * BAND_HEIGHT - 8;
-  plot.low = g_array_index (ticks, double, 0);
-  plot.high = g_array_index (ticks, double, ticks->len - 1);
-  if (series->points->len > 0)
+  plot.bottom = height - legend_height - 2 * BAND_HEIGHT - 8;
+  max_ticks = MAX (3, (guint) ((plot.bottom - plot.top) / 45));
+
+  layers[0].series = chart->series;
+  layers[0].color = parse_color (chart->series->color);
+  layers[0].focused = chart->focus_series == 0;
+  layer_axis (&layers[0], chart->shared_axis ? chart->compare : NULL, chart->log_scale, max_ticks);
+  if (n_layers == 2)
     {
-      int first = g_array_index (series->points, VecinosPoint, 0).year;
-      int last = g_array_index (series->points, VecinosPoint, series->points->len - 1).year;
-
-      plot.start = vecinos_chart_period_time (first, series->period_kind) - 1;
-      plot.end = vecinos_chart_period_time (last, series->period_kind) + 1;
+      layers[1].series = chart->compare;
+      layers[1].color = compare_color (chart);
+      layers[1].square = TRUE;
+      layers[1].focused = chart->focus_series == 1;
+      if (right_axis)
+        layer_axis (&layers[1], NULL, chart->log_scale, max_ticks);
+      else
+        {
+          layers[1].ticks = g_array_ref (layers[0].ticks);
+          layers[1].step = layers[0].step;
+          layers[1].scale = layers[0].scale;
+        }
     }
-  else
-    plot.start = 1990, plot.end = 2026;
 
-  /* Translators: a chart's title: %1$s the indicator, %2$s its unit (units
-   * can hold parentheses of their own, hence the dash) */
-  title = g_strdup_printf (_("%1$s — %2$s"), series->name, series->unit);
-  set_ink (cr, chart, 1);
-  show_text (cr, context, title, 8, 6, 0, TRUE);
+  /* Time: both series' periods, a year of room each side */
+  for (guint i = 0; i < n_layers; i++)
+    {
+      const VecinosSeries *series = layers[i].series;
+
+      if (series->points->len == 0)
+        continue;
+      first = MIN (first, vecinos_chart_period_time (g_array_index (series->points, VecinosPoint, 0).year,
+                                                     series->period_kind) - 1);
+      last = MAX (last, vecinos_chart_period_time (g_array_index (series->points, VecinosPoint,
+                                                                  series->points->len - 1).year,
+                                                   series->period_kind) + 1);
+    }
+  plot.start = first < last ? first : 1990;
+  plot.end = first < last ? last : 2026;
+  plot.left = widest_tick (context, &layers[0]) + 14;
+  plot.right = width - 16 - (right_axis ? widest_tick (context, &layers[1]) + 6 : 0);
+  for (guint i = 0; i < n_layers; i++)
+    {
+      double low = layers[i].scale.low, high = layers[i].scale.high;
+      gboolean log_scale = layers[i].scale.log_scale;
+
+      layers[i].scale = plot;
+      layers[i].scale.low = low;
+      layers[i].scale.high = high;
+      layers[i].scale.log_scale = log_scale;
+    }
+
+  draw_title (cr, context, chart, width);
 
   cairo_save (cr);
   cairo_rectangle (cr, plot.left, plot.top - BAND_HEIGHT, plot.right - plot.left,
                    plot.bottom - plot.top + 2 * BAND_HEIGHT);
   cairo_clip (cr);
-  draw_terms (cr, context, chart, &plot);
+  draw_terms (cr, context, chart, &layers[0].scale);
   cairo_restore (cr);
 
-  draw_value_axis (cr, context, chart, &plot, ticks, decimals);
-  draw_time_axis (cr, context, chart, &plot);
+  draw_value_axis (cr, context, chart, &layers[0], FALSE);
+  if (right_axis)
+    draw_value_axis (cr, context, chart, &layers[1], TRUE);
+  draw_time_axis (cr, context, chart, &layers[0].scale);
 
   cairo_save (cr);
   cairo_rectangle (cr, plot.left - 10, plot.top - 10, plot.right - plot.left + 20, plot.bottom - plot.top + 20);
   cairo_clip (cr);
-  draw_events (cr, context, chart, &plot, &color);
-  draw_series (cr, chart, &plot, &color);
-  draw_claims (cr, chart, &plot);
+  draw_crosshair (cr, chart, &layers[0]);
+  draw_events (cr, context, chart, &layers[0].scale, &layers[0].color);
+  for (guint i = 0; i < n_layers; i++)
+    draw_breaks (cr, context, chart, &layers[i]);
+  for (guint i = n_layers; i-- > 0;)
+    {
+      draw_series (cr, chart, &layers[i]);
+      draw_claims (cr, chart, &layers[i]);
+    }
   cairo_restore (cr);
 
-  draw_legend (cr, context, chart, &color, plot.left, height - LEGEND_HEIGHT + 2);
+  draw_legend (cr, context, chart, layers, n_layers, plot.left, height - legend_height + 2);
 
-  if (scale != NULL)
-    *scale = plot;
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    {
+      if (scales != NULL)
+        scales[i] = layers[i < n_layers ? i : 0].scale;
+      g_clear_pointer (&layers[i].ticks, g_array_unref);
+    }
 }
 
 /**
  * vecinos_chart_export:
- * @path: ends in .png, .svg or .pdf
+ * @path: ends in .png, .svg, .pdf, or .csv for the figures
  *
  * Draws @chart into a file of @width × @height pixels (points for PDF),
- * without a window.
+ * without a window, or writes the figures it shows.
  */
 gboolean
 vecinos_chart_export (const VecinosChart *chart,
@@ -614,6 +935,8 @@ vecinos_chart_export (const VecinosChart *chart,
   double zoom;
   cairo_t *cr;
 
+  if (g_str_has_suffix (lower, ".csv"))
+    return vecinos_series_write_csv (chart->series, chart->compare, path, error);
   if (g_str_has_suffix (lower, ".png"))
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   else if (g_str_has_suffix (lower, ".svg"))

@@ -27,7 +27,12 @@ typedef struct {
   GPtrArray           *terms;        /* (element-type VecinosTerm) (nullable) */
   const VecinosChartEvent *events;
   guint                n_events;
+  const VecinosSeries *compare;      /* a second series, or NULL */
+  gboolean             shared_axis;  /* both on one axis (indexes), or each its own */
+  gboolean             log_scale;    /* where every value is above zero */
   int                  focus_year;   /* a point the keyboard is on, or 0 */
+  int                  focus_series; /* 0 the series, 1 the compared one */
+  int                  hover_year;   /* the period under the pointer, or 0 */
   gboolean             dark;         /* light ink on a dark background */
   gboolean             background;   /* paint one (exported files) */
 } VecinosChart;
@@ -37,7 +42,11 @@ void     vecinos_chart_draw         (cairo_t            *cr,
                                      const VecinosChart *chart,
                                      double              width,
                                      double              height,
-                                     VecinosChartScale  *scale);
+                                     VecinosChartScale  *scales);
+char    *vecinos_chart_format_tick  (double              value,
+                                     double              step,
+                                     const char         *unit_kind,
+                                     double              top);
 GArray  *vecinos_chart_events_for_category (GListModel *events,
                                             const char *category);
 gboolean vecinos_chart_export       (const VecinosChart *chart,

@@ -67,6 +67,58 @@ vecinos_chart_nice_ticks (double  low,
 }
 
 /**
+ * vecinos_chart_log_ticks:
+ * @low: the smallest value to show, above zero
+ * @high: the largest
+ *
+ * Ticks for a logarithmic axis: the powers of ten around @low and @high,
+ * with 2 and 5 times each between them while at most @max_ticks fit, and
+ * only every second or fifth power when even the powers are too many.
+ *
+ * Returns: (element-type double): the ticks, ascending; the first at or
+ *   below @low, the last at or above @high
+ */
+GArray *
+vecinos_chart_log_ticks (double low,
+                         double high,
+                         guint  max_ticks)
+{
+  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (double));
+  int first, last, every = 1;
+  gboolean between;
+
+  g_return_val_if_fail (low > 0 && max_ticks >= 2, ticks);
+
+  if (!(high > low))
+    high = low * 10;
+  first = (int) floor (log10 (low) + 1e-9);
+  last = (int) ceil (log10 (high) - 1e-9);
+  if (last == first)
+    last++;
+  /* Powers of ten stay at multiples of @every, so the axis reads 1, 100, … */
+  while ((int) (ceil ((double) last / every) - floor ((double) first / every)) + 1 > (int) max_ticks)
+    every = every == 1 ? 2 : every == 2 ? 5 : every * 2;
+  first = (int) floor ((double) first / every) * every;
+  last = (int) ceil ((double) last / every) * every;
+  between = every == 1 && (last - first) * 3 + 1 <= (int) max_ticks;
+  for (int power = first; power <= last; power += every)
+    {
+      /* pow (10, -1) is not exactly 0.1, but 1 / 10 is the nearest double */
+      double decade = power >= 0 ? pow (10, power) : 1 / pow (10, -power);
+      double value;
+
+      g_array_append_val (ticks, decade);
+      if (!between || power == last)
+        continue;
+      value = 2 * decade;
+      g_array_append_val (ticks, value);
+      value = 5 * decade;
+      g_array_append_val (ticks, value);
+    }
+  return ticks;
+}
+
+/**
  * vecinos_chart_tick_decimals:
  *
  * Returns: how many decimals tick labels need for ticks @step apart
@@ -126,6 +178,8 @@ double
 vecinos_chart_y (const VecinosChartScale *scale,
                  double                   value)
 {
+  if (scale->log_scale)
+    return scale->bottom - log10 (value / scale->low) / log10 (scale->high / scale->low) * (scale->bottom - scale->top);
   return scale->bottom - (value - scale->low) / (scale->high - scale->low) * (scale->bottom - scale->top);
 }
 

@@ -18,12 +18,16 @@ typedef struct {
   double left, right, top, bottom;   /* the plot area, in pixels */
   double start, end;                 /* years, fractional, at left and right */
   double low, high;                  /* values at bottom and top */
+  gboolean log_scale;                /* equal ratios at equal distances */
 } VecinosChartScale;
 
 GArray *vecinos_chart_nice_ticks   (double                   low,
                                     double                   high,
                                     guint                    max_ticks,
                                     double                  *step);
+GArray *vecinos_chart_log_ticks    (double                   low,
+                                    double                   high,
+                                    guint                    max_ticks);
 int     vecinos_chart_tick_decimals (double                  step);
 double  vecinos_chart_period_time  (int                      year,
                                     VecinosPeriodKind        kind);

@@ -32,6 +32,7 @@ typedef enum {
   QUERY_SERIES,
   QUERY_SERIES_POINTS,
   QUERY_SERIES_CLAIMS,
+  QUERY_SERIES_NEIGHBOURS,
   N_QUERIES
 } Query;
 
@@ -117,7 +118,8 @@ static const char * const query_sql[N_QUERIES] = {
     "SELECT s.id, s.slug, c.slug, coalesce (ct.name, cte.name), c.color,"
     " coalesce (st.name, ste.name), coalesce (st.unit, ste.unit), s.unit_kind,"
     " coalesce (st.definition, ste.definition), coalesce (st.caveats, ste.caveats),"
-    " coalesce (st.break_note, ste.break_note), s.source_org, s.source_url, s.frequency"
+    " coalesce (st.break_note, ste.break_note), s.source_org, s.source_url, s.frequency,"
+    " (SELECT slug FROM series WHERE id = s.population_id)"
     " FROM series s JOIN category c ON c.id = s.category_id"
     " JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
     " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
@@ -132,6 +134,10 @@ static const char * const query_sql[N_QUERIES] = {
     " LEFT JOIN point_text te ON te.series_id = p.series_id AND te.period_day = p.period_day AND te.lang = 'en'"
     " LEFT JOIN point_text t ON t.series_id = p.series_id AND t.period_day = p.period_day AND t.lang = ?1"
     " WHERE p.series_id = ?2 ORDER BY p.period_day",
+  /* ?1 series row: the first and last periods of each related series */
+  [QUERY_SERIES_NEIGHBOURS] =
+    "SELECT min (p.period_day), max (p.period_day) FROM series_related r"
+    " JOIN point p ON p.series_id = r.related_id WHERE r.series_id = ?1 GROUP BY r.related_id",
   /* ?1 series row: the claims with a number, in the series' unit */
   [QUERY_SERIES_CLAIMS] =
     "SELECT c.period_day, c.value, c.text, d.title, d.published_day, c.measure_differs"
@@ -842,6 +848,7 @@ vecinos_dataset_get_series (VecinosDataset  *self,
   g_autoptr(VecinosSeries) series = NULL;
   sqlite3_stmt *stmt;
   gint64 row;
+  int first_day = 0, last_day = 0;
 
   g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
   g_return_val_if_fail (slug != NULL && lang != NULL, NULL);
@@ -873,6 +880,7 @@ vecinos_dataset_get_series (VecinosDataset  *self,
   series->source_url = dup_column (stmt, 12);
   series->period_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "fiscal") == 0
                         ? VECINOS_PERIOD_FISCAL_YEAR : VECINOS_PERIOD_CALENDAR_YEAR;
+  series->population = dup_column (stmt, 14);
   sqlite3_reset (stmt);
 
   stmt = self->queries[QUERY_SERIES_POINTS];
@@ -888,7 +896,23 @@ vecinos_dataset_get_series (VecinosDataset  *self,
         .source_url = dup_column (stmt, 4),
         .note = dup_column (stmt, 5),
       };
+      if (series->points->len == 0)
+        first_day = sqlite3_column_int (stmt, 0);
+      last_day = sqlite3_column_int (stmt, 0);
       g_array_append_val (series->points, point);
+    }
+  sqlite3_reset (stmt);
+
+  /* A definitional break: the series stops where a related one, measured
+   * another way, takes over within a year (or starts where one stopped) */
+  stmt = self->queries[QUERY_SERIES_NEIGHBOURS];
+  sqlite3_bind_int64 (stmt, 1, row);
+  while (series->break_note != NULL && series->points->len > 0 && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int first = sqlite3_column_int (stmt, 0), last = sqlite3_column_int (stmt, 1);
+
+      series->break_at_start |= last < first_day && last >= first_day - 400;
+      series->break_at_end |= first > last_day && first <= last_day + 400;
     }
   sqlite3_reset (stmt);
 

@@ -132,6 +132,9 @@ vecinos_format_value (double      value,
     return g_strdup_printf (_("a score of %s"), number);
   if (unit == NULL || *unit == '\0')
     return g_steal_pointer (&number);
+  if (g_strcmp0 (unit_kind, "index") == 0)
+    /* Translators: an index value, as in "134.5 (index, 2000 = 100)" */
+    return g_strdup_printf (_("%1$s (%2$s)"), number, unit);
   /* Translators: a figure and its unit, as in "25,967 people" */
   return g_strdup_printf (_("%1$s %2$s"), number, unit);
 }

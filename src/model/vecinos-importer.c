@@ -927,6 +927,7 @@ import_series (Import  *import,
   g_autoptr(sqlite3_stmt) insert_point = NULL;
   g_autoptr(sqlite3_stmt) insert_point_text = NULL;
   g_autoptr(sqlite3_stmt) insert_related = NULL;
+  g_autoptr(sqlite3_stmt) set_population = NULL;
   JsonArray *array;
 
   import->file = "series.json";
@@ -937,7 +938,8 @@ import_series (Import  *import,
       !(insert_text = prepare (import, "INSERT INTO series_text VALUES (?, ?, ?, ?, ?, ?, ?)", error)) ||
       !(insert_point = prepare (import, "INSERT INTO point VALUES (?, ?, ?, ?, ?, ?)", error)) ||
       !(insert_point_text = prepare (import, "INSERT INTO point_text VALUES (?, ?, ?, ?)", error)) ||
-      !(insert_related = prepare (import, "INSERT INTO series_related VALUES (?, ?)", error)))
+      !(insert_related = prepare (import, "INSERT INTO series_related VALUES (?, ?)", error)) ||
+      !(set_population = prepare (import, "UPDATE series SET population_id = ? WHERE id = ?", error)))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -999,15 +1001,25 @@ import_series (Import  *import,
         return FALSE;
     }
 
-  /* Related series may point forward in the file: link them once all exist */
+  /* Related series and populations may point forward in the file: link
+   * them once all exist */
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *object = record_at (import, array, i, error);
       gint64 row = GPOINTER_TO_INT (g_hash_table_lookup (import->series, import->record));
+      const char *population;
+      gint64 population_row;
 
       if (!link_each (import, object, "related", import->series, _("series"),
                       insert_related, row, FALSE, error))
         return FALSE;
+      if (!json_object_has_member (object, "population"))
+        continue;
+      if (!(population = get_string (import, object, "population", error)) ||
+          !resolve (import, import->series, _("series"), population, &population_row, error))
+        return FALSE;
+      if (!run (import, set_population, "II", population_row, row))
+        return fail_sqlite (import, error);
     }
   return TRUE;
 }

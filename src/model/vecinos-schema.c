@@ -62,7 +62,9 @@ const char vecinos_schema_sql[] =
   "CREATE TABLE series (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
   " category_id INTEGER NOT NULL REFERENCES category (id),"
   " unit_kind TEXT NOT NULL, frequency TEXT NOT NULL,"
-  " source_org TEXT NOT NULL, source_url TEXT NOT NULL);\n"
+  " source_org TEXT NOT NULL, source_url TEXT NOT NULL,"
+  /* The population series a figure can be divided by, "per person" */
+  " population_id INTEGER REFERENCES series (id));\n"
   "CREATE TABLE series_text (series_id INTEGER NOT NULL REFERENCES series (id),"
   " lang TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,"
   " definition TEXT NOT NULL, caveats TEXT, break_note TEXT,"

@@ -41,6 +41,7 @@ vecinos_series_free (VecinosSeries *series)
   g_free (series->break_note);
   g_free (series->source_org);
   g_free (series->source_url);
+  g_free (series->population);
   if (series->points != NULL)
     {
       for (guint i = 0; i < series->points->len; i++)
@@ -201,35 +202,39 @@ append_csv_field (GString    *line,
 
 /**
  * vecinos_series_write_csv:
+ * @compare: (nullable): a second series, whose rows follow
  *
- * Writes one row per point (period, value, preliminary, source, address,
- * note), as displayed; gaps have no row.
+ * Writes one row per point (series, period, value, preliminary, source,
+ * address, note), as displayed; gaps have no row.
  */
 gboolean
 vecinos_series_write_csv (const VecinosSeries *series,
+                          const VecinosSeries *compare,
                           const char          *path,
                           GError             **error)
 {
   g_autoptr(GString) csv = g_string_new ("series,period,value,preliminary,source,source_url,note\n");
+  const VecinosSeries *both[] = { series, compare };
 
-  for (guint i = 0; i < series->points->len; i++)
-    {
-      const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
-      g_autofree char *period = series->period_kind == VECINOS_PERIOD_FISCAL_YEAR
-                                ? g_strdup_printf ("FY%d", point->year)
-                                : g_strdup_printf ("%d", point->year);
-      char value[G_ASCII_DTOSTR_BUF_SIZE];
+  for (guint s = 0; s < G_N_ELEMENTS (both) && both[s] != NULL; s++)
+    for (guint i = 0; i < both[s]->points->len; i++)
+      {
+        const VecinosPoint *point = &g_array_index (both[s]->points, VecinosPoint, i);
+        g_autofree char *period = both[s]->period_kind == VECINOS_PERIOD_FISCAL_YEAR
+                                  ? g_strdup_printf ("FY%d", point->year)
+                                  : g_strdup_printf ("%d", point->year);
+        char value[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_string_append_printf (csv, "%s,%s,%s,%s,", series->slug, period,
-                              g_ascii_dtostr (value, sizeof value, point->value),
-                              point->preliminary ? "true" : "false");
-      append_csv_field (csv, point->source);
-      g_string_append_c (csv, ',');
-      append_csv_field (csv, point->source_url);
-      g_string_append_c (csv, ',');
-      append_csv_field (csv, point->note);
-      g_string_append_c (csv, '\n');
-    }
+        g_string_append_printf (csv, "%s,%s,%s,%s,", both[s]->slug, period,
+                                g_ascii_dtostr (value, sizeof value, point->value),
+                                point->preliminary ? "true" : "false");
+        append_csv_field (csv, point->source);
+        g_string_append_c (csv, ',');
+        append_csv_field (csv, point->source_url);
+        g_string_append_c (csv, ',');
+        append_csv_field (csv, point->note);
+        g_string_append_c (csv, '\n');
+      }
   return g_file_set_contents (path, csv->str, csv->len, error);
 }
 
@@ -276,4 +281,197 @@ vecinos_series_summarise (VecinosSeries *series)
       block->max = MAX (block->max, point->value);
       block->last = point->value;
     }
+}
+
+/* A copy of @series' texts, with no points or claims yet */
+static VecinosSeries *
+derive (const VecinosSeries *series,
+        const char          *suffix,
+        const char          *unit_kind,
+        char                *unit)
+{
+  VecinosSeries *derived = vecinos_series_new ();
+
+  derived->slug = g_strconcat (series->slug, suffix, NULL);
+  derived->category = g_strdup (series->category);
+  derived->category_name = g_strdup (series->category_name);
+  derived->color = g_strdup (series->color);
+  derived->name = g_strdup (series->name);
+  derived->unit = unit;
+  derived->unit_kind = g_strdup (unit_kind);
+  derived->caveats = g_strdup (series->caveats);
+  derived->break_note = g_strdup (series->break_note);
+  derived->source_url = g_strdup (series->source_url);
+  derived->population = g_strdup (series->population);
+  derived->break_at_start = series->break_at_start;
+  derived->break_at_end = series->break_at_end;
+  derived->period_kind = series->period_kind;
+  return derived;
+}
+
+/* Adds @point to @derived with its value times @factor and @note */
+static void
+add_point (VecinosSeries      *derived,
+           const VecinosPoint *point,
+           double              factor,
+           gboolean            preliminary,
+           char               *source,
+           char               *note)
+{
+  VecinosPoint copy = {
+    .year = point->year,
+    .value = point->value * factor,
+    .preliminary = point->preliminary || preliminary,
+    .source = source != NULL ? source : g_strdup (point->source),
+    .source_url = g_strdup (point->source_url),
+    .note = note,
+  };
+
+  g_array_append_val (derived->points, copy);
+}
+
+static void
+add_claim (VecinosSeries            *derived,
+           const VecinosSeriesClaim *claim,
+           double                    factor)
+{
+  VecinosSeriesClaim *copy = g_memdup2 (claim, sizeof *claim);
+
+  copy->value = claim->value * factor;
+  copy->text = g_strdup (claim->text);
+  copy->document = g_strdup (claim->document);
+  g_ptr_array_add (derived->claims, copy);
+}
+
+/**
+ * vecinos_series_can_divide:
+ *
+ * Returns: whether @series' figures can be divided by @population's:
+ *   counts and amounts of money, by a population in millions
+ */
+gboolean
+vecinos_series_can_divide (const VecinosSeries *series,
+                           const VecinosSeries *population)
+{
+  return g_strcmp0 (population->unit_kind, "millions") == 0 &&
+         (g_strcmp0 (series->unit_kind, "count") == 0 || g_strcmp0 (series->unit_kind, "usd_millions") == 0);
+}
+
+/**
+ * vecinos_series_per_person:
+ * @population: a population in millions, by year
+ *
+ * Divides each figure of @series by the population of the same year:
+ * counts become a rate per 100,000 people, millions of dollars dollars
+ * per person. A year without a population is a gap; a population that is
+ * a projection makes the result preliminary. Each point says how it was
+ * computed, and the source names both organisations.
+ *
+ * Returns: (transfer full) (nullable): the series per person, or %NULL
+ *   when vecinos_series_can_divide() says no
+ */
+VecinosSeries *
+vecinos_series_per_person (const VecinosSeries *series,
+                           const VecinosSeries *population)
+{
+  gboolean count = g_strcmp0 (series->unit_kind, "count") == 0;
+  VecinosSeries *derived;
+
+  if (!vecinos_series_can_divide (series, population))
+    return NULL;
+
+  /* Millions of people: a count per 100,000 is value / (millions × 10),
+   * millions of dollars per person value / millions */
+  derived = derive (series, count ? "_per_100k" : "_per_person", count ? "rate_per_100k" : "other",
+                    g_strdup (count ? _("per 100,000 people") : _("U.S. dollars per person")));
+  /* Translators: %1$s is what a series measures, %2$s a population series
+   * and %3$s who publishes it */
+  derived->definition = g_strdup_printf (_("%1$s Vecinos divides each figure by the population of the same year (%2$s, %3$s)."),
+                                         series->definition, population->name, population->source_org);
+  derived->source_org = g_strdup_printf ("%s; %s", series->source_org, population->source_org);
+
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
+      const VecinosPoint *people = vecinos_series_find_point (population, point->year);
+      g_autofree char *figure = NULL, *size = NULL;
+      double divisor;
+
+      if (people == NULL || people->value <= 0)
+        continue;
+      divisor = count ? people->value * 10 : people->value;
+      figure = vecinos_format_value (point->value, series->unit_kind, series->unit);
+      size = vecinos_format_value (people->value, population->unit_kind, population->unit);
+      add_point (derived, point, 1 / divisor, people->preliminary,
+                 g_strdup_printf ("%s; %s", point->source, people->source),
+                 /* Translators: how a figure per person was computed: %1$s
+                  * the figure, %2$s the population */
+                 g_strdup_printf (_("Computed by Vecinos: %1$s divided by a population of %2$s."), figure, size));
+    }
+  for (guint i = 0; i < series->claims->len; i++)
+    {
+      const VecinosSeriesClaim *claim = g_ptr_array_index (series->claims, i);
+      const VecinosPoint *people = vecinos_series_find_point (population, claim->year);
+
+      if (people != NULL && people->value > 0)
+        add_claim (derived, claim, 1 / (count ? people->value * 10 : people->value));
+    }
+  return derived;
+}
+
+/**
+ * vecinos_series_first_common_year:
+ *
+ * Returns: the first year both series have a figure for, or 0
+ */
+int
+vecinos_series_first_common_year (const VecinosSeries *a,
+                                  const VecinosSeries *b)
+{
+  for (guint i = 0; i < a->points->len; i++)
+    {
+      int year = g_array_index (a->points, VecinosPoint, i).year;
+
+      if (vecinos_series_find_point (b, year) != NULL)
+        return year;
+    }
+  return 0;
+}
+
+/**
+ * vecinos_series_index:
+ * @base_year: the year whose figure becomes 100
+ *
+ * Returns: (transfer full) (nullable): @series as an index, every figure
+ *   divided by the figure of @base_year and multiplied by 100; %NULL when
+ *   that figure is missing or zero
+ */
+VecinosSeries *
+vecinos_series_index (const VecinosSeries *series,
+                      int                  base_year)
+{
+  const VecinosPoint *base = vecinos_series_find_point (series, base_year);
+  g_autofree char *period = NULL;
+  VecinosSeries *derived;
+
+  if (base == NULL || base->value == 0)
+    return NULL;
+
+  period = vecinos_series_format_year (series, base_year);
+  /* Translators: the unit of an index, as in "index, 2000 = 100" */
+  derived = derive (series, "_index", "index", g_strdup_printf (_("index, %s = 100"), period));
+  derived->definition = g_strdup (series->definition);
+  derived->source_org = g_strdup (series->source_org);
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
+      g_autofree char *figure = vecinos_format_value (point->value, series->unit_kind, series->unit);
+
+      /* Translators: under an index value, the figure it stands for */
+      add_point (derived, point, 100 / base->value, base->preliminary, NULL,
+                 g_strdup_printf (_("The figure itself: %s."), figure));
+    }
+  for (guint i = 0; i < series->claims->len; i++)
+    add_claim (derived, g_ptr_array_index (series->claims, i), 100 / base->value);
+  return derived;
 }

@@ -54,6 +54,9 @@ typedef struct {
   char              *break_note;     /* may be NULL */
   char              *source_org;
   char              *source_url;
+  char              *population;     /* the series it can be divided by, or NULL */
+  gboolean           break_at_start; /* a related series measured another way */
+  gboolean           break_at_end;   /*   stops or starts there */
   VecinosPeriodKind  period_kind;
   GArray            *points;         /* of VecinosPoint, by year; a missing year is a gap */
   GPtrArray         *claims;         /* of VecinosSeriesClaim */
@@ -75,8 +78,18 @@ char          *vecinos_series_format_year   (const VecinosSeries *series,
 char          *vecinos_series_describe      (const VecinosSeries *series);
 char          *vecinos_series_format_citation (const VecinosSeries *series);
 gboolean       vecinos_series_write_csv     (const VecinosSeries *series,
+                                             const VecinosSeries *compare,
                                              const char          *path,
                                              GError             **error);
+
+gboolean       vecinos_series_can_divide    (const VecinosSeries *series,
+                                             const VecinosSeries *population);
+VecinosSeries *vecinos_series_per_person    (const VecinosSeries *series,
+                                             const VecinosSeries *population);
+int            vecinos_series_first_common_year (const VecinosSeries *a,
+                                                 const VecinosSeries *b);
+VecinosSeries *vecinos_series_index         (const VecinosSeries *series,
+                                             int                  base_year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosSeries, vecinos_series_free)
 

@@ -1,9 +1,10 @@
 /* vecinos-chart-view.c — one indicator series as a chart
  *
  * The drawing is src/chart's, the same as for exported files; this widget
- * adds the pointer (a tooltip with the figure, its unit and note, or with
- * what a document claims beside the official figure) and the keyboard
- * (Left/Right between figures, Home/End to the ends), and keeps what a
+ * adds the pointer (a crosshair and a tooltip with the figure, its unit and
+ * note, or with what a document claims beside the official figure) and the
+ * keyboard (Left/Right between figures, Home/End to the ends, Up/Down
+ * between the series and the one compared with it), and keeps what a
  * screen reader says in step: the chart's summary, then the figure the
  * keyboard is on.
  *
@@ -22,11 +23,16 @@ struct _VecinosChartView
   GtkWidget          parent_instance;
 
   VecinosSeries     *series;
+  VecinosSeries     *compare;  /* or NULL */
+  gboolean           shared_axis;
+  gboolean           log_scale;
   GPtrArray         *terms;
   GArray            *events;   /* of VecinosChartEvent */
   int                focus_year;
+  int                focus_series; /* 1: the compared one */
+  int                hover_year;
   gpointer           selected; /* the event selected on the timeline */
-  VecinosChartScale  scale;    /* where the last frame put the plot */
+  VecinosChartScale  scale[2]; /* where the last frame put each series */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosChartView, vecinos_chart_view, GTK_TYPE_WIDGET)
@@ -86,24 +92,44 @@ vecinos_chart_view_snapshot (GtkWidget   *widget,
   VecinosChartView *self = VECINOS_CHART_VIEW (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  VecinosChart chart = { 0 };
+  VecinosChart chart;
   cairo_t *cr;
 
   if (self->series == NULL || width < 100 || height < 100)
     return;
 
-  chart.series = self->series;
-  chart.terms = self->terms;
-  chart.events = self->events ? (const VecinosChartEvent *) self->events->data : NULL;
-  chart.n_events = self->events ? self->events->len : 0;
-  chart.focus_year = self->focus_year;
+  vecinos_chart_view_get_chart (self, &chart);
   chart.dark = dark_style (widget);
-
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  vecinos_chart_draw (cr, gtk_widget_get_pango_context (widget), &chart, width, height, &self->scale);
+  vecinos_chart_draw (cr, gtk_widget_get_pango_context (widget), &chart, width, height, self->scale);
   cairo_destroy (cr);
 
   vecinos_append_focus_ring (widget, snapshot);
+}
+
+/**
+ * vecinos_chart_view_get_chart:
+ * @chart: (out caller-allocates): what the view draws, light style, for
+ *   vecinos_chart_draw() or vecinos_chart_export(); it points into the view
+ */
+void
+vecinos_chart_view_get_chart (VecinosChartView *self,
+                              VecinosChart     *chart)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  *chart = (VecinosChart) {
+    .series = self->series,
+    .compare = self->compare,
+    .shared_axis = self->shared_axis,
+    .log_scale = self->log_scale,
+    .terms = self->terms,
+    .events = self->events ? (const VecinosChartEvent *) self->events->data : NULL,
+    .n_events = self->events ? self->events->len : 0,
+    .focus_year = self->focus_year,
+    .focus_series = self->focus_series,
+    .hover_year = self->hover_year,
+  };
 }
 
 /* What a figure is: period, value with its unit, whether it is
@@ -159,29 +185,58 @@ describe_claim (const VecinosSeries      *series,
 char *
 vecinos_chart_view_describe_focus (VecinosChartView *self)
 {
+  const VecinosSeries *series;
   const VecinosPoint *point;
+  g_autofree char *figure = NULL;
 
   g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
 
-  if (self->series == NULL || (point = vecinos_series_find_point (self->series, self->focus_year)) == NULL)
+  series = vecinos_chart_view_get_focus_series (self);
+  if (series == NULL || (point = vecinos_series_find_point (series, self->focus_year)) == NULL)
     return NULL;
-  return describe_point (self->series, point);
+  figure = describe_point (series, point);
+  if (self->compare == NULL)
+    return g_steal_pointer (&figure);
+  /* Translators: a figure of one of two compared series: %1$s the series,
+   * %2$s the figure */
+  return g_strdup_printf (_("%1$s, %2$s"), series->name, figure);
+}
+
+/**
+ * vecinos_chart_view_get_focus_series:
+ *
+ * Returns: (nullable): the series the keyboard is on: the chart's, or the
+ *   one compared with it after Up or Down
+ */
+const VecinosSeries *
+vecinos_chart_view_get_focus_series (VecinosChartView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
+  return self->focus_series == 1 && self->compare != NULL ? self->compare : self->series;
 }
 
 static void
 update_accessible (VecinosChartView *self)
 {
   g_autofree char *summary = self->series ? vecinos_series_describe (self->series) : NULL;
+  g_autofree char *compared = self->compare ? vecinos_series_describe (self->compare) : NULL;
   g_autofree char *focus = vecinos_chart_view_describe_focus (self);
   g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
 
   /* Translators: the keys of a chart, for screen readers */
-  description = g_strdup_printf ("%s %s %s", summary ? summary : "", focus ? focus : "",
-                                 _("Left and Right move between figures, Home and End to the first and last."));
+  description = g_strdup_printf ("%s %s %s %s %s", summary ? summary : "", compared ? compared : "",
+                                 focus ? focus : "",
+                                 _("Left and Right move between figures, Home and End to the first and last."),
+                                 self->compare ? _("Up and Down move between the two series.") : "");
+  if (self->compare != NULL)
+    /* Translators: the name of a chart comparing two series */
+    label = g_strdup_printf (_("%1$s and %2$s"), self->series->name, self->compare->name);
+  else
+    label = g_strdup (self->series ? self->series->name : _("Chart"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->series ? self->series->name : _("Chart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, g_strstrip (description),
                                   -1);
 }
 
@@ -210,12 +265,38 @@ move_focus (GtkWidget  *widget,
             GVariant   *parameter)
 {
   VecinosChartView *self = VECINOS_CHART_VIEW (widget);
+  const VecinosSeries *series;
   GArray *points;
   int current = -1;
 
-  if (self->series == NULL || self->series->points->len == 0)
+  if (g_str_equal (action, "chart.other-series"))
+    {
+      /* Up/Down: the other series, at the nearest year it has a figure for */
+      if (self->compare == NULL)
+        return;
+      self->focus_series = !self->focus_series;
+      series = vecinos_chart_view_get_focus_series (self);
+      if (self->focus_year != 0 && series->points->len > 0)
+        {
+          int best = g_array_index (series->points, VecinosPoint, 0).year;
+
+          for (guint i = 0; i < series->points->len; i++)
+            {
+              int year = g_array_index (series->points, VecinosPoint, i).year;
+
+              if (abs (year - self->focus_year) < abs (best - self->focus_year))
+                best = year;
+            }
+          self->focus_year = best;
+        }
+      vecinos_chart_view_set_focus_year (self, self->focus_year);
+      return;
+    }
+
+  series = vecinos_chart_view_get_focus_series (self);
+  if (series == NULL || series->points->len == 0)
     return;
-  points = self->series->points;
+  points = series->points;
   for (guint i = 0; i < points->len; i++)
     if (g_array_index (points, VecinosPoint, i).year == self->focus_year)
       current = i;
@@ -225,7 +306,7 @@ move_focus (GtkWidget  *widget,
       /* Enter: the event nearest the focused figure, within two years */
       if (self->focus_year != 0)
         activate_event (self, nearest_event (self, vecinos_chart_period_time (self->focus_year,
-                                                                              self->series->period_kind), 2));
+                                                                              series->period_kind), 2));
       return;
     }
   if (g_str_equal (action, "chart.first") || (current < 0 && g_str_equal (action, "chart.next")))
@@ -247,44 +328,80 @@ query_tooltip (GtkWidget  *widget,
                GtkTooltip *tooltip)
 {
   VecinosChartView *self = VECINOS_CHART_VIEW (widget);
-  const VecinosSeries *series = self->series;
+  const VecinosSeries *layers[] = { self->series, self->compare };
   double best = 12;
   g_autofree char *text = NULL;
 
-  if (series == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < series->points->len; i++)
+  for (guint l = 0; l < G_N_ELEMENTS (layers) && layers[l] != NULL; l++)
     {
-      const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
-      double px = vecinos_chart_x (&self->scale, vecinos_chart_period_time (point->year, series->period_kind));
-      double py = vecinos_chart_y (&self->scale, point->value);
-      double distance = hypot (px - x, py - y);
+      const VecinosSeries *series = layers[l];
+      const VecinosChartScale *scale = &self->scale[l];
 
-      if (distance < best)
+      for (guint i = 0; i < series->points->len; i++)
         {
-          best = distance;
-          g_free (text);
-          text = describe_point (series, point);
+          const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
+          double px = vecinos_chart_x (scale, vecinos_chart_period_time (point->year, series->period_kind));
+          double py = vecinos_chart_y (scale, point->value);
+          double distance = hypot (px - x, py - y);
+
+          if (distance < best)
+            {
+              best = distance;
+              g_free (text);
+              text = describe_point (series, point);
+              if (self->compare != NULL)
+                {
+                  /* Two series: say which */
+                  char *named = g_strdup_printf ("%s\n%s", series->name, text);
+
+                  g_free (text);
+                  text = named;
+                }
+            }
         }
-    }
-  for (guint i = 0; i < series->claims->len; i++)
-    {
-      const VecinosSeriesClaim *claim = g_ptr_array_index (series->claims, i);
-      double px = vecinos_chart_x (&self->scale, vecinos_chart_period_time (claim->year, series->period_kind));
-      double py = vecinos_chart_y (&self->scale, claim->value);
-
-      if (hypot (px - x, py - y) < best)
+      for (guint i = 0; i < series->claims->len; i++)
         {
-          best = hypot (px - x, py - y);
-          g_free (text);
-          text = describe_claim (series, claim);
+          const VecinosSeriesClaim *claim = g_ptr_array_index (series->claims, i);
+          double px = vecinos_chart_x (scale, vecinos_chart_period_time (claim->year, series->period_kind));
+          double py = vecinos_chart_y (scale, claim->value);
+
+          if (hypot (px - x, py - y) < best)
+            {
+              best = hypot (px - x, py - y);
+              g_free (text);
+              text = describe_claim (series, claim);
+            }
         }
     }
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+/* The year of @series' figure nearest to @x in pixels, within @within, or 0 */
+static int
+nearest_year (VecinosChartView    *self,
+              const VecinosSeries *series,
+              double               x,
+              double               within)
+{
+  const VecinosChartScale *scale = &self->scale[series == self->compare ? 1 : 0];
+  double best = within;
+  int year = 0;
+
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const VecinosPoint *point = &g_array_index (series->points, VecinosPoint, i);
+      double px = vecinos_chart_x (scale, vecinos_chart_period_time (point->year, series->period_kind));
+
+      if (fabs (px - x) < best)
+        {
+          best = fabs (px - x);
+          year = point->year;
+        }
+    }
+  return year;
 }
 
 static void
@@ -294,17 +411,15 @@ clicked (GtkGestureClick  *gesture,
          double            y,
          VecinosChartView *self)
 {
-  double best = G_MAXDOUBLE;
-  int year = 0;
-
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->series == NULL)
     return;
   /* On the time axis, a click picks the event marker under it */
-  if (y > self->scale.bottom - 10 && y < self->scale.bottom + 4)
+  if (y > self->scale[0].bottom - 10 && y < self->scale[0].bottom + 4)
     {
-      double per_pixel = (self->scale.end - self->scale.start) / (self->scale.right - self->scale.left);
-      int index = nearest_event (self, self->scale.start + (x - self->scale.left) * per_pixel, 5 * per_pixel);
+      const VecinosChartScale *scale = &self->scale[0];
+      double per_pixel = (scale->end - scale->start) / (scale->right - scale->left);
+      int index = nearest_event (self, scale->start + (x - scale->left) * per_pixel, 5 * per_pixel);
 
       if (index >= 0)
         {
@@ -313,19 +428,35 @@ clicked (GtkGestureClick  *gesture,
         }
     }
   /* The nearest figure in time */
-  for (guint i = 0; i < self->series->points->len; i++)
-    {
-      const VecinosPoint *point = &g_array_index (self->series->points, VecinosPoint, i);
-      double px = vecinos_chart_x (&self->scale, vecinos_chart_period_time (point->year, self->series->period_kind));
+  self->focus_year = nearest_year (self, vecinos_chart_view_get_focus_series (self), x, G_MAXDOUBLE);
+  if (self->focus_year != 0)
+    vecinos_chart_view_set_focus_year (self, self->focus_year);
+}
 
-      if (fabs (px - x) < best)
-        {
-          best = fabs (px - x);
-          year = point->year;
-        }
+/* The crosshair follows the pointer from figure to figure */
+static void
+motion (GtkEventControllerMotion *controller,
+        double                    x,
+        double                    y,
+        VecinosChartView         *self)
+{
+  int year = 0;
+
+  if (self->series != NULL && x >= self->scale[0].left && x <= self->scale[0].right &&
+      y >= self->scale[0].top && y <= self->scale[0].bottom)
+    year = nearest_year (self, self->series, x, 40);
+  if (year != self->hover_year)
+    {
+      self->hover_year = year;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  if (year != 0)
-    vecinos_chart_view_set_focus_year (self, year);
+}
+
+static void
+leave (GtkEventControllerMotion *controller,
+       VecinosChartView         *self)
+{
+  motion (controller, -1, -1, self);
 }
 
 static void
@@ -347,6 +478,7 @@ vecinos_chart_view_dispose (GObject *object)
   VecinosChartView *self = VECINOS_CHART_VIEW (object);
 
   g_clear_pointer (&self->series, vecinos_series_free);
+  g_clear_pointer (&self->compare, vecinos_series_free);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
 
@@ -364,6 +496,8 @@ vecinos_chart_view_class_init (VecinosChartViewClass *klass)
     { "chart.last", GDK_KEY_End },
     { "chart.event", GDK_KEY_Return },
     { "chart.event", GDK_KEY_KP_Enter },
+    { "chart.other-series", GDK_KEY_Up },
+    { "chart.other-series", GDK_KEY_Down },
   };
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_chart_view_dispose;
@@ -394,6 +528,7 @@ static void
 vecinos_chart_view_init (VecinosChartView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *pointer = gtk_event_controller_motion_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -401,6 +536,9 @@ vecinos_chart_view_init (VecinosChartView *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   g_signal_connect (click, "pressed", G_CALLBACK (clicked), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (pointer, "motion", G_CALLBACK (motion), self);
+  g_signal_connect (pointer, "leave", G_CALLBACK (leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), pointer);
   update_accessible (self);
 }
 
@@ -421,12 +559,15 @@ vecinos_chart_view_set_series (VecinosChartView *self,
   g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
 
   g_clear_pointer (&self->series, vecinos_series_free);
+  g_clear_pointer (&self->compare, vecinos_series_free);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
   self->series = series;
   self->terms = terms ? g_ptr_array_ref (terms) : NULL;
   self->events = events;
   self->focus_year = 0;
+  self->focus_series = 0;
+  self->hover_year = 0;
   vecinos_chart_view_set_selected_event (self, self->selected);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -437,6 +578,66 @@ vecinos_chart_view_get_series (VecinosChartView *self)
 {
   g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
   return self->series;
+}
+
+/**
+ * vecinos_chart_view_set_compare:
+ * @compare: (transfer full) (nullable): a second series, drawn with squares
+ * @shared_axis: both on one value axis (indexes), or each on its own
+ *
+ * Call after vecinos_chart_view_set_series(), which clears it.
+ */
+void
+vecinos_chart_view_set_compare (VecinosChartView *self,
+                                VecinosSeries    *compare,
+                                gboolean          shared_axis)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  g_clear_pointer (&self->compare, vecinos_series_free);
+  self->compare = compare;
+  self->shared_axis = shared_axis;
+  self->focus_series = 0;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const VecinosSeries *
+vecinos_chart_view_get_compare (VecinosChartView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
+  return self->compare;
+}
+
+/**
+ * vecinos_chart_view_set_log_scale:
+ *
+ * Values by powers of ten, where every value is above zero (otherwise the
+ * axis stays linear)
+ */
+void
+vecinos_chart_view_set_log_scale (VecinosChartView *self,
+                                  gboolean          log_scale)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  self->log_scale = log_scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vecinos_chart_view_get_scale:
+ * @index: 0 for the series, 1 for the compared one
+ *
+ * Returns: where the last frame drew the series
+ */
+const VecinosChartScale *
+vecinos_chart_view_get_scale (VecinosChartView *self,
+                              guint             index)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
+  g_return_val_if_fail (index < 2, NULL);
+  return &self->scale[index];
 }
 
 /**

@@ -19,6 +19,17 @@ void                 vecinos_chart_view_set_series     (VecinosChartView *self,
                                                         GPtrArray        *terms,
                                                         GArray           *events);
 const VecinosSeries *vecinos_chart_view_get_series     (VecinosChartView *self);
+void                 vecinos_chart_view_set_compare    (VecinosChartView *self,
+                                                        VecinosSeries    *compare,
+                                                        gboolean          shared_axis);
+const VecinosSeries *vecinos_chart_view_get_compare    (VecinosChartView *self);
+void                 vecinos_chart_view_set_log_scale  (VecinosChartView *self,
+                                                        gboolean          log_scale);
+const VecinosChartScale *vecinos_chart_view_get_scale  (VecinosChartView *self,
+                                                        guint             index);
+void                 vecinos_chart_view_get_chart      (VecinosChartView *self,
+                                                        VecinosChart     *chart);
+const VecinosSeries *vecinos_chart_view_get_focus_series (VecinosChartView *self);
 int                  vecinos_chart_view_get_focus_year (VecinosChartView *self);
 void                 vecinos_chart_view_set_focus_year (VecinosChartView *self,
                                                         int               year);

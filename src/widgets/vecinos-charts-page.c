@@ -2,7 +2,10 @@
  *
  * A sidebar lists the series by category, with a search field; choosing
  * one draws it beside, with its definition, caveats, definitional break and
- * source under the chart, and a button that copies a citation.
+ * source under the chart, and a button that copies a citation. Above the
+ * chart: a second series to compare, indexes, per person, a logarithmic
+ * axis; below it, the figures as a table and export to PNG, SVG, PDF and
+ * CSV.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-charts-page.h"
+#include "vecinos-chart-load.h"
 
 struct _VecinosChartsPage
 {
@@ -29,6 +33,11 @@ struct _VecinosChartsPage
   GtkLabel         *caveats;
   GtkLabel         *source;
   GtkButton        *copy_citation;
+  GtkDropDown      *compare;      /* "Nothing", then the series as listed */
+  GtkCheckButton   *index;
+  GtkCheckButton   *per_person;
+  GtkCheckButton   *log_scale;
+  GtkDropDown      *export_size;
   GtkStack         *stack;        /* the chart, or its figures as a table */
   GtkColumnView    *table;
   GtkStringList    *rows;         /* "0", "1", …: indexes into the series' points */
@@ -60,13 +69,27 @@ info_label (GtkBox *box)
 
 static void fill_table (VecinosChartsPage *self);
 
-static void
-row_selected (VecinosChartsPage *self,
-              GtkListBoxRow     *row)
+/* The slug of the series compared with the chosen one, or NULL */
+static const char *
+compare_slug (VecinosChartsPage *self)
 {
+  guint position = gtk_drop_down_get_selected (self->compare);
+
+  if (self->series == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
+      position > self->series->len)
+    return NULL;
+  return ((VecinosSeriesRef *) g_ptr_array_index (self->series, position - 1))->slug;
+}
+
+/* Draws the chosen series as the controls above the chart ask */
+static void
+reload (VecinosChartsPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
   const VecinosSeriesRef *ref;
   g_autoptr(GError) error = NULL;
-  VecinosSeries *series;
+  VecinosSeries *series = NULL, *compare = NULL;
+  VecinosChartFlags flags = 0;
   g_autofree char *source = NULL;
   g_autofree char *caveats = NULL;
   g_autoptr(GPtrArray) terms = NULL;
@@ -74,9 +97,14 @@ row_selected (VecinosChartsPage *self,
   if (row == NULL || self->dataset == NULL)
     return;
   ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
-  series = vecinos_dataset_get_series (self->dataset, ref->slug, self->language, &error);
-  if (series == NULL)
+  if (gtk_check_button_get_active (self->per_person))
+    flags |= VECINOS_CHART_PER_PERSON;
+  if (gtk_check_button_get_active (self->index))
+    flags |= VECINOS_CHART_INDEX;
+  if (!vecinos_chart_load (self->dataset, self->language, ref->slug, compare_slug (self), flags,
+                           &series, &compare, &error))
     {
+      /* Said where the definition goes; the chart stays as it was */
       gtk_label_set_text (self->definition, error->message);
       return;
     }
@@ -93,10 +121,38 @@ row_selected (VecinosChartsPage *self,
                                     series->source_org);
   gtk_label_set_markup (self->source, source);
 
+  /* What cannot be asked of this chart is not offered */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->per_person), series->population != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->log_scale), vecinos_chart_can_log (series, compare));
+
   terms = vecinos_dataset_list_terms (self->dataset, self->language);
   vecinos_chart_view_set_series (self->chart, series, terms,
                                  vecinos_chart_events_for_category (self->events, series->category));
+  vecinos_chart_view_set_compare (self->chart, compare, (flags & VECINOS_CHART_INDEX) != 0);
+  vecinos_chart_view_set_log_scale (self->chart, gtk_check_button_get_active (self->log_scale) &&
+                                                 gtk_widget_get_sensitive (GTK_WIDGET (self->log_scale)));
   fill_table (self);
+}
+
+static void
+row_selected (VecinosChartsPage *self,
+              GtkListBoxRow     *row)
+{
+  if (row == NULL)
+    return;
+  /* A new indicator: per person only if it has a population */
+  if (self->dataset != NULL)
+    {
+      const VecinosSeriesRef *ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
+      g_autoptr(VecinosSeries) series = vecinos_dataset_get_series (self->dataset, ref->slug, self->language, NULL);
+
+      if (series != NULL && series->population == NULL && gtk_check_button_get_active (self->per_person))
+        {
+          gtk_check_button_set_active (self->per_person, FALSE);   /* which reloads */
+          return;
+        }
+    }
+  reload (self);
 }
 
 static void
@@ -279,6 +335,223 @@ update_header (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, NULL);
 }
 
+/* The sizes a chart is exported at */
+static const struct {
+  int         width, height;
+  const char *label;
+} export_sizes[] = {
+  { 1920, 1080, N_("1920 × 1080, for slides") },
+  { 1280, 720, N_("1280 × 720, for a projector") },
+  { 3840, 2160, N_("3840 × 2160, for print") },
+  { 1080, 1080, N_("1080 × 1080, square") },
+};
+
+static void
+show_error (VecinosChartsPage *self,
+            const char        *message)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkAlertDialog) alert = gtk_alert_dialog_new ("%s", _("The chart could not be exported"));
+
+  gtk_alert_dialog_set_detail (alert, message);
+  gtk_alert_dialog_show (alert, window);
+#else
+  GtkWidget *dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+                                              _("The chart could not be exported"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+/**
+ * vecinos_charts_page_export:
+ * @path: ends in .png, .svg, .pdf or .csv
+ *
+ * Writes the chart as shown (compared series, indexes, per person,
+ * logarithmic axis and the selected event included) at the size chosen
+ * under it, or its figures for .csv.
+ */
+gboolean
+vecinos_charts_page_export (VecinosChartsPage  *self,
+                            const char         *path,
+                            GError            **error)
+{
+  guint size = gtk_drop_down_get_selected (self->export_size);
+  VecinosChart chart = { 0 };
+
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), FALSE);
+
+  if (size >= G_N_ELEMENTS (export_sizes))
+    size = 0;
+  vecinos_chart_view_get_chart (self->chart, &chart);
+  if (chart.series == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose an indicator first."));
+      return FALSE;
+    }
+  chart.background = TRUE;
+  chart.focus_year = 0;
+  chart.hover_year = 0;
+  return vecinos_chart_export (&chart, path, export_sizes[size].width, export_sizes[size].height, error);
+}
+
+static void
+export_to_file (VecinosChartsPage *self,
+                GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    return;
+  if (!vecinos_charts_page_export (self, path, &error))
+    show_error (self, error->message);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+export_chosen (GObject      *dialog,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(VecinosChartsPage) self = data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (dialog), result, NULL);
+
+  export_to_file (self, file);
+}
+#else
+static void
+export_chosen (GtkNativeDialog *dialog,
+               int              response,
+               gpointer         data)
+{
+  g_autoptr(VecinosChartsPage) self = data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      export_to_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+#endif
+
+/* One of the Export buttons: asks where, suggesting the series' id and
+ * the button's extension */
+static void
+export_clicked (GtkButton         *button,
+                VecinosChartsPage *self)
+{
+  const char *extension = g_object_get_data (G_OBJECT (button), "extension");
+  const VecinosSeries *series = vecinos_chart_view_get_series (self->chart);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autofree char *name = NULL;
+
+  if (series == NULL)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  name = g_strconcat (series->slug, ".", extension, NULL);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Export Chart"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_save (dialog, window, NULL, export_chosen, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export Chart"), window,
+                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                _("_Export"), _("_Cancel"));
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), g_object_ref (self));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
+}
+
+/* The Export menu: a size, then one button per kind of file */
+static GtkWidget *
+new_export_button (VecinosChartsPage *self)
+{
+  static const struct { const char *extension, *label; } kinds[] = {
+    { "png", N_("_Image (PNG)…") },
+    { "svg", N_("_Drawing (SVG)…") },
+    { "pdf", N_("_Document (PDF)…") },
+    { "csv", N_("_Figures (CSV)…") },
+  };
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkStringList *sizes = gtk_string_list_new (NULL);
+  GtkWidget *label = gtk_label_new (_("Size"));
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("_Export"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (menu_button), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (export_sizes); i++)
+    gtk_string_list_append (sizes, _(export_sizes[i].label));
+  self->export_size = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (sizes), NULL));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->export_size));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->export_size),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(kinds[i].label));
+
+      g_object_set_data (G_OBJECT (button), "extension", (gpointer) kinds[i].extension);
+      g_signal_connect (button, "clicked", G_CALLBACK (export_clicked), self);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  return menu_button;
+}
+
+/* Compare, index, per person, logarithmic: above the chart */
+static GtkWidget *
+new_controls (VecinosChartsPage *self)
+{
+  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Co_mpare with"));
+
+  self->compare = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL));
+  gtk_drop_down_set_enable_search (self->compare, TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->compare));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->compare),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  g_signal_connect_swapped (self->compare, "notify::selected", G_CALLBACK (reload), self);
+  gtk_box_append (GTK_BOX (controls), label);
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->compare));
+
+  self->index = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Index (first common year = 100)")));
+  self->per_person = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Per person")));
+  self->log_scale = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Logarithmic scale")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->per_person),
+                               _("Divide each figure by the population of the same year, where the dataset has one"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->log_scale),
+                               _("Equal distances for equal ratios; only where every figure is above zero"));
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->index));
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->per_person));
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->log_scale));
+  g_signal_connect_swapped (self->index, "toggled", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->per_person, "toggled", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->log_scale, "toggled", G_CALLBACK (reload), self);
+  gtk_widget_set_margin_start (controls, 12);
+  gtk_widget_set_margin_end (controls, 12);
+  gtk_widget_set_margin_top (controls, 6);
+  return controls;
+}
+
 static void
 vecinos_charts_page_dispose (GObject *object)
 {
@@ -337,6 +610,7 @@ vecinos_charts_page_init (VecinosChartsPage *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->chart), "chart");
   gtk_stack_add_named (self->stack, new_table (self), "table");
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (content), new_controls (self));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
 
   gtk_widget_set_margin_start (info, 12);
@@ -357,6 +631,7 @@ vecinos_charts_page_init (VecinosChartsPage *self)
     g_signal_connect_swapped (button, "clicked", G_CALLBACK (copy_citation), self);
     self->copy_citation = GTK_BUTTON (button);
     gtk_box_append (GTK_BOX (buttons), button);
+    gtk_box_append (GTK_BOX (buttons), new_export_button (self));
     gtk_box_append (GTK_BOX (info), buttons);
   }
   gtk_box_append (GTK_BOX (content), info);
@@ -380,6 +655,7 @@ vecinos_charts_page_set_dataset (VecinosChartsPage *self,
                                  const char        *language,
                                  GListModel        *events)
 {
+  g_autoptr(GtkStringList) names = NULL;
   GtkWidget *child;
 
   g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
@@ -396,15 +672,23 @@ vecinos_charts_page_set_dataset (VecinosChartsPage *self,
     return;
 
   self->series = vecinos_dataset_list_series (dataset, language);
+  names = gtk_string_list_new (NULL);
+  /* Translators: in "Compare with", no second series */
+  gtk_string_list_append (names, _("Nothing"));
   for (guint i = 0; i < self->series->len; i++)
     {
       const VecinosSeriesRef *ref = g_ptr_array_index (self->series, i);
       GtkWidget *label = gtk_label_new (ref->name);
 
+      gtk_string_list_append (names, ref->name);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_list_box_append (self->list, label);
     }
+  g_signal_handlers_block_by_func (self->compare, reload, self);
+  gtk_drop_down_set_model (self->compare, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->compare, 0);
+  g_signal_handlers_unblock_by_func (self->compare, reload, self);
   if (self->series->len > 0)
     gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
 }
@@ -428,6 +712,54 @@ vecinos_charts_page_show_series (VecinosChartsPage *self,
         return TRUE;
       }
   return FALSE;
+}
+
+/**
+ * vecinos_charts_page_set_options:
+ * @compare: (nullable): a series id to compare with, or %NULL for none
+ *
+ * Sets the controls above the chart, as a user would.
+ *
+ * Returns: whether the dataset has the series to compare with
+ */
+gboolean
+vecinos_charts_page_set_options (VecinosChartsPage *self,
+                                 const char        *compare,
+                                 gboolean           index,
+                                 gboolean           per_person,
+                                 gboolean           log_scale)
+{
+  guint position = 0;
+
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), FALSE);
+
+  for (guint i = 0; compare != NULL && self->series != NULL && i < self->series->len; i++)
+    if (g_str_equal (((VecinosSeriesRef *) g_ptr_array_index (self->series, i))->slug, compare))
+      position = i + 1;
+  gtk_drop_down_set_selected (self->compare, position);
+  gtk_check_button_set_active (self->index, index);
+  gtk_check_button_set_active (self->per_person, per_person);
+  gtk_check_button_set_active (self->log_scale, log_scale);
+  return compare == NULL || position > 0;
+}
+
+/**
+ * vecinos_charts_page_get_option:
+ * @name: "per-person" or "log", the checks that can be unavailable
+ *
+ * Returns: whether that control can be used for the chart shown
+ */
+gboolean
+vecinos_charts_page_get_option_available (VecinosChartsPage *self,
+                                          const char        *name)
+{
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), FALSE);
+
+  if (g_str_equal (name, "per-person"))
+    return gtk_widget_get_sensitive (GTK_WIDGET (self->per_person));
+  if (g_str_equal (name, "log"))
+    return gtk_widget_get_sensitive (GTK_WIDGET (self->log_scale));
+  g_return_val_if_reached (FALSE);
 }
 
 VecinosChartView *

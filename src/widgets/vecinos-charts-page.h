@@ -22,6 +22,16 @@ void              vecinos_charts_page_set_dataset (VecinosChartsPage *self,
                                                    GListModel        *events);
 gboolean          vecinos_charts_page_show_series (VecinosChartsPage *self,
                                                    const char        *slug);
+gboolean          vecinos_charts_page_set_options (VecinosChartsPage *self,
+                                                   const char        *compare,
+                                                   gboolean           index,
+                                                   gboolean           per_person,
+                                                   gboolean           log_scale);
+gboolean          vecinos_charts_page_get_option_available (VecinosChartsPage *self,
+                                                            const char        *name);
+gboolean          vecinos_charts_page_export      (VecinosChartsPage *self,
+                                                   const char        *path,
+                                                   GError           **error);
 VecinosChartView *vecinos_charts_page_get_chart   (VecinosChartsPage *self);
 GtkWidget        *vecinos_charts_page_get_list    (VecinosChartsPage *self);
 GtkColumnView    *vecinos_charts_page_get_table   (VecinosChartsPage *self);
