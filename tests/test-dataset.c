@@ -8,6 +8,7 @@
 #include "vecinos-test.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
@@ -854,6 +855,88 @@ test_series_csv (void)
   g_unlink (path);
 }
 
+/* A series made by hand: @n figures from @first_year, @unit_kind */
+static VecinosSeries *
+hand_series (const char   *slug,
+             const char   *unit_kind,
+             int           first_year,
+             const double *values,
+             guint         n)
+{
+  VecinosSeries *series = g_new0 (VecinosSeries, 1);
+
+  series->slug = g_strdup (slug);
+  series->name = g_strdup (slug);
+  series->unit = g_strdup (g_str_equal (unit_kind, "millions") ? "millions of people" : "people");
+  series->unit_kind = g_strdup (unit_kind);
+  series->definition = g_strdup ("A test.");
+  series->source_org = g_strdup (slug);
+  series->source_url = g_strdup ("https://example.org/");
+  series->points = g_array_new (FALSE, TRUE, sizeof (VecinosPoint));
+  series->claims = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      VecinosPoint point = { first_year + i, values[i], FALSE, g_strdup (slug), g_strdup ("https://example.org/") };
+
+      if (!isnan (values[i]))
+        g_array_append_val (series->points, point);
+      else
+        g_free (point.source), g_free (point.source_url);
+    }
+  return series;
+}
+
+/* Per person and indexes: computed, never filled in */
+static void
+test_series_derived (void)
+{
+  /* Homicides 2010–2013; a population for 2011–2014, the last projected */
+  g_autoptr(VecinosSeries) homicides = hand_series ("homicides", "count", 2010,
+                                                    (double[]) { 20000, 25000, 26000, 23000 }, 4);
+  g_autoptr(VecinosSeries) population = hand_series ("population", "millions", 2011,
+                                                     (double[]) { 100, 104, 125, 130 }, 4);
+  g_autoptr(VecinosSeries) per_person = NULL;
+  g_autoptr(VecinosSeries) index = NULL;
+  g_autoptr(VecinosSeries) other = hand_series ("other", "count", 2012, (double[]) { 0, 50 }, 2);
+  const VecinosPoint *point;
+
+  g_array_index (population->points, VecinosPoint, 2).preliminary = TRUE;
+  g_assert_true (vecinos_series_can_divide (homicides, population));
+  g_assert_false (vecinos_series_can_divide (population, population));
+  g_assert_null (vecinos_series_per_person (population, population));
+
+  per_person = vecinos_series_per_person (homicides, population);
+  g_assert_cmpstr (per_person->slug, ==, "homicides_per_100k");
+  g_assert_cmpstr (per_person->unit, ==, "per 100,000 people");
+  g_assert_cmpstr (per_person->source_org, ==, "homicides; population");
+  /* 2010 has no population: a gap, not an estimate */
+  g_assert_cmpuint (per_person->points->len, ==, 3);
+  g_assert_null (vecinos_series_find_point (per_person, 2010));
+  /* 25,000 among 100 million people: 25 per 100,000 */
+  point = vecinos_series_find_point (per_person, 2011);
+  g_assert_cmpfloat_with_epsilon (point->value, 25, 1e-9);
+  g_assert_false (point->preliminary);
+  g_assert_cmpstr (point->note, ==, "Computed by Vecinos: 25,000 people divided by a population of 100 million people.");
+  g_assert_cmpstr (point->source, ==, "homicides; population");
+  /* Divided by a projection: preliminary */
+  point = vecinos_series_find_point (per_person, 2013);
+  g_assert_cmpfloat_with_epsilon (point->value, 23000.0 / 1250, 1e-9);
+  g_assert_true (point->preliminary);
+
+  /* An index: the base year is 100, the figure itself in the note */
+  g_assert_cmpint (vecinos_series_first_common_year (homicides, population), ==, 2011);
+  g_assert_cmpint (vecinos_series_first_common_year (homicides, other), ==, 2012);
+  index = vecinos_series_index (homicides, 2011);
+  g_assert_cmpstr (index->slug, ==, "homicides_index");
+  g_assert_cmpstr (index->unit, ==, "index, 2011 = 100");
+  g_assert_cmpfloat_with_epsilon (vecinos_series_find_point (index, 2011)->value, 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vecinos_series_find_point (index, 2010)->value, 80, 1e-9);
+  g_assert_cmpstr (vecinos_series_find_point (index, 2012)->note, ==, "The figure itself: 26,000 people.");
+  /* No index from a zero or from a missing year */
+  g_assert_null (vecinos_series_index (other, 2012));
+  g_assert_null (vecinos_series_index (homicides, 2020));
+}
+
 static void
 test_open_message_in_spanish (void)
 {
@@ -909,6 +992,7 @@ main (int   argc,
   g_test_add_func ("/dataset/open/truncated", test_open_truncated);
   g_test_add_func ("/dataset/open/other-version", test_open_other_version);
   g_test_add_func ("/dataset/open/spanish-message", test_open_message_in_spanish);
+  g_test_add_func ("/dataset/series-derived", test_series_derived);
 
   return g_test_run ();
 }

@@ -316,25 +316,23 @@ draw_time_axis (cairo_t                 *cr,
                 const VecinosChartScale *scale)
 {
   const VecinosSeries *series = chart->series;
+  int first = (int) ceil (scale->start), last = (int) floor (scale->end);
   double last_end = -G_MAXDOUBLE;
-  guint stride = 1;
+  int stride = 1;
 
-  /* With more periods than room, look only at every stride-th: the cost
-   * follows the labels that fit, not the points */
-  if (series->points->len > 1)
+  /* Every year the plot spans (both series' when compared), labelled as
+   * the first series' periods are; with more years than room, only every
+   * stride-th is looked at: the cost follows the labels that fit */
+  if (last > first)
+    stride = MAX (1, (int) ceil (60 / ((scale->right - scale->left) / (last - first + 1))));
+  for (int year = first; year <= last; year += stride)
     {
-      double per_point = (scale->right - scale->left) / series->points->len;
-      stride = MAX (1, (guint) ceil (60 / per_point));
-    }
-  for (guint i = 0; i < series->points->len; i += stride)
-    {
-      int year = g_array_index (series->points, VecinosPoint, i).year;
       double x = vecinos_chart_x (scale, vecinos_chart_period_time (year, series->period_kind));
       g_autofree char *label = vecinos_series_format_year (series, year);
       double width = text_width (context, label);
 
       /* Labels never overlap: a crowded axis skips some */
-      if (x - width / 2 < last_end + 8 || x + width / 2 > scale->right + 20)
+      if (x - width / 2 < last_end + 8 || x + width / 2 > scale->right + 20 || x < scale->left)
         continue;
       set_ink (cr, chart, 0.75);
       show_text (cr, context, label, x, scale->bottom + BAND_HEIGHT + 4, 0.5, FALSE);
@@ -613,7 +611,8 @@ static void
 draw_breaks (cairo_t            *cr,
              PangoContext       *context,
              const VecinosChart *chart,
-             const Layer        *layer)
+             const Layer        *layer,
+             GArray             *drawn)
 {
   const VecinosSeries *series = layer->series;
   const VecinosChartScale *scale = &layer->scale;
@@ -629,6 +628,13 @@ draw_breaks (cairo_t            *cr,
         continue;
       year = g_array_index (points, VecinosPoint, end ? points->len - 1 : 0).year;
       x = round (vecinos_chart_x (scale, vecinos_chart_period_time (year, series->period_kind) + (end ? 0.5 : -0.5))) + 0.5;
+      /* Two compared series that meet there share one rule */
+      for (guint i = 0; i < drawn->len; i++)
+        if (fabs (g_array_index (drawn, double, i) - x) < 6)
+          x = NAN;
+      if (isnan (x))
+        continue;
+      g_array_append_val (drawn, x);
       set_ink (cr, chart, 0.7);
       cairo_set_line_width (cr, 1.5);
       cairo_set_dash (cr, dots, 2, 0);
@@ -660,17 +666,28 @@ draw_crosshair (cairo_t            *cr,
   cairo_stroke (cr);
 }
 
-/* One entry of the legend at @x: returns where the next one goes */
+/* One entry of the legend at @x, cut short with an ellipsis before @right:
+ * returns where the next one goes */
 static double
 legend_entry (cairo_t            *cr,
               PangoContext       *context,
               const VecinosChart *chart,
               const char         *label,
               double              x,
-              double              y)
+              double              y,
+              double              right)
 {
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  int width;
+
+  pango_layout_set_text (layout, label, -1);
+  pango_layout_set_width (layout, (int) (MAX (right - x - 12, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &width, NULL);
   set_ink (cr, chart, 0.85);
-  return x + 12 + show_text (cr, context, label, x + 12, y, 0, FALSE) + 18;
+  cairo_move_to (cr, x + 12, y);
+  pango_cairo_show_layout (cr, layout);
+  return x + 12 + width + 18;
 }
 
 /* The name of a compared series, with the axis it is read on */
@@ -695,31 +712,32 @@ draw_legend (cairo_t            *cr,
              const Layer        *layers,
              guint               n_layers,
              double              x,
-             double              y)
+             double              y,
+             double              right)
 {
   double start = x;
   gboolean any_preliminary = FALSE, any_claims = FALSE;
 
-  /* The series (or the official figures), then what the marks mean, on a
-   * second line when two series take the first */
+  /* The series (or the official figures), then what the marks mean; two
+   * compared series get a line each */
   for (guint i = 0; i < n_layers; i++)
     {
       g_autofree char *name = layer_name (chart, &layers[i], i == 1);
 
       cairo_new_path (cr);
       draw_marker (cr, chart, &layers[i], x + 4, y + 9, POINT_RADIUS, FALSE);
-      x = legend_entry (cr, context, chart, name, x, y);
+      x = legend_entry (cr, context, chart, name, x, y, right);
       any_preliminary |= layers[i].series->has_preliminary;
       any_claims |= layers[i].series->claims->len > 0;
+      if (n_layers > 1)
+        x = start, y += LEGEND_HEIGHT;
     }
-  if (n_layers > 1)
-    x = start, y += LEGEND_HEIGHT;
 
   if (any_preliminary)
     {
       cairo_new_path (cr);
       draw_marker (cr, chart, &layers[0], x + 4, y + 9, POINT_RADIUS, TRUE);
-      x = legend_entry (cr, context, chart, _("Preliminary, to be revised"), x, y);
+      x = legend_entry (cr, context, chart, _("Preliminary, to be revised"), x, y, right);
     }
   if (any_claims)
     {
@@ -731,7 +749,7 @@ draw_legend (cairo_t            *cr,
       cairo_line_to (cr, x - 1, y + 9);
       cairo_close_path (cr);
       cairo_stroke (cr);
-      x = legend_entry (cr, context, chart, _("Figure stated in a document"), x, y);
+      x = legend_entry (cr, context, chart, _("Figure stated in a document"), x, y, right);
     }
   if (chart->n_events > 0)
     {
@@ -745,7 +763,7 @@ draw_legend (cairo_t            *cr,
       cairo_line_to (cr, x + 8, y + 13);
       cairo_close_path (cr);
       cairo_fill (cr);
-      legend_entry (cr, context, chart, label, x, y);
+      legend_entry (cr, context, chart, label, x, y, right);
     }
 }
 
@@ -809,7 +827,7 @@ vecinos_chart_draw (cairo_t            *cr,
   guint n_layers = chart->compare != NULL ? 2 : 1;
   gboolean right_axis = n_layers == 2 && !chart->shared_axis;
   guint max_ticks;
-  double legend_height = n_layers * LEGEND_HEIGHT;
+  double legend_height = (n_layers == 2 ? 3 : 1) * LEGEND_HEIGHT;
   VecinosChartScale plot = { 0 };
   double first = G_MAXDOUBLE, last = -G_MAXDOUBLE;
 
@@ -893,8 +911,12 @@ vecinos_chart_draw (cairo_t            *cr,
   cairo_clip (cr);
   draw_crosshair (cr, chart, &layers[0]);
   draw_events (cr, context, chart, &layers[0].scale, &layers[0].color);
-  for (guint i = 0; i < n_layers; i++)
-    draw_breaks (cr, context, chart, &layers[i]);
+  {
+    g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < n_layers; i++)
+      draw_breaks (cr, context, chart, &layers[i], breaks);
+  }
   for (guint i = n_layers; i-- > 0;)
     {
       draw_series (cr, chart, &layers[i]);
@@ -902,7 +924,7 @@ vecinos_chart_draw (cairo_t            *cr,
     }
   cairo_restore (cr);
 
-  draw_legend (cr, context, chart, layers, n_layers, plot.left, height - legend_height + 2);
+  draw_legend (cr, context, chart, layers, n_layers, plot.left, height - legend_height + 2, width - 8);
 
   for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
     {
