@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "vecinos-event-page.h"
 #include "vecinos-event-row.h"
@@ -190,6 +191,22 @@ view_action (GtkWidget  *widget,
 
   if (gtk_stack_get_child_by_name (self->view_stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* The Charts view can show the years the timeline shows: it learns them
+ * each time it comes up, since the timeline only moves while it is hidden */
+static void
+view_changed (VecinosWindow *self)
+{
+  const VecinosTimeScale *scale;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "charts") != 0)
+    return;
+  scale = vecinos_timeline_view_get_scale (self->timeline_view);
+  if (scale->end > scale->start)
+    vecinos_charts_page_set_timeline_range (self->charts_page,
+                                            vecinos_chart_day_time ((VecinosDay) floor (scale->start)),
+                                            vecinos_chart_day_time ((VecinosDay) ceil (scale->end)));
 }
 
 /* The buttons outside the timeline reach its own actions */
@@ -395,6 +412,8 @@ vecinos_window_init (VecinosWindow *self)
   g_signal_connect_object (vecinos_charts_page_get_chart (self->charts_page), "event-activated",
                            G_CALLBACK (chart_event_activated), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (view_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -583,6 +583,25 @@ test_charts (void)
   g_assert_cmpstr (vecinos_chart_view_get_series (chart)->slug, ==, "mx_homicides_index");
   g_assert_cmpstr (vecinos_chart_view_get_series (chart)->unit, ==, "index, 2012 = 100");
 
+  /* One time range: the chart shows the timeline's years when asked */
+  {
+    VecinosChart drawn;
+
+    vecinos_timeline_view_set_visible_range (vecinos_window_get_timeline_view (window),
+                                             vecinos_test_day ("2010-01-01"), vecinos_test_day ("2016-01-01"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+    vecinos_chart_view_get_chart (chart, &drawn);
+    g_assert_cmpfloat (drawn.range_end, ==, 0);
+    vecinos_charts_page_set_follow_timeline (charts, TRUE);
+    vecinos_chart_view_get_chart (chart, &drawn);
+    g_assert_cmpfloat_with_epsilon (drawn.range_start, 2010, 1e-9);
+    g_assert_cmpfloat_with_epsilon (drawn.range_end, 2016, 1e-9);
+    vecinos_charts_page_set_follow_timeline (charts, FALSE);
+    vecinos_chart_view_get_chart (chart, &drawn);
+    g_assert_cmpfloat (drawn.range_end, ==, 0);
+  }
+
   close_window (window);
 }
 

@@ -842,7 +842,7 @@ vecinos_chart_draw (cairo_t            *cr,
 
   plot.top = TITLE_HEIGHT + BAND_HEIGHT + 4;
   plot.bottom = height - legend_height - 2 * BAND_HEIGHT - 8;
-  max_ticks = MAX (3, (guint) ((plot.bottom - plot.top) / 45));
+  max_ticks = MAX (3, (guint) ((plot.bottom - plot.top) / 40));
 
   layers[0].series = chart->series;
   layers[0].color = parse_color (chart->series->color);
@@ -879,6 +879,12 @@ vecinos_chart_draw (cairo_t            *cr,
     }
   plot.start = first < last ? first : 1990;
   plot.end = first < last ? last : 2026;
+  if (chart->range_end > chart->range_start)
+    {
+      /* The years another view shows (the timeline's, when linked) */
+      plot.start = chart->range_start;
+      plot.end = chart->range_end;
+    }
   plot.left = widest_tick (context, &layers[0]) + 14;
   plot.right = width - 16 - (right_axis ? widest_tick (context, &layers[1]) + 6 : 0);
   for (guint i = 0; i < n_layers; i++)
@@ -907,7 +913,13 @@ vecinos_chart_draw (cairo_t            *cr,
   draw_time_axis (cr, context, chart, &layers[0].scale);
 
   cairo_save (cr);
-  cairo_rectangle (cr, plot.left - 10, plot.top - 10, plot.right - plot.left + 20, plot.bottom - plot.top + 20);
+  /* Room for a marker's edge at the ends, unless the years are cut short */
+  {
+    double margin = chart->range_end > chart->range_start ? 0 : 10;
+
+    cairo_rectangle (cr, plot.left - margin, plot.top - 10, plot.right - plot.left + 2 * margin,
+                     plot.bottom - plot.top + 20);
+  }
   cairo_clip (cr);
   draw_crosshair (cr, chart, &layers[0]);
   draw_events (cr, context, chart, &layers[0].scale, &layers[0].color);

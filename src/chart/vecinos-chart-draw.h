@@ -33,6 +33,8 @@ typedef struct {
   int                  focus_year;   /* a point the keyboard is on, or 0 */
   int                  focus_series; /* 0 the series, 1 the compared one */
   int                  hover_year;   /* the period under the pointer, or 0 */
+  double               range_start;  /* the years shown, fractional, or 0 and 0 */
+  double               range_end;    /*   for the series' own */
   gboolean             dark;         /* light ink on a dark background */
   gboolean             background;   /* paint one (exported files) */
 } VecinosChart;

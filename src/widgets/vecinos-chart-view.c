@@ -31,6 +31,7 @@ struct _VecinosChartView
   int                focus_year;
   int                focus_series; /* 1: the compared one */
   int                hover_year;
+  double             range_start, range_end;
   gpointer           selected; /* the event selected on the timeline */
   VecinosChartScale  scale[2]; /* where the last frame put each series */
 };
@@ -129,6 +130,8 @@ vecinos_chart_view_get_chart (VecinosChartView *self,
     .focus_year = self->focus_year,
     .focus_series = self->focus_series,
     .hover_year = self->hover_year,
+    .range_start = self->range_start,
+    .range_end = self->range_end,
   };
 }
 
@@ -622,6 +625,23 @@ vecinos_chart_view_set_log_scale (VecinosChartView *self,
   g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
 
   self->log_scale = log_scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vecinos_chart_view_set_time_range:
+ * @start: the first year shown, fractional
+ * @end: the last; 0 and 0 for the series' own years
+ */
+void
+vecinos_chart_view_set_time_range (VecinosChartView *self,
+                                   double            start,
+                                   double            end)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  self->range_start = start;
+  self->range_end = end;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -27,6 +27,9 @@ void                 vecinos_chart_view_set_log_scale  (VecinosChartView *self,
                                                         gboolean          log_scale);
 const VecinosChartScale *vecinos_chart_view_get_scale  (VecinosChartView *self,
                                                         guint             index);
+void                 vecinos_chart_view_set_time_range (VecinosChartView *self,
+                                                        double            start,
+                                                        double            end);
 void                 vecinos_chart_view_get_chart      (VecinosChartView *self,
                                                         VecinosChart     *chart);
 const VecinosSeries *vecinos_chart_view_get_focus_series (VecinosChartView *self);

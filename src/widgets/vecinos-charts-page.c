@@ -37,6 +37,8 @@ struct _VecinosChartsPage
   GtkCheckButton   *index;
   GtkCheckButton   *per_person;
   GtkCheckButton   *log_scale;
+  GtkCheckButton   *follow;       /* the timeline's years */
+  double            timeline_start, timeline_end;
   GtkDropDown      *export_size;
   GtkStack         *stack;        /* the chart, or its figures as a table */
   GtkColumnView    *table;
@@ -79,6 +81,15 @@ compare_slug (VecinosChartsPage *self)
       position > self->series->len)
     return NULL;
   return ((VecinosSeriesRef *) g_ptr_array_index (self->series, position - 1))->slug;
+}
+
+static void
+apply_time_range (VecinosChartsPage *self)
+{
+  if (gtk_check_button_get_active (self->follow))
+    vecinos_chart_view_set_time_range (self->chart, self->timeline_start, self->timeline_end);
+  else
+    vecinos_chart_view_set_time_range (self->chart, 0, 0);
 }
 
 /* Draws the chosen series as the controls above the chart ask */
@@ -131,6 +142,7 @@ reload (VecinosChartsPage *self)
   vecinos_chart_view_set_compare (self->chart, compare, (flags & VECINOS_CHART_INDEX) != 0);
   vecinos_chart_view_set_log_scale (self->chart, gtk_check_button_get_active (self->log_scale) &&
                                                  gtk_widget_get_sensitive (GTK_WIDGET (self->log_scale)));
+  apply_time_range (self);
   fill_table (self);
 }
 
@@ -517,12 +529,45 @@ new_export_button (VecinosChartsPage *self)
   return menu_button;
 }
 
-/* Compare, index, per person, logarithmic: above the chart */
+/* Adds @child to the controls' flow box, which wraps them on a narrow
+ * window; the flow box's own children take no focus, the controls do */
+static void
+add_control (GtkFlowBox *controls,
+             GtkWidget  *child)
+{
+  gtk_flow_box_append (controls, child);
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+}
+
+static GtkCheckButton *
+new_check (GtkFlowBox        *controls,
+           const char        *label,
+           const char        *tooltip,
+           GCallback          toggled,
+           VecinosChartsPage *self)
+{
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (check, tooltip);
+  g_signal_connect_swapped (check, "toggled", toggled, self);
+  add_control (controls, check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* Compare, index, per person, logarithmic, the timeline's years: above
+ * the chart */
 static GtkWidget *
 new_controls (VecinosChartsPage *self)
 {
-  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *controls = gtk_flow_box_new ();
+  GtkWidget *compare = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Co_mpare with"));
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (controls), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (controls), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (controls), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (controls), 2);
 
   self->compare = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL));
   gtk_drop_down_set_enable_search (self->compare, TRUE);
@@ -530,22 +575,21 @@ new_controls (VecinosChartsPage *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->compare),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect_swapped (self->compare, "notify::selected", G_CALLBACK (reload), self);
-  gtk_box_append (GTK_BOX (controls), label);
-  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->compare));
+  gtk_box_append (GTK_BOX (compare), label);
+  gtk_box_append (GTK_BOX (compare), GTK_WIDGET (self->compare));
+  add_control (GTK_FLOW_BOX (controls), compare);
 
-  self->index = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Index (first common year = 100)")));
-  self->per_person = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Per person")));
-  self->log_scale = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Logarithmic scale")));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->per_person),
-                               _("Divide each figure by the population of the same year, where the dataset has one"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->log_scale),
-                               _("Equal distances for equal ratios; only where every figure is above zero"));
-  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->index));
-  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->per_person));
-  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->log_scale));
-  g_signal_connect_swapped (self->index, "toggled", G_CALLBACK (reload), self);
-  g_signal_connect_swapped (self->per_person, "toggled", G_CALLBACK (reload), self);
-  g_signal_connect_swapped (self->log_scale, "toggled", G_CALLBACK (reload), self);
+  self->index = new_check (GTK_FLOW_BOX (controls), _("_Index (first common year = 100)"), NULL,
+                           G_CALLBACK (reload), self);
+  self->per_person = new_check (GTK_FLOW_BOX (controls), _("_Per person"),
+                                _("Divide each figure by the population of the same year, where the dataset has one"),
+                                G_CALLBACK (reload), self);
+  self->log_scale = new_check (GTK_FLOW_BOX (controls), _("_Logarithmic scale"),
+                               _("Equal distances for equal ratios; only where every figure is above zero"),
+                               G_CALLBACK (reload), self);
+  self->follow = new_check (GTK_FLOW_BOX (controls), _("Same _years as the timeline"),
+                            _("Show the years the timeline shows, and follow it as it moves"),
+                            G_CALLBACK (apply_time_range), self);
   gtk_widget_set_margin_start (controls, 12);
   gtk_widget_set_margin_end (controls, 12);
   gtk_widget_set_margin_top (controls, 6);
@@ -712,6 +756,36 @@ vecinos_charts_page_show_series (VecinosChartsPage *self,
         return TRUE;
       }
   return FALSE;
+}
+
+/**
+ * vecinos_charts_page_set_timeline_range:
+ * @start: the first year the timeline shows, fractional
+ * @end: the last
+ *
+ * Kept for "Same years as the timeline", and applied at once when it is on.
+ */
+void
+vecinos_charts_page_set_timeline_range (VecinosChartsPage *self,
+                                        double             start,
+                                        double             end)
+{
+  g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
+
+  self->timeline_start = start;
+  self->timeline_end = end;
+  apply_time_range (self);
+}
+
+/**
+ * vecinos_charts_page_set_follow_timeline:
+ */
+void
+vecinos_charts_page_set_follow_timeline (VecinosChartsPage *self,
+                                         gboolean           follow)
+{
+  g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
+  gtk_check_button_set_active (self->follow, follow);
 }
 
 /**

@@ -29,6 +29,11 @@ gboolean          vecinos_charts_page_set_options (VecinosChartsPage *self,
                                                    gboolean           log_scale);
 gboolean          vecinos_charts_page_get_option_available (VecinosChartsPage *self,
                                                             const char        *name);
+void              vecinos_charts_page_set_timeline_range (VecinosChartsPage *self,
+                                                          double             start,
+                                                          double             end);
+void              vecinos_charts_page_set_follow_timeline (VecinosChartsPage *self,
+                                                           gboolean           follow);
 gboolean          vecinos_charts_page_export      (VecinosChartsPage *self,
                                                    const char        *path,
                                                    GError           **error);
