@@ -698,7 +698,7 @@ layer_name (const VecinosChart *chart,
 {
   if (chart->compare == NULL)
     return g_strdup (_("Official figure"));
-  if (chart->shared_axis)
+  if (vecinos_chart_shares_axis (chart))
     return g_strdup (layer->series->name);
   /* Translators: in a chart's legend, %1$s a series, %2$s its unit */
   return g_strdup_printf (right ? _("%1$s (%2$s, right axis)") : _("%1$s (%2$s, left axis)"),
@@ -778,7 +778,11 @@ draw_title (cairo_t            *cr,
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   g_autofree char *title = NULL;
 
-  if (chart->compare != NULL)
+  if (chart->compare != NULL && vecinos_chart_shares_axis (chart))
+    /* Translators: a chart comparing two series in one unit, %3$s */
+    title = g_strdup_printf (_("%1$s and %2$s — %3$s"), chart->series->name, chart->compare->name,
+                             chart->series->unit);
+  else if (chart->compare != NULL)
     /* Translators: a chart comparing two series */
     title = g_strdup_printf (_("%1$s and %2$s"), chart->series->name, chart->compare->name);
   else
@@ -793,6 +797,23 @@ draw_title (cairo_t            *cr,
   set_ink (cr, chart, 1);
   cairo_move_to (cr, 8, 6);
   pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * vecinos_chart_shares_axis:
+ *
+ * Returns: whether @chart's two series are read on one value axis: when
+ *   asked (indexes), or when they are in the same unit, so that equal
+ *   heights mean equal amounts
+ */
+gboolean
+vecinos_chart_shares_axis (const VecinosChart *chart)
+{
+  if (chart->compare == NULL)
+    return FALSE;
+  return chart->shared_axis ||
+         (g_strcmp0 (chart->series->unit_kind, chart->compare->unit_kind) == 0 &&
+          g_strcmp0 (chart->series->unit, chart->compare->unit) == 0);
 }
 
 /* A colour for the compared series that is not the first one's: its own
@@ -825,7 +846,8 @@ vecinos_chart_draw (cairo_t            *cr,
 {
   Layer layers[2] = { { 0 } };
   guint n_layers = chart->compare != NULL ? 2 : 1;
-  gboolean right_axis = n_layers == 2 && !chart->shared_axis;
+  gboolean shared = vecinos_chart_shares_axis (chart);
+  gboolean right_axis = n_layers == 2 && !shared;
   guint max_ticks;
   double legend_height = (n_layers == 2 ? 3 : 1) * LEGEND_HEIGHT;
   VecinosChartScale plot = { 0 };
@@ -847,7 +869,7 @@ vecinos_chart_draw (cairo_t            *cr,
   layers[0].series = chart->series;
   layers[0].color = parse_color (chart->series->color);
   layers[0].focused = chart->focus_series == 0;
-  layer_axis (&layers[0], chart->shared_axis ? chart->compare : NULL, chart->log_scale, max_ticks);
+  layer_axis (&layers[0], shared ? chart->compare : NULL, chart->log_scale, max_ticks);
   if (n_layers == 2)
     {
       layers[1].series = chart->compare;

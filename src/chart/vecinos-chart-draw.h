@@ -45,6 +45,7 @@ void     vecinos_chart_draw         (cairo_t            *cr,
                                      double              width,
                                      double              height,
                                      VecinosChartScale  *scales);
+gboolean vecinos_chart_shares_axis  (const VecinosChart *chart);
 char    *vecinos_chart_format_tick  (double              value,
                                      double              step,
                                      const char         *unit_kind,

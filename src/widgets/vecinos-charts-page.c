@@ -322,6 +322,23 @@ row_matches (GtkListBoxRow *row,
   return TRUE;
 }
 
+/* Enter in the search: the first indicator that matches is drawn */
+static void
+search_activated (VecinosChartsPage *self)
+{
+  for (int i = 0; self->series != NULL && i < (int) self->series->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+      if (row_matches (row, self))
+        {
+          gtk_list_box_select_row (self->list, row);
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
 /* A category's name above its first series */
 static void
 update_header (GtkListBoxRow *row,
@@ -529,6 +546,42 @@ new_export_button (VecinosChartsPage *self)
   return menu_button;
 }
 
+static void
+setup_compare_label (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* The button shows a name cut short; the list shows it whole */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "short")))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_compare_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkListItemFactory *
+new_compare_factory (gboolean cut_short)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "short", GINT_TO_POINTER (cut_short));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_compare_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_compare_label), NULL);
+  return factory;
+}
+
 /* Adds @child to the controls' flow box, which wraps them on a narrow
  * window; the flow box's own children take no focus, the controls do */
 static void
@@ -570,6 +623,11 @@ new_controls (VecinosChartsPage *self)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (controls), 2);
 
   self->compare = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL));
+  gtk_drop_down_set_factory (self->compare, new_compare_factory (TRUE));
+  gtk_drop_down_set_list_factory (self->compare, new_compare_factory (FALSE));
+  /* Searchable by name, as the sidebar is */
+  gtk_drop_down_set_expression (self->compare,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_enable_search (self->compare, TRUE);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->compare));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->compare),
@@ -643,6 +701,7 @@ vecinos_charts_page_init (VecinosChartsPage *self)
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
   g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected), self);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter), self->list);
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activated), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
