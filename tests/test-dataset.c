@@ -937,6 +937,39 @@ test_series_derived (void)
   g_assert_null (vecinos_series_index (homicides, 2020));
 }
 
+/* The bundled dataset: where a series measured another way takes over,
+ * and which series can be divided by a population */
+static void
+test_series_breaks (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  static const struct { const char *slug; gboolean start, end; const char *population; } expected[] = {
+    { "us_sw_border_apprehensions", FALSE, TRUE, NULL },
+    { "us_sw_border_usbp_encounters", TRUE, FALSE, NULL },
+    { "mx_cpi_score", TRUE, FALSE, NULL },
+    { "mx_cpi_score_0_10", FALSE, TRUE, NULL },
+    /* A broader measure from FY2020, where apprehensions stop */
+    { "us_sw_border_encounters", TRUE, FALSE, NULL },
+    /* Related, but no definitional break */
+    { "us_overdose_deaths", FALSE, FALSE, NULL },
+    { "mx_homicides", FALSE, FALSE, "mx_population" },
+    { "mx_remittances", FALSE, FALSE, "mx_population" },
+    { "us_exports_to_mx", FALSE, FALSE, NULL },
+  };
+
+  g_assert_nonnull (dataset);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(VecinosSeries) series = vecinos_dataset_get_series (dataset, expected[i].slug, "en", NULL);
+
+      g_assert_nonnull (series);
+      g_assert_cmpint (series->break_at_start, ==, expected[i].start);
+      g_assert_cmpint (series->break_at_end, ==, expected[i].end);
+      g_assert_cmpstr (series->population, ==, expected[i].population);
+    }
+}
+
 static void
 test_open_message_in_spanish (void)
 {
@@ -993,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/dataset/open/other-version", test_open_other_version);
   g_test_add_func ("/dataset/open/spanish-message", test_open_message_in_spanish);
   g_test_add_func ("/dataset/series-derived", test_series_derived);
+  g_test_add_func ("/dataset/series-breaks", test_series_breaks);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "vecinos-chart-view.h"
+#include "vecinos-event.h"
 #include "vecinos-focus-ring.h"
 
 struct _VecinosChartView
@@ -374,6 +375,29 @@ query_tooltip (GtkWidget  *widget,
               g_free (text);
               text = describe_claim (series, claim);
             }
+        }
+    }
+  /* An event's marker on the time axis: its title and date */
+  if (text == NULL && self->series != NULL && y > self->scale[0].bottom - 10 && y < self->scale[0].bottom + 4)
+    {
+      const VecinosChartScale *scale = &self->scale[0];
+      double per_pixel = (scale->end - scale->start) / (scale->right - scale->left);
+      int index = nearest_event (self, scale->start + (x - scale->left) * per_pixel, 5 * per_pixel);
+
+      if (index >= 0)
+        {
+          const VecinosChartEvent *event = &g_array_index (self->events, VecinosChartEvent, index);
+          VecinosDate date;
+          g_autofree char *when = NULL;
+
+          /* At the precision the event is known to, when the chart has it */
+          if (event->event != NULL)
+            date = *vecinos_event_get_start (event->event);
+          else
+            vecinos_date_from_day (event->day, VECINOS_DATE_PRECISION_DAY, &date);
+          when = vecinos_date_format (&date);
+          /* Translators: an event's tooltip on a chart: its title, then its date */
+          text = g_strdup_printf (_("%1$s\n%2$s"), event->title, when);
         }
     }
   if (text == NULL)
