@@ -17,6 +17,7 @@
 #include "vecinos-language.h"
 #include "vecinos-event.h"
 #include "vecinos-importer.h"
+#include "vecinos-search.h"
 #include "vecinos-schema.h"
 
 static const char *compiled_dataset;  /* the mini dataset, compiled by the build */
@@ -971,6 +972,194 @@ test_series_breaks (void)
 }
 
 static void
+test_search_query (void)
+{
+  static const struct { const char *text, *query; } cases[] = {
+    { "López", "\"López\"*" },
+    { "  lopez   obrador ", "\"lopez\"* \"obrador\"*" },
+    /* FTS5's own syntax is only words here */
+    { "NAFTA AND \"wall\" -border", "\"NAFTA\"* \"AND\"* \"wall\"* \"border\"*" },
+    { "NEAR(trade mexico)", "\"NEAR\"* \"trade\"* \"mexico\"*" },
+    { "col:value ^start", "\"col\"* \"value\"* \"start\"*" },
+    { "remesas🇲🇽2019", "\"remesas\"* \"2019\"*" },
+    /* Nothing to search for */
+    { "", NULL }, { "\"", NULL }, { "* - ( ) \" ^ :", NULL }, { "🌵🌵", NULL }, { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = vecinos_search_build_query (cases[i].text);
+      g_assert_cmpstr (query, ==, cases[i].query);
+    }
+
+  /* Invalid UTF-8 from a clipboard is repaired, not passed on */
+  {
+    g_autofree char *query = vecinos_search_build_query ("M\xe9xico \xff\xfe trade");
+    g_assert_true (g_utf8_validate (query, -1, NULL));
+    g_assert_nonnull (strstr (query, "\"trade\"*"));
+  }
+  /* A very long text: at most VECINOS_SEARCH_MAX_TOKENS words */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autofree char *query = NULL;
+    guint words = 0;
+
+    for (guint i = 0; i < 10000; i++)
+      g_string_append (text, "border ");
+    query = vecinos_search_build_query (text->str);
+    for (const char *p = query; (p = strchr (p, '*')) != NULL; p++)
+      words++;
+    g_assert_cmpuint (words, ==, VECINOS_SEARCH_MAX_TOKENS);
+  }
+
+  /* Snippets reach Pango markup escaped, matches in bold */
+  {
+    g_autofree char *markup = vecinos_search_snippet_markup ("Trade <b>& \x01NAFTA\x02 \"deal\"\x01");
+    g_assert_cmpstr (markup, ==, "Trade &lt;b&gt;&amp; <b>NAFTA</b> &quot;deal&quot;<b></b>");
+  }
+}
+
+/* The first result of @text (in @lang) is @kind @ref */
+static void
+assert_first_result (VecinosDataset    *dataset,
+                     const char        *text,
+                     const char        *lang,
+                     VecinosSearchKind  kind,
+                     const char        *ref)
+{
+  g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, text, lang, 20);
+  const VecinosSearchResult *first;
+
+  g_assert_cmpuint (results->len, >, 0);
+  first = g_ptr_array_index (results, 0);
+  g_assert_cmpint (first->kind, ==, kind);
+  g_assert_cmpstr (first->ref, ==, ref);
+}
+
+/* Whether @text is well-formed markup (what Pango's parser needs first) */
+static gboolean
+is_markup (const char *text)
+{
+  static const GMarkupParser parser = { 0 };
+  g_autofree char *wrapped = g_strconcat ("<markup>", text, "</markup>", NULL);
+  GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  gboolean ok = g_markup_parse_context_parse (context, wrapped, -1, NULL) &&
+                g_markup_parse_context_end_parse (context, NULL);
+
+  g_markup_parse_context_free (context);
+  return ok;
+}
+
+static void
+free_key (gpointer key,
+          gpointer value,
+          gpointer data)
+{
+  g_free (key);
+}
+
+static gboolean
+has_result (GPtrArray         *results,
+            VecinosSearchKind  kind,
+            const char        *ref)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      const VecinosSearchResult *result = g_ptr_array_index (results, i);
+
+      if (result->kind == kind && g_str_equal (result->ref, ref))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  static const char * const hostile[] = {
+    "\"", "\"\"", "*", "-", "NEAR(", "NEAR(a b", "AND", "OR NOT", "a AND", "^", ":", "(", ")",
+    "title:NAFTA", "\"NAFTA", "NAFTA\"", "'", "%", "_", "\\", ";DROP TABLE search;--", "🌵",
+    "NAFTA 🇲🇽", "\xff\xfe", "M\xe9xico", "\t\n", "null", "0", "-1", "1e308",
+  };
+
+  g_assert_nonnull (dataset);
+
+  /* Accents and case are ignored, in both languages */
+  {
+    g_autoptr(GPtrArray) plain = vecinos_dataset_search (dataset, "lopez obrador", "en", 50);
+    g_autoptr(GPtrArray) accented = vecinos_dataset_search (dataset, "LÓPEZ Obrador", "en", 50);
+
+    g_assert_true (has_result (plain, VECINOS_SEARCH_EVENT, "amlo-elected"));
+    g_assert_cmpuint (plain->len, ==, accented->len);
+  }
+  /* A word's start finds it, as the user types */
+  {
+    g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, "remitt", "en", 50);
+    g_assert_true (has_result (results, VECINOS_SEARCH_SERIES, "mx_remittances"));
+  }
+  /* Spanish words find records from an English interface too, shown in
+   * the interface's language */
+  {
+    g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, "remesas", "en", 50);
+    const VecinosSearchResult *result = NULL;
+
+    for (guint i = 0; i < results->len; i++)
+      if (g_str_equal (((VecinosSearchResult *) g_ptr_array_index (results, i))->ref, "mx_remittances"))
+        result = g_ptr_array_index (results, i);
+    g_assert_nonnull (result);
+    g_assert_cmpstr (result->title, ==, "Remittances received by Mexico");
+  }
+  /* A title that is the query ranks above a passing mention */
+  assert_first_result (dataset, "Remittances received by Mexico", "en", VECINOS_SEARCH_SERIES, "mx_remittances");
+  assert_first_result (dataset, "Homicidios en México", "es", VECINOS_SEARCH_SERIES, "mx_homicides");
+  /* Excerpts are found by their words and named by their document */
+  {
+    g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, "conocido como AMLO", "es", 50);
+    const VecinosSearchResult *first;
+
+    g_assert_cmpuint (results->len, >, 0);
+    first = g_ptr_array_index (results, 0);
+    g_assert_cmpint (first->kind, ==, VECINOS_SEARCH_EXCERPT);
+    g_assert_cmpstr (first->ref, ==, "000-01");
+    g_assert_true (g_str_has_prefix (first->title, "After the Election of Andrés Manuel López Obrador"));
+    g_assert_nonnull (strstr (first->snippet, "<b>"));
+  }
+  /* One result per record, however many languages match */
+  {
+    g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, "Mexico", "en", 1000);
+    g_autoptr(GHashTable) refs = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < results->len; i++)
+      {
+        const VecinosSearchResult *result = g_ptr_array_index (results, i);
+        g_autofree char *key = g_strdup_printf ("%d:%s", result->kind, result->ref);
+
+        g_assert_false (g_hash_table_contains (refs, key));
+        g_hash_table_add (refs, g_steal_pointer (&key));
+      }
+    g_hash_table_foreach (refs, free_key, NULL);
+  }
+  /* Whatever is typed: results or nothing, never an error */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, hostile[i], "es", 20);
+
+      g_assert_nonnull (results);
+      for (guint r = 0; r < results->len; r++)
+        {
+          const VecinosSearchResult *result = g_ptr_array_index (results, r);
+          g_assert_true (is_markup (result->snippet));
+        }
+    }
+  {
+    g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, "\"NAFTA", "en", 20);
+    g_assert_true (has_result (results, VECINOS_SEARCH_EVENT, "nafta-in-force"));
+  }
+}
+
+static void
 test_open_message_in_spanish (void)
 {
   vecinos_language_use ("es");
@@ -1027,6 +1216,8 @@ main (int   argc,
   g_test_add_func ("/dataset/open/spanish-message", test_open_message_in_spanish);
   g_test_add_func ("/dataset/series-derived", test_series_derived);
   g_test_add_func ("/dataset/series-breaks", test_series_breaks);
+  g_test_add_func ("/dataset/search-query", test_search_query);
+  g_test_add_func ("/dataset/search", test_search);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "vecinos-dataset.h"
+#include "vecinos-search.h"
 #include "vecinos-event-private.h"
 #include "vecinos-excerpt.h"
 #include "vecinos-series-private.h"
@@ -33,6 +34,13 @@ typedef enum {
   QUERY_SERIES_POINTS,
   QUERY_SERIES_CLAIMS,
   QUERY_SERIES_NEIGHBOURS,
+  QUERY_DOCUMENTS,
+  QUERY_DOCUMENT_EXCERPTS,
+  QUERY_EXCERPT_EVENTS,
+  QUERY_EXCERPT_SERIES,
+  QUERY_SEARCH,
+  QUERY_EVENT_TITLE,
+  QUERY_SERIES_NAME,
   N_QUERIES
 } Query;
 
@@ -134,6 +142,56 @@ static const char * const query_sql[N_QUERIES] = {
     " LEFT JOIN point_text te ON te.series_id = p.series_id AND te.period_day = p.period_day AND te.lang = 'en'"
     " LEFT JOIN point_text t ON t.series_id = p.series_id AND t.period_day = p.period_day AND t.lang = ?1"
     " WHERE p.series_id = ?2 ORDER BY p.period_day",
+  /* ?1 language: the documents, oldest first */
+  [QUERY_DOCUMENTS] =
+    "SELECT d.slug, d.title, d.authors, d.publisher, d.published_day, d.published_precision,"
+    " d.date_inferred, d.url, coalesce (t.kind, te.kind), coalesce (t.notes, te.notes), d.lang,"
+    " (SELECT count (*) FROM excerpt x WHERE x.document_id = d.id)"
+    " FROM document d JOIN document_text te ON te.document_id = d.id AND te.lang = 'en'"
+    " LEFT JOIN document_text t ON t.document_id = d.id AND t.lang = ?1"
+    " ORDER BY d.published_day, d.id",
+  /* ?1 language of the translation, ?2 document slug, ?3 language of the
+   * category names: the excerpts in order */
+  [QUERY_DOCUMENT_EXCERPTS] =
+    "SELECT x.id, x.slug, x.text, CASE WHEN d.lang = ?1 THEN NULL ELSE t.text END,"
+    " d.slug, d.title, d.authors, d.publisher, d.published_day, d.published_precision,"
+    " d.date_inferred, d.url, x.ordinal,"
+    " (SELECT group_concat (coalesce (ct.name, cte.name), ', ') FROM excerpt_category ec"
+    "   JOIN category_text cte ON cte.category_id = ec.category_id AND cte.lang = 'en'"
+    "   LEFT JOIN category_text ct ON ct.category_id = ec.category_id AND ct.lang = ?3"
+    "   WHERE ec.excerpt_id = x.id)"
+    " FROM excerpt x JOIN document d ON d.id = x.document_id"
+    " LEFT JOIN excerpt_text t ON t.excerpt_id = x.id AND t.lang = ?1"
+    " WHERE d.slug = ?2 ORDER BY x.ordinal",
+  /* ?1 language, ?2 excerpt row: the events it discusses, by date */
+  [QUERY_EXCERPT_EVENTS] =
+    "SELECT e.slug, coalesce (t.title, te.title) FROM event_excerpt ee JOIN event e ON e.id = ee.event_id"
+    " JOIN event_text te ON te.event_id = e.id AND te.lang = 'en'"
+    " LEFT JOIN event_text t ON t.event_id = e.id AND t.lang = ?1"
+    " WHERE ee.excerpt_id = ?2 ORDER BY e.start_day",
+  /* ?1 language, ?2 excerpt row: the series it discusses or checks a
+   * number against */
+  [QUERY_EXCERPT_SERIES] =
+    "SELECT s.slug, coalesce (st.name, ste.name) FROM series s"
+    " JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
+    " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
+    " WHERE s.id IN (SELECT series_id FROM series_excerpt WHERE excerpt_id = ?2"
+    "  UNION SELECT series_id FROM claim WHERE excerpt_id = ?2 AND series_id IS NOT NULL)"
+    " ORDER BY 2",
+  /* ?1 an FTS5 query built by vecinos_search_build_query(), ?2 how many
+   * rows: the best first, titles weighing eight times the text; an
+   * excerpt's title is its document's */
+  [QUERY_SEARCH] =
+    "SELECT s.kind, s.ref, s.lang, s.title,"
+    " snippet (search, -1, char (1), char (2), '…', 14), bm25 (search, 0, 0, 0, 8.0, 1.0) AS rank,"
+    " (SELECT d.title FROM excerpt x JOIN document d ON d.id = x.document_id WHERE x.slug = s.ref)"
+    " FROM search s WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+  /* ?1 language, ?2 slug: a title in the interface's language for a
+   * record found through another's words */
+  [QUERY_EVENT_TITLE] =
+    "SELECT t.title FROM event e JOIN event_text t ON t.event_id = e.id WHERE t.lang = ?1 AND e.slug = ?2",
+  [QUERY_SERIES_NAME] =
+    "SELECT t.name FROM series s JOIN series_text t ON t.series_id = s.id WHERE t.lang = ?1 AND s.slug = ?2",
   /* ?1 series row: the first and last periods of each related series */
   [QUERY_SERIES_NEIGHBOURS] =
     "SELECT min (p.period_day), max (p.period_day) FROM series_related r"
@@ -936,4 +994,292 @@ vecinos_dataset_get_series (VecinosDataset  *self,
   sqlite3_reset (stmt);
   vecinos_series_summarise (series);
   return g_steal_pointer (&series);
+}
+
+/**
+ * vecinos_dataset_list_documents:
+ * @lang: the language of their kinds and notes
+ *
+ * Returns: (transfer full) (element-type VecinosDocument): the documents,
+ *   oldest first
+ */
+GPtrArray *
+vecinos_dataset_list_documents (VecinosDataset *self,
+                                const char     *lang)
+{
+  GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_document_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), documents);
+
+  stmt = self->queries[QUERY_DOCUMENTS];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosDocument *document = g_new0 (VecinosDocument, 1);
+
+      document->slug = dup_column (stmt, 0);
+      document->title = dup_column (stmt, 1);
+      document->authors = dup_column (stmt, 2);
+      document->publisher = dup_column (stmt, 3);
+      document->has_date = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      if (document->has_date)
+        document->date = date_column (stmt, 4, 5);
+      document->date_inferred = sqlite3_column_int (stmt, 6);
+      document->url = dup_column (stmt, 7);
+      document->kind = dup_column (stmt, 8);
+      document->notes = dup_column (stmt, 9);
+      document->lang = dup_column (stmt, 10);
+      document->n_excerpts = sqlite3_column_int (stmt, 11);
+      g_ptr_array_add (documents, document);
+    }
+  sqlite3_reset (stmt);
+  return documents;
+}
+
+/* The (slug, name) pairs a query of ?1 language and ?2 row gives */
+static GPtrArray *
+list_refs (VecinosDataset *self,
+           Query           query,
+           gint64          row,
+           const char     *lang)
+{
+  GPtrArray *refs = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_series_ref_free);
+  sqlite3_stmt *stmt = self->queries[query];
+
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, row);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosSeriesRef *ref = g_new0 (VecinosSeriesRef, 1);
+
+      ref->slug = dup_column (stmt, 0);
+      ref->name = dup_column (stmt, 1);
+      g_ptr_array_add (refs, ref);
+    }
+  sqlite3_reset (stmt);
+  return refs;
+}
+
+/**
+ * vecinos_dataset_list_document_excerpts:
+ * @document: a document's slug
+ * @lang: the language of the names of events, series and categories, and
+ *   of the claims' notes
+ * @translation_lang: the language of the translations (none when it is the
+ *   document's own)
+ *
+ * Returns: (transfer full) (element-type VecinosExcerpt): @document's
+ *   excerpts in order, each with its claims, categories, events and series
+ */
+GPtrArray *
+vecinos_dataset_list_document_excerpts (VecinosDataset *self,
+                                        const char     *document,
+                                        const char     *lang,
+                                        const char     *translation_lang)
+{
+  GPtrArray *excerpts = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_excerpt_free);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), excerpts);
+  g_return_val_if_fail (document != NULL && lang != NULL && translation_lang != NULL, excerpts);
+
+  stmt = self->queries[QUERY_DOCUMENT_EXCERPTS];
+  sqlite3_bind_text (stmt, 1, translation_lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, document, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, lang, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VecinosExcerpt *excerpt = g_new0 (VecinosExcerpt, 1);
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+
+      excerpt->slug = dup_column (stmt, 1);
+      excerpt->text = dup_column (stmt, 2);
+      excerpt->translation = dup_column (stmt, 3);
+      excerpt->document_slug = dup_column (stmt, 4);
+      excerpt->document_title = dup_column (stmt, 5);
+      excerpt->authors = dup_column (stmt, 6);
+      excerpt->publisher = dup_column (stmt, 7);
+      excerpt->has_date = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+      if (excerpt->has_date)
+        excerpt->date = date_column (stmt, 8, 9);
+      excerpt->date_inferred = sqlite3_column_int (stmt, 10);
+      excerpt->url = dup_column (stmt, 11);
+      excerpt->ordinal = sqlite3_column_int (stmt, 12);
+      excerpt->categories = dup_column (stmt, 13);
+      g_ptr_array_add (excerpts, excerpt);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < excerpts->len; i++)
+    {
+      VecinosExcerpt *excerpt = g_ptr_array_index (excerpts, i);
+      gint64 row = g_array_index (rows, gint64, i);
+
+      excerpt->claims = list_claims (self, row, lang);
+      excerpt->events = list_refs (self, QUERY_EXCERPT_EVENTS, row, lang);
+      excerpt->series = list_refs (self, QUERY_EXCERPT_SERIES, row, lang);
+    }
+  return excerpts;
+}
+
+/* Words without accents or case, one space apart */
+static char *
+fold_words (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_autofree char *decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFD);
+  g_autofree char *folded = NULL;
+  GString *words = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  folded = g_utf8_casefold (decomposed, -1);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (!g_unichar_isalnum (c))
+        {
+          space = words->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (words, ' ');
+      space = FALSE;
+      g_string_append_unichar (words, c);
+    }
+  return g_string_free (words, FALSE);
+}
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const VecinosSearchResult *x = *(VecinosSearchResult **) a;
+  const VecinosSearchResult *y = *(VecinosSearchResult **) b;
+
+  return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/**
+ * vecinos_dataset_search:
+ * @text: (nullable): what the user typed, anything at all
+ * @lang: the interface language: when a record matches in several
+ *   languages, its title and snippet are shown in this one
+ * @limit: at most this many results
+ *
+ * Searches events (titles and summaries), excerpts, series (names and
+ * definitions) and documents (titles and authors) in every language of the
+ * dataset, ignoring accents and case, each word as the start of a word
+ * (see vecinos_search_build_query()). Nothing typed is an error: text with
+ * no word finds nothing.
+ *
+ * Returns: (transfer full) (element-type VecinosSearchResult): the results,
+ *   best first, one per record
+ */
+GPtrArray *
+vecinos_dataset_search (VecinosDataset *self,
+                        const char     *text,
+                        const char     *lang,
+                        guint           limit)
+{
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_search_result_free);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) retitle = g_ptr_array_new ();   /* found in another language */
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), results);
+
+  if ((query = vecinos_search_build_query (text)) == NULL || limit == 0)
+    return results;
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stmt = self->queries[QUERY_SEARCH];
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  /* A record can match in each language: room for both */
+  sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT / 4) * 2 + 2);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *kind_name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean in_lang = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), lang) == 0;
+      g_autofree char *key = g_strconcat (kind_name, ":", ref, NULL);
+      VecinosSearchResult *result = g_hash_table_lookup (seen, key);
+      VecinosSearchKind kind;
+
+      if (!vecinos_search_kind_from_string (kind_name, &kind))
+        continue;
+      if (result != NULL)
+        {
+          /* Seen in another language: keep its rank, show this one's words */
+          if (in_lang && kind != VECINOS_SEARCH_EXCERPT)
+            {
+              g_free (result->title);
+              result->title = dup_column (stmt, 3);
+              g_ptr_array_remove (retitle, result);
+            }
+          if (in_lang)
+            {
+              g_free (result->snippet);
+              result->snippet = vecinos_search_snippet_markup ((const char *) sqlite3_column_text (stmt, 4));
+            }
+          continue;
+        }
+      if (results->len >= limit)
+        continue;
+
+      result = g_new0 (VecinosSearchResult, 1);
+      result->kind = kind;
+      result->ref = g_strdup (ref);
+      result->title = dup_column (stmt, kind == VECINOS_SEARCH_EXCERPT ? 6 : 3);
+      result->snippet = vecinos_search_snippet_markup ((const char *) sqlite3_column_text (stmt, 4));
+      result->rank = sqlite3_column_double (stmt, 5);
+      g_hash_table_insert (seen, g_steal_pointer (&key), result);
+      g_ptr_array_add (results, result);
+      if (!in_lang && (kind == VECINOS_SEARCH_EVENT || kind == VECINOS_SEARCH_SERIES))
+        g_ptr_array_add (retitle, result);
+    }
+  if (sqlite3_errcode (self->db) != SQLITE_OK && sqlite3_errcode (self->db) != SQLITE_DONE &&
+      sqlite3_errcode (self->db) != SQLITE_ROW)
+    g_warning ("Search for “%s” failed: %s", query, sqlite3_errmsg (self->db));
+  sqlite3_reset (stmt);
+
+  /* A title that is exactly what was typed comes first, whatever FTS5
+   * thinks of a longer text that mentions the words more often */
+  {
+    g_autofree char *typed = fold_words (text);
+
+    for (guint i = 0; i < results->len; i++)
+      {
+        VecinosSearchResult *result = g_ptr_array_index (results, i);
+        g_autofree char *title = fold_words (result->title);
+
+        if (result->kind != VECINOS_SEARCH_EXCERPT && g_str_equal (title, typed))
+          result->rank -= 1e6;
+      }
+    g_ptr_array_sort (results, compare_results);
+  }
+
+  /* Found through another language's words: the title in this one, the
+   * snippet in the words that matched */
+  for (guint i = 0; i < retitle->len; i++)
+    {
+      VecinosSearchResult *result = g_ptr_array_index (retitle, i);
+
+      stmt = self->queries[result->kind == VECINOS_SEARCH_EVENT ? QUERY_EVENT_TITLE : QUERY_SERIES_NAME];
+      sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, result->ref, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_free (result->title);
+          result->title = dup_column (stmt, 0);
+        }
+      sqlite3_reset (stmt);
+    }
+  return results;
 }

@@ -70,6 +70,16 @@ GPtrArray      *vecinos_dataset_list_event_series (VecinosDataset  *self,
                                                   const char      *lang);
 GPtrArray      *vecinos_dataset_list_series      (VecinosDataset  *self,
                                                   const char      *lang);
+GPtrArray      *vecinos_dataset_list_documents   (VecinosDataset  *self,
+                                                  const char      *lang);
+GPtrArray      *vecinos_dataset_list_document_excerpts (VecinosDataset *self,
+                                                  const char      *document,
+                                                  const char      *lang,
+                                                  const char      *translation_lang);
+GPtrArray      *vecinos_dataset_search           (VecinosDataset  *self,
+                                                  const char      *text,
+                                                  const char      *lang,
+                                                  guint            limit);
 VecinosSeries  *vecinos_dataset_get_series       (VecinosDataset  *self,
                                                   const char      *slug,
                                                   const char      *lang,

@@ -43,8 +43,27 @@ vecinos_excerpt_free (VecinosExcerpt *excerpt)
   g_free (excerpt->authors);
   g_free (excerpt->publisher);
   g_free (excerpt->url);
+  g_free (excerpt->categories);
   g_clear_pointer (&excerpt->claims, g_ptr_array_unref);
+  g_clear_pointer (&excerpt->events, g_ptr_array_unref);
+  g_clear_pointer (&excerpt->series, g_ptr_array_unref);
   g_free (excerpt);
+}
+
+void
+vecinos_document_free (VecinosDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->slug);
+  g_free (document->title);
+  g_free (document->authors);
+  g_free (document->publisher);
+  g_free (document->url);
+  g_free (document->kind);
+  g_free (document->notes);
+  g_free (document->lang);
+  g_free (document);
 }
 
 void
@@ -198,6 +217,34 @@ vecinos_claim_format_comparison (const VecinosClaim *claim)
   return g_string_free (out, FALSE);
 }
 
+/* "A, B" from "A; B", or "author not identified" */
+static char *
+format_authors (const char *authors)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (authors == NULL)
+    return g_strdup (_("author not identified"));
+  names = g_strsplit (authors, "; ", -1);
+  /* Translators: the separator between the names of several authors */
+  return g_strjoinv (_(", "), names);
+}
+
+/* A document's date, saying so when it was inferred or is unknown */
+static char *
+format_published (gboolean           has_date,
+                  const VecinosDate *date,
+                  gboolean           inferred)
+{
+  g_autofree char *day = NULL;
+
+  if (!has_date)
+    return g_strdup (_("date unknown"));
+  day = vecinos_date_format (date);
+  /* Translators: %s is a date worked out from the text, not printed on it */
+  return inferred ? g_strdup_printf (_("%s (date inferred)"), day) : g_steal_pointer (&day);
+}
+
 /**
  * vecinos_excerpt_format_attribution:
  *
@@ -212,28 +259,57 @@ vecinos_excerpt_format_attribution (const VecinosExcerpt *excerpt)
 
   g_return_val_if_fail (excerpt != NULL, NULL);
 
-  if (excerpt->authors != NULL)
-    {
-      g_auto(GStrv) names = g_strsplit (excerpt->authors, "; ", -1);
-      /* Translators: the separator between the names of several authors */
-      authors = g_strjoinv (_(", "), names);
-    }
-  else
-    authors = g_strdup (_("author not identified"));
-
-  if (excerpt->has_date)
-    {
-      g_autofree char *day = vecinos_date_format (&excerpt->date);
-
-      /* Translators: %s is a date worked out from the text, not printed on it */
-      date = excerpt->date_inferred ? g_strdup_printf (_("%s (date inferred)"), day)
-                                    : g_steal_pointer (&day);
-    }
-  else
-    date = g_strdup (_("date unknown"));
+  authors = format_authors (excerpt->authors);
+  date = format_published (excerpt->has_date, &excerpt->date, excerpt->date_inferred);
 
   /* Translators: %1$s the author(s), %2$s the document's title, %3$s its
    * publisher, %4$s its date */
   return g_strdup_printf (_("— %1$s, “%2$s”, %3$s, %4$s"), authors,
                           excerpt->document_title, excerpt->publisher, date);
+}
+
+/**
+ * vecinos_excerpt_format_quotation:
+ * @translated: quote Vecinos' translation (labelled as one) instead of the
+ *   author's words, when there is one
+ *
+ * Returns: the excerpt in quotation marks with a full citation — author,
+ *   title, publisher, date and address — for a handout
+ */
+char *
+vecinos_excerpt_format_quotation (const VecinosExcerpt *excerpt,
+                                  gboolean              translated)
+{
+  g_autofree char *attribution = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (excerpt != NULL, NULL);
+
+  attribution = vecinos_excerpt_format_attribution (excerpt);
+  if (translated && excerpt->translation != NULL)
+    /* Translators: a quotation in Vecinos' own translation */
+    g_string_append_printf (out, _("“%s” (translated by Vecinos)"), excerpt->translation);
+  else
+    g_string_append_printf (out, "“%s”", excerpt->text);
+  g_string_append_printf (out, "\n%s.", attribution);
+  if (excerpt->url != NULL)
+    g_string_append_printf (out, " %s", excerpt->url);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * vecinos_document_format_byline:
+ *
+ * Returns: who wrote @document, who published it and when, as the
+ *   Documents view lists it: "Ana Rosa Quintana · The Heritage Foundation ·
+ *   5 July 2018"
+ */
+char *
+vecinos_document_format_byline (const VecinosDocument *document)
+{
+  g_autofree char *authors = format_authors (document->authors);
+  g_autofree char *date = format_published (document->has_date, &document->date, document->date_inferred);
+
+  /* Translators: %1$s the author(s), %2$s the publisher, %3$s the date */
+  return g_strdup_printf (_("%1$s · %2$s · %3$s"), authors, document->publisher, date);
 }

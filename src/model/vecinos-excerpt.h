@@ -49,9 +49,31 @@ typedef struct {
   gboolean     date_inferred;
   char        *url;                     /* NULL: original not found */
   GPtrArray   *claims;                  /* of VecinosClaim */
+  /* Filled by vecinos_dataset_list_document_excerpts() only */
+  guint        ordinal;                 /* 1, 2, … in the document */
+  char        *categories;              /* names, ", "-separated, or NULL */
+  GPtrArray   *events;                  /* of VecinosSeriesRef: slug and title */
+  GPtrArray   *series;                  /* of VecinosSeriesRef */
 } VecinosExcerpt;
 
-/* A series named by slug, with its name in one language */
+/* A policy document, in one language (its title stays in its own) */
+typedef struct {
+  char        *slug;
+  char        *title;
+  char        *authors;                 /* "; "-separated, NULL: not identified */
+  char        *publisher;
+  gboolean     has_date;
+  VecinosDate  date;
+  gboolean     date_inferred;
+  char        *url;                     /* NULL: original not found */
+  char        *kind;                    /* "think-tank report", translated */
+  char        *notes;                   /* may be NULL */
+  char        *lang;                    /* the language it is written in */
+  guint        n_excerpts;
+} VecinosDocument;
+
+/* A series (or an event) named by slug, with its name (or title) in one
+ * language */
 typedef struct {
   char *slug;
   char *name;
@@ -62,6 +84,7 @@ typedef struct {
 void  vecinos_claim_free              (VecinosClaim         *claim);
 void  vecinos_excerpt_free            (VecinosExcerpt       *excerpt);
 void  vecinos_series_ref_free         (VecinosSeriesRef     *ref);
+void  vecinos_document_free           (VecinosDocument      *document);
 
 char *vecinos_format_number           (double                value);
 char *vecinos_format_value            (double                value,
@@ -71,8 +94,12 @@ char *vecinos_format_period           (VecinosPeriodKind     kind,
                                        int                   year);
 char *vecinos_claim_format_comparison (const VecinosClaim   *claim);
 char *vecinos_excerpt_format_attribution (const VecinosExcerpt *excerpt);
+char *vecinos_excerpt_format_quotation (const VecinosExcerpt *excerpt,
+                                        gboolean              translated);
+char *vecinos_document_format_byline  (const VecinosDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosExcerpt, vecinos_excerpt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosClaim, vecinos_claim_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosDocument, vecinos_document_free)
 
 G_END_DECLS

@@ -492,7 +492,7 @@ add_to_search (Import     *import,
                const char *body)
 {
   return run (import, import->insert_search, "sssss", kind, import->record, lang,
-              title, body != NULL ? body : "");
+              title != NULL ? title : "", body != NULL ? body : "");
 }
 
 static gboolean
@@ -1188,7 +1188,9 @@ import_excerpts (Import  *import,
         return fail_sqlite (import, error);
       row = remember_row (import, import->excerpts);
 
-      if (!add_to_search (import, "excerpt", lang, text, NULL))
+      /* An excerpt has no title of its own: its words are the body, ranked
+       * below a title that says the same */
+      if (!add_to_search (import, "excerpt", lang, NULL, text))
         return fail_sqlite (import, error);
       for (guint l = 0; import->languages[l] != NULL; l++)
         {
@@ -1198,7 +1200,7 @@ import_excerpts (Import  *import,
             continue;
           translated = json_object_get_string_member (translations, import->languages[l]);
           if (!run (import, insert_text, "Iss", row, import->languages[l], translated) ||
-              !add_to_search (import, "excerpt", import->languages[l], translated, NULL))
+              !add_to_search (import, "excerpt", import->languages[l], NULL, translated))
             return fail_sqlite (import, error);
         }
 
