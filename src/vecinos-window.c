@@ -32,6 +32,7 @@ struct _VecinosWindow
   GtkDropDown          *importance_dropdown;
   VecinosEventPage     *event_page;
   VecinosChartsPage    *charts_page;
+  VecinosDocumentsPage *documents_page;
   GtkStack             *main_stack;
   VecinosTimelineView  *timeline_view;
   GtkStack             *view_stack;
@@ -51,6 +52,12 @@ static GParamSpec *properties[N_PROPS];
 
 static void chart_event_activated (VecinosWindow *self,
                                    GObject       *event);
+static void document_event_activated (VecinosWindow *self,
+                                      const char    *slug);
+static void document_series_activated (VecinosWindow *self,
+                                       const char    *slug);
+static void excerpt_activated (VecinosWindow *self,
+                               const char    *slug);
 
 static void
 event_selection_changed (VecinosWindow *self)
@@ -150,6 +157,7 @@ load_events (VecinosWindow *self)
     }
   vecinos_event_page_set_dataset (self->event_page, self->dataset, self->language);
   vecinos_charts_page_set_dataset (self->charts_page, self->dataset, self->language, events);
+  vecinos_documents_page_set_dataset (self->documents_page, self->dataset, self->language);
 
   {
     g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (self->dataset, self->language);
@@ -349,6 +357,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VECINOS_TYPE_CHARTS_PAGE);
+  g_type_ensure (VECINOS_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (VECINOS_TYPE_EVENT_PAGE);
   g_type_ensure (VECINOS_TYPE_EVENT_ROW);
   g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
@@ -361,6 +370,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, importance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, documents_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_stack);
@@ -414,6 +424,12 @@ vecinos_window_init (VecinosWindow *self)
   gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents_page, "event-activated",
+                           G_CALLBACK (document_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents_page, "series-activated",
+                           G_CALLBACK (document_series_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_page, "excerpt-activated",
+                           G_CALLBACK (excerpt_activated), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -527,11 +543,13 @@ clear_filters (VecinosWindow *self)
   filters_changed (self);
 }
 
-/* An event chosen on a chart: selected, and shown on the timeline (its
- * filters cleared if they hid it) */
-static void
-chart_event_activated (VecinosWindow *self,
-                       GObject       *event)
+/* An event chosen elsewhere — @event itself, or the one named @slug:
+ * selected, and shown on the timeline, zoomed to it (its filters cleared
+ * if they hid it) */
+static gboolean
+show_event (VecinosWindow *self,
+            gpointer       event,
+            const char    *slug)
 {
   GListModel *model = G_LIST_MODEL (self->event_selection);
 
@@ -539,18 +557,59 @@ chart_event_activated (VecinosWindow *self,
     {
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
-          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          g_autoptr(VecinosEvent) item = g_list_model_get_item (model, i);
 
-          if (item == event)
+          if ((gpointer) item == event || (slug != NULL && g_str_equal (vecinos_event_get_slug (item), slug)))
             {
               gtk_single_selection_set_selected (self->event_selection, i);
               gtk_stack_set_visible_child_name (self->view_stack, "timeline");
+              gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-to-selection", NULL);
               gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
-              return;
+              return TRUE;
             }
         }
       clear_filters (self);
     }
+  return FALSE;
+}
+
+static void
+chart_event_activated (VecinosWindow *self,
+                       GObject       *event)
+{
+  show_event (self, event, NULL);
+}
+
+static void
+document_event_activated (VecinosWindow *self,
+                          const char    *slug)
+{
+  show_event (self, NULL, slug);
+}
+
+/* A series an excerpt discusses: charted */
+static void
+document_series_activated (VecinosWindow *self,
+                           const char    *slug)
+{
+  if (vecinos_charts_page_show_series (self->charts_page, slug))
+    gtk_stack_set_visible_child_name (self->view_stack, "charts");
+}
+
+/* An excerpt beside an event: read in its document */
+static void
+excerpt_activated (VecinosWindow *self,
+                   const char    *slug)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, "documents");
+  vecinos_documents_page_show_excerpt (self->documents_page, slug);
+}
+
+VecinosDocumentsPage *
+vecinos_window_get_documents_page (VecinosWindow *self)
+{
+  g_return_val_if_fail (VECINOS_IS_WINDOW (self), NULL);
+  return self->documents_page;
 }
 
 VecinosChartsPage *

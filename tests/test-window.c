@@ -606,6 +606,103 @@ test_charts (void)
 }
 
 static void
+test_documents (void)
+{
+  VecinosWindow *window = show_window ("en");
+  VecinosDocumentsPage *documents = vecinos_window_get_documents_page (window);
+  GtkWidget *list = vecinos_documents_page_get_list (documents);
+  VecinosExcerptView *excerpt;
+  g_autofree char *quotation = NULL;
+
+  /* The documents, oldest first, with who wrote them and when */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Documents");
+  g_assert_cmpstr (vecinos_documents_page_get_document (documents), ==, "doc-a");
+  g_assert_cmpstr (vecinos_documents_page_get_text (documents, "title"), ==, "Charting the Road Ahead");
+  g_assert_cmpstr (vecinos_documents_page_get_text (documents, "byline"), ==,
+                   "Ana Author · A Foundation · 1 November 2018");
+  g_assert_cmpstr (vecinos_documents_page_get_text (documents, "kind"), ==, "Report · 2 excerpts");
+  g_assert_cmpstr (vecinos_documents_page_get_text (documents, "link"), ==, "Read the original document");
+
+  /* Its excerpts in order, the author's words first in English */
+  g_assert_cmpuint (vecinos_documents_page_get_n_excerpts (documents), ==, 2);
+  excerpt = vecinos_documents_page_get_excerpt (documents, 0);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (excerpt), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (excerpt), GTK_ACCESSIBLE_PROPERTY_LABEL, "Excerpt 1");
+  g_assert_false (vecinos_excerpt_view_get_translated (excerpt));
+  g_assert_cmpstr (vecinos_excerpt_view_get_quote (excerpt), ==,
+                   "Homicides reached 26,037 in 2012, after NAFTA had long been in force.");
+  g_assert_cmpstr (vecinos_excerpt_view_get_quote (vecinos_documents_page_get_excerpt (documents, 1)), ==,
+                   "Remittances keep growing.");
+
+  /* A claimed number: its comparison on request */
+  g_assert_null (vecinos_excerpt_view_get_comparison (excerpt, 0));
+  vecinos_excerpt_view_show_claim (excerpt, 0);
+  g_assert_cmpstr (vecinos_excerpt_view_get_comparison (excerpt, 0), ==,
+                   "The document says “26,037 in 2012”; the official figure for 2012 is 25,967 persons (INEGI)."
+                   " They do not measure exactly the same thing. The report cites the preliminary count."
+                   " Official source");
+
+  /* The translation, labelled, and back */
+  g_assert_true (vecinos_documents_page_get_translation_available (documents));
+  vecinos_documents_page_set_translated (documents, TRUE);
+  g_assert_true (vecinos_excerpt_view_get_translated (excerpt));
+  g_assert_cmpstr (vecinos_excerpt_view_get_quote (excerpt), ==,
+                   "Los homicidios llegaron a 26,037 en 2012, cuando el TLCAN llevaba tiempo en vigor.");
+  g_assert_cmpstr (label_text_with_class (GTK_WIDGET (excerpt), "dim-label"), ==, "Excerpt 1 · Trade, Security");
+  quotation = vecinos_excerpt_view_copy_quotation (excerpt);
+  g_assert_cmpstr (quotation, ==,
+                   "“Los homicidios llegaron a 26,037 en 2012, cuando el TLCAN llevaba tiempo en vigor.” (translated by Vecinos)\n"
+                   "— Ana Author, “Charting the Road Ahead”, A Foundation, 1 November 2018. https://example.org/a");
+  vecinos_documents_page_set_translated (documents, FALSE);
+  g_clear_pointer (&quotation, g_free);
+  quotation = vecinos_excerpt_view_copy_quotation (excerpt);
+  g_assert_cmpstr (quotation, ==,
+                   "“Homicides reached 26,037 in 2012, after NAFTA had long been in force.”\n"
+                   "— Ana Author, “Charting the Road Ahead”, A Foundation, 1 November 2018. https://example.org/a");
+
+  /* Links: an event opens on the timeline, selected; a series on a chart */
+  g_signal_emit_by_name (excerpt, "series-activated", "mx_homicides");
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
+  g_assert_cmpstr (vecinos_chart_view_get_series (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window)))->slug,
+                   ==, "mx_homicides");
+  g_signal_emit_by_name (excerpt, "event-activated", "nafta-in-force");
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+  g_assert_cmpstr (vecinos_event_get_slug (vecinos_event_page_get_event (vecinos_window_get_event_page (window))),
+                   ==, "nafta-in-force");
+
+  /* From the event, its excerpt in the document */
+  g_signal_emit_by_name (vecinos_window_get_event_page (window), "excerpt-activated", "b-1");
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
+  g_assert_cmpstr (vecinos_documents_page_get_document (documents), ==, "doc-b");
+  g_assert_cmpstr (vecinos_documents_page_get_text (documents, "byline"), ==,
+                   "author not identified · A Magazine · June 2021 (date inferred)");
+  g_assert_cmpstr (vecinos_documents_page_get_text (documents, "link"), ==, "The original could not be found online.");
+  g_assert_false (vecinos_documents_page_show_excerpt (documents, "no-such-excerpt"));
+
+  close_window (window);
+}
+
+/* In Spanish, our translation comes first, labelled */
+static void
+test_documents_spanish (void)
+{
+  VecinosWindow *window = show_window ("es");
+  VecinosDocumentsPage *documents = vecinos_window_get_documents_page (window);
+  VecinosExcerptView *excerpt = vecinos_documents_page_get_excerpt (documents, 0);
+
+  g_assert_cmpstr (vecinos_documents_page_get_text (documents, "kind"), ==, "Informe · 2 fragmentos");
+  g_assert_true (vecinos_excerpt_view_get_translated (excerpt));
+  g_assert_cmpstr (vecinos_excerpt_view_get_quote (excerpt), ==,
+                   "Los homicidios llegaron a 26,037 en 2012, cuando el TLCAN llevaba tiempo en vigor.");
+  vecinos_documents_page_set_translated (documents, FALSE);
+  g_assert_cmpstr (vecinos_excerpt_view_get_quote (excerpt), ==,
+                   "Homicides reached 26,037 in 2012, after NAFTA had long been in force.");
+  close_window (window);
+}
+
+static void
 test_language_from_names (void)
 {
   const char *spanish[] = { "es_MX.UTF-8", "es_MX", "es", "C", NULL };
@@ -638,6 +735,8 @@ main (int   argc,
   g_test_add_data_func ("/window/error-page/english", "en", test_error_page);
   g_test_add_data_func ("/window/error-page/spanish", "es", test_error_page);
   g_test_add_func ("/window/charts", test_charts);
+  g_test_add_func ("/window/documents", test_documents);
+  g_test_add_func ("/window/documents/spanish", test_documents_spanish);
   g_test_add_func ("/window/language-from-names", test_language_from_names);
 
   return g_test_run ();

@@ -156,10 +156,11 @@ static const char * const query_sql[N_QUERIES] = {
     "SELECT x.id, x.slug, x.text, CASE WHEN d.lang = ?1 THEN NULL ELSE t.text END,"
     " d.slug, d.title, d.authors, d.publisher, d.published_day, d.published_precision,"
     " d.date_inferred, d.url, x.ordinal,"
-    " (SELECT group_concat (coalesce (ct.name, cte.name), ', ') FROM excerpt_category ec"
+    " (SELECT group_concat (name, ', ') FROM (SELECT coalesce (ct.name, cte.name) AS name"
+    "   FROM excerpt_category ec"
     "   JOIN category_text cte ON cte.category_id = ec.category_id AND cte.lang = 'en'"
     "   LEFT JOIN category_text ct ON ct.category_id = ec.category_id AND ct.lang = ?3"
-    "   WHERE ec.excerpt_id = x.id)"
+    "   WHERE ec.excerpt_id = x.id ORDER BY ec.category_id))"
     " FROM excerpt x JOIN document d ON d.id = x.document_id"
     " LEFT JOIN excerpt_text t ON t.excerpt_id = x.id AND t.lang = ?1"
     " WHERE d.slug = ?2 ORDER BY x.ordinal",

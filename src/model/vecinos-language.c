@@ -7,6 +7,7 @@
 #include <libintl.h>
 #include <string.h>
 
+#include "vecinos-i18n.h"
 #include "vecinos-language.h"
 
 /* The languages of the interface and of the bundled dataset */
@@ -73,4 +74,24 @@ vecinos_language_use (const char *language)
   /* Setting the text domain again makes glibc drop the translations it has
    * cached, which would otherwise stay in the previous language */
   textdomain (textdomain (NULL));
+}
+
+/**
+ * vecinos_language_get_name:
+ * @language: a language code, "en" or "es"
+ *
+ * Returns: (transfer full): the language's name in the interface's
+ *   language, as it reads inside a sentence ("Spanish", "español"); the
+ *   code itself for a language Vecinos does not know
+ */
+char *
+vecinos_language_get_name (const char *language)
+{
+  if (g_strcmp0 (language, "en") == 0)
+    /* Translators: the English language, inside a sentence */
+    return g_strdup (_("English"));
+  if (g_strcmp0 (language, "es") == 0)
+    /* Translators: the Spanish language, inside a sentence */
+    return g_strdup (_("Spanish"));
+  return g_strdup (language);
 }

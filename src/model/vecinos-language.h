@@ -12,6 +12,7 @@ const char * const *vecinos_language_supported  (void);
 gboolean            vecinos_language_is_supported (const char         *language);
 const char         *vecinos_language_from_names (const char * const *names);
 void                vecinos_language_use        (const char         *language);
+char               *vecinos_language_get_name   (const char         *language);
 const char         *vecinos_language_pgettext   (const char         *context,
                                                  const char         *msgid);
 

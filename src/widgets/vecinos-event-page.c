@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-excerpt.h"
+#include "vecinos-excerpt-view.h"
 
 #include "vecinos-event-page.h"
 
@@ -44,6 +45,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EXCERPT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 sources_markup (VecinosEvent *event)
 {
@@ -63,71 +71,11 @@ sources_markup (VecinosEvent *event)
   return g_string_free (markup, FALSE);
 }
 
-/* The document's words, the number they claim, beside the official figure
- * and a link to where that figure is published */
-static GtkWidget *
-claim_label (const VecinosClaim *claim)
+static void
+excerpt_activated (VecinosEventPage *self,
+                   const char       *excerpt)
 {
-  g_autofree char *comparison = vecinos_claim_format_comparison (claim);
-  g_autofree char *markup = NULL;
-  GtkWidget *label;
-
-  if (claim->official_source_url != NULL)
-    markup = g_markup_printf_escaped ("%s <a href=\"%s\">%s</a>", comparison,
-                                      claim->official_source_url, _("Official source"));
-  else
-    markup = g_markup_escape_text (comparison, -1);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "claim");
-  return label;
-}
-
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* An excerpt as a quotation: in the reader's language when Vecinos has
- * translated it, labelled as our translation with the author's words one
- * click away, then who wrote it and the numbers it claims */
-static GtkWidget *
-excerpt_widget (const VecinosExcerpt *excerpt)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autofree char *attribution = vecinos_excerpt_format_attribution (excerpt);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  excerpt->document_title, -1);
-  gtk_widget_add_css_class (box, "excerpt");
-  gtk_box_append (GTK_BOX (box), text_label (excerpt->translation ? excerpt->translation
-                                                                  : excerpt->text,
-                                             "excerpt-quote"));
-  if (excerpt->translation != NULL)
-    {
-      GtkWidget *expander = gtk_expander_new (_("Original text"));
-
-      gtk_box_append (GTK_BOX (box), text_label (_("Vecinos translation, not the author’s words"),
-                                                 "dim-label"));
-      gtk_expander_set_child (GTK_EXPANDER (expander), text_label (excerpt->text, "excerpt-quote"));
-      gtk_box_append (GTK_BOX (box), expander);
-    }
-  gtk_box_append (GTK_BOX (box), text_label (attribution, "dim-label"));
-  for (guint i = 0; i < excerpt->claims->len; i++)
-    gtk_box_append (GTK_BOX (box), claim_label (g_ptr_array_index (excerpt->claims, i)));
-  return box;
+  g_signal_emit (self, signals[EXCERPT_ACTIVATED], 0, excerpt);
 }
 
 static void
@@ -149,8 +97,17 @@ update_documents (VecinosEventPage *self)
       series = vecinos_dataset_list_event_series (self->dataset, slug, self->language);
     }
 
+  /* Each as a quotation: in the reader's language when Vecinos has
+   * translated it (labelled as ours), who wrote it, the numbers it claims
+   * beside the official figures, and a way to the whole document */
   for (guint i = 0; excerpts != NULL && i < excerpts->len; i++)
-    gtk_box_append (self->documents_box, excerpt_widget (g_ptr_array_index (excerpts, i)));
+    {
+      GtkWidget *view = vecinos_excerpt_view_new (g_ptr_array_steal_index (excerpts, i--),
+                                                  VECINOS_EXCERPT_VIEW_IN_EVENT, TRUE);
+
+      g_signal_connect_swapped (view, "document-activated", G_CALLBACK (excerpt_activated), self);
+      gtk_box_append (self->documents_box, view);
+    }
   for (guint i = 0; series != NULL && i < series->len; i++)
     g_string_append_printf (names, "%s• %s", i > 0 ? "\n" : "",
                             ((VecinosSeriesRef *) g_ptr_array_index (series, i))->name);
@@ -158,8 +115,10 @@ update_documents (VecinosEventPage *self)
   gtk_label_set_text (self->figures_label, names->str);
   gtk_widget_set_visible (GTK_WIDGET (self->figures_heading), names->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->figures_label), names->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->documents_heading), excerpts != NULL && excerpts->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->documents_box), excerpts != NULL && excerpts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_heading),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->documents_box)) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->documents_box)) != NULL);
 }
 
 static void
@@ -252,6 +211,13 @@ vecinos_event_page_class_init (VecinosEventPageClass *klass)
     g_param_spec_object ("event", NULL, NULL, VECINOS_TYPE_EVENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VecinosEventPage::excerpt-activated:
+   * @slug: an excerpt to read in its document
+   */
+  signals[EXCERPT_ACTIVATED] = g_signal_new ("excerpt-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -1,0 +1,484 @@
+/* vecinos-documents-page.c — the Documents view
+ *
+ * A sidebar lists the five documents with who wrote them, who published
+ * them and when (saying so when the author is not identified or the date
+ * was inferred). The chosen one is shown as a class reads it: its title,
+ * kind and notes, a link to the original, then its excerpts in order, each
+ * with the events and series it discusses and the numbers it claims. A
+ * check shows Vecinos' translation of the excerpts, labelled as ours; it is
+ * on by default when the interface is in another language than the
+ * document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vecinos-documents-page.h"
+#include "vecinos-language.h"
+
+struct _VecinosDocumentsPage
+{
+  GtkWidget        parent_instance;
+
+  VecinosDataset  *dataset;
+  char            *language;
+  char            *translation_language;  /* NULL: the dataset has no other */
+  GPtrArray       *documents;             /* of VecinosDocument, as listed */
+  int              current;               /* index into documents, or -1 */
+
+  GtkWidget       *paned;
+  GtkListBox      *list;
+  GtkScrolledWindow *scrolled;
+  GtkLabel        *title;
+  GtkLabel        *byline;
+  GtkLabel        *kind;
+  GtkLabel        *notes;
+  GtkLabel        *link;
+  GtkCheckButton  *translated;
+  GtkBox          *excerpts;
+};
+
+G_DEFINE_FINAL_TYPE (VecinosDocumentsPage, vecinos_documents_page, GTK_TYPE_WIDGET)
+
+enum {
+  EVENT_ACTIVATED,
+  SERIES_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkLabel *
+new_label (GtkBox     *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static void
+forward_event (VecinosDocumentsPage *self,
+               const char           *slug)
+{
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, slug);
+}
+
+static void
+forward_series (VecinosDocumentsPage *self,
+                const char           *slug)
+{
+  g_signal_emit (self, signals[SERIES_ACTIVATED], 0, slug);
+}
+
+/* The language excerpts are translated into: the interface's, or else
+ * the dataset's other one */
+static const char *
+translation_for (VecinosDocumentsPage  *self,
+                 const VecinosDocument *document)
+{
+  const char * const *languages = vecinos_dataset_get_languages (self->dataset);
+
+  if (g_strcmp0 (self->language, document->lang) != 0)
+    return self->language;
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    if (g_strcmp0 (languages[i], document->lang) != 0)
+      return languages[i];
+  return NULL;
+}
+
+static void
+show_current (VecinosDocumentsPage *self)
+{
+  const VecinosDocument *document;
+  g_autoptr(GPtrArray) excerpts = NULL;
+  g_autofree char *byline = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *check = NULL;
+  const char *translation;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts))) != NULL)
+    gtk_box_remove (self->excerpts, child);
+  if (self->current < 0)
+    return;
+
+  document = g_ptr_array_index (self->documents, self->current);
+  translation = translation_for (self, document);
+  g_free (self->translation_language);
+  self->translation_language = g_strdup (translation);
+
+  gtk_label_set_text (self->title, document->title);
+  byline = vecinos_document_format_byline (document);
+  gtk_label_set_text (self->byline, byline);
+  /* Translators: a document's kind ("Think-tank report") and how many
+   * excerpts of it Vecinos holds */
+  kind = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%1$s · %2$u excerpt", "%1$s · %2$u excerpts",
+                                       document->n_excerpts),
+                          document->kind, document->n_excerpts);
+  gtk_label_set_text (self->kind, kind);
+  gtk_label_set_text (self->notes, document->notes ? document->notes : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notes), document->notes != NULL);
+  if (document->url != NULL)
+    link = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", document->url, _("Read the original document"));
+  else
+    link = g_markup_escape_text (_("The original could not be found online."), -1);
+  gtk_label_set_markup (self->link, link);
+
+  if (translation != NULL)
+    {
+      g_autofree char *name = vecinos_language_get_name (translation);
+
+      /* Translators: %s is a language, as in "Show the Vecinos translation into Spanish" */
+      check = g_strdup_printf (_("Show the Vecinos _translation into %s"), name);
+      gtk_check_button_set_label (self->translated, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->translated), translation != NULL);
+
+  excerpts = vecinos_dataset_list_document_excerpts (self->dataset, document->slug, self->language,
+                                                     translation != NULL ? translation : document->lang);
+  for (guint i = 0; i < excerpts->len; i++)
+    {
+      GtkWidget *view = vecinos_excerpt_view_new (g_ptr_array_steal_index (excerpts, i--),
+                                                  VECINOS_EXCERPT_VIEW_IN_DOCUMENT,
+                                                  gtk_check_button_get_active (self->translated));
+
+      g_signal_connect_swapped (view, "event-activated", G_CALLBACK (forward_event), self);
+      g_signal_connect_swapped (view, "series-activated", G_CALLBACK (forward_series), self);
+      gtk_box_append (self->excerpts, view);
+    }
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+}
+
+static void
+row_selected (VecinosDocumentsPage *self,
+              GtkListBoxRow        *row)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (index == self->current)
+    return;
+  self->current = index;
+  show_current (self);
+}
+
+static void
+translated_toggled (VecinosDocumentsPage *self)
+{
+  gboolean translated = gtk_check_button_get_active (self->translated);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    vecinos_excerpt_view_set_translated (VECINOS_EXCERPT_VIEW (child), translated);
+}
+
+/* A document in the sidebar: its title, then who and when */
+static GtkWidget *
+document_row (const VecinosDocument *document)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *byline = vecinos_document_format_byline (document);
+  GtkWidget *title = gtk_label_new (document->title);
+  GtkWidget *details = gtk_label_new (byline);
+
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "event-row-title");
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  return box;
+}
+
+static void
+vecinos_documents_page_dispose (GObject *object)
+{
+  VecinosDocumentsPage *self = VECINOS_DOCUMENTS_PAGE (object);
+
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->translation_language, g_free);
+
+  G_OBJECT_CLASS (vecinos_documents_page_parent_class)->dispose (object);
+}
+
+static void
+vecinos_documents_page_class_init (VecinosDocumentsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = vecinos_documents_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+
+  /**
+   * VecinosDocumentsPage::event-activated:
+   * @slug: an event an excerpt discusses, to be shown on the timeline
+   */
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * VecinosDocumentsPage::series-activated:
+   * @slug: a series an excerpt discusses, to be charted
+   */
+  signals[SERIES_ACTIVATED] = g_signal_new ("series-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+vecinos_documents_page_init (VecinosDocumentsPage *self)
+{
+  GtkWidget *sidebar = gtk_scrolled_window_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  self->current = -1;
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_BROWSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Documents"), -1);
+  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sidebar), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  self->title = new_label (GTK_BOX (header), "event-page-title");
+  self->byline = new_label (GTK_BOX (header), NULL);
+  self->kind = new_label (GTK_BOX (header), "dim-label");
+  self->notes = new_label (GTK_BOX (header), "dim-label");
+  self->link = new_label (GTK_BOX (header), NULL);
+  gtk_box_append (GTK_BOX (content), header);
+
+  self->translated = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_check_button_set_use_underline (self->translated, TRUE);
+  g_signal_connect_swapped (self->translated, "toggled", G_CALLBACK (translated_toggled), self);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->translated));
+
+  self->excerpts = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->excerpts), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->title, NULL, -1);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->excerpts));
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 18);
+
+  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->scrolled, content);
+  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), sidebar);
+  gtk_paned_set_end_child (GTK_PANED (self->paned), GTK_WIDGET (self->scrolled));
+  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (self->paned), 300);
+  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+}
+
+/**
+ * vecinos_documents_page_set_dataset:
+ * @dataset: (nullable):
+ * @language: the interface's language
+ */
+void
+vecinos_documents_page_set_dataset (VecinosDocumentsPage *self,
+                                    VecinosDataset       *dataset,
+                                    const char           *language)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self));
+
+  g_set_object (&self->dataset, dataset);
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  self->current = -1;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  show_current (self);
+  if (dataset == NULL)
+    return;
+
+  self->documents = vecinos_dataset_list_documents (dataset, language);
+  /* In another language than the documents', our translation comes first */
+  gtk_check_button_set_active (self->translated, g_strcmp0 (language, "en") != 0);
+  for (guint i = 0; i < self->documents->len; i++)
+    gtk_list_box_append (self->list, document_row (g_ptr_array_index (self->documents, i)));
+  if (self->documents->len > 0)
+    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+}
+
+/**
+ * vecinos_documents_page_show_document:
+ *
+ * Returns: whether the dataset has a document @slug
+ */
+gboolean
+vecinos_documents_page_show_document (VecinosDocumentsPage *self,
+                                      const char           *slug)
+{
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), FALSE);
+
+  for (guint i = 0; self->documents != NULL && i < self->documents->len; i++)
+    if (g_str_equal (((VecinosDocument *) g_ptr_array_index (self->documents, i))->slug, slug))
+      {
+        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, i));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * vecinos_documents_page_show_excerpt:
+ *
+ * Opens the document of excerpt @slug and moves the keyboard (and the
+ * view) to the excerpt.
+ *
+ * Returns: whether the dataset has that excerpt
+ */
+gboolean
+vecinos_documents_page_show_excerpt (VecinosDocumentsPage *self,
+                                     const char           *slug)
+{
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), FALSE);
+
+  for (guint i = 0; self->documents != NULL && i < self->documents->len; i++)
+    {
+      const VecinosDocument *document = g_ptr_array_index (self->documents, i);
+      g_autoptr(GPtrArray) excerpts = NULL;
+      gboolean found = FALSE;
+
+      /* Excerpts are listed by document; the one asked for says which */
+      excerpts = vecinos_dataset_list_document_excerpts (self->dataset, document->slug, self->language,
+                                                         self->language);
+      for (guint e = 0; !found && e < excerpts->len; e++)
+        found = g_str_equal (((VecinosExcerpt *) g_ptr_array_index (excerpts, e))->slug, slug);
+      if (!found)
+        continue;
+
+      vecinos_documents_page_show_document (self, document->slug);
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, slug))
+          vecinos_excerpt_view_focus_quote (VECINOS_EXCERPT_VIEW (child));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * vecinos_documents_page_get_document:
+ *
+ * Returns: (nullable): the slug of the document shown
+ */
+const char *
+vecinos_documents_page_get_document (VecinosDocumentsPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), NULL);
+
+  if (self->current < 0)
+    return NULL;
+  return ((VecinosDocument *) g_ptr_array_index (self->documents, self->current))->slug;
+}
+
+GtkWidget *
+vecinos_documents_page_get_list (VecinosDocumentsPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), NULL);
+  return GTK_WIDGET (self->list);
+}
+
+guint
+vecinos_documents_page_get_n_excerpts (VecinosDocumentsPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/**
+ * vecinos_documents_page_get_excerpt:
+ *
+ * Returns: (transfer none) (nullable): the view of excerpt @index, in order
+ */
+VecinosExcerptView *
+vecinos_documents_page_get_excerpt (VecinosDocumentsPage *self,
+                                    guint                 index)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), NULL);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts)); child != NULL && index > 0;
+       child = gtk_widget_get_next_sibling (child))
+    index--;
+  return child != NULL ? VECINOS_EXCERPT_VIEW (child) : NULL;
+}
+
+/**
+ * vecinos_documents_page_set_translated:
+ *
+ * Sets the translation check, as a user would.
+ */
+void
+vecinos_documents_page_set_translated (VecinosDocumentsPage *self,
+                                       gboolean              translated)
+{
+  g_return_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self));
+  gtk_check_button_set_active (self->translated, translated);
+}
+
+/**
+ * vecinos_documents_page_get_translation_available:
+ *
+ * Returns: whether the document shown can be read in a translation
+ */
+gboolean
+vecinos_documents_page_get_translation_available (VecinosDocumentsPage *self)
+{
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), FALSE);
+  return self->translation_language != NULL;
+}
+
+/**
+ * vecinos_documents_page_get_text:
+ * @part: "title", "byline", "kind", "notes" or "link"
+ */
+const char *
+vecinos_documents_page_get_text (VecinosDocumentsPage *self,
+                                 const char           *part)
+{
+  g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), NULL);
+
+  if (g_str_equal (part, "title"))
+    return gtk_label_get_text (self->title);
+  if (g_str_equal (part, "byline"))
+    return gtk_label_get_text (self->byline);
+  if (g_str_equal (part, "kind"))
+    return gtk_label_get_text (self->kind);
+  if (g_str_equal (part, "notes"))
+    return gtk_label_get_text (self->notes);
+  if (g_str_equal (part, "link"))
+    return gtk_label_get_text (self->link);
+  g_return_val_if_reached (NULL);
+}
