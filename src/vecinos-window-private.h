@@ -6,6 +6,7 @@
 
 #include "vecinos-charts-page.h"
 #include "vecinos-documents-page.h"
+#include "vecinos-search-panel.h"
 #include "vecinos-event-page.h"
 #include "vecinos-timeline-view.h"
 #include "vecinos-window.h"
@@ -17,6 +18,7 @@ GtkWidget          *vecinos_window_get_event_list      (VecinosWindow *self);
 VecinosEventPage   *vecinos_window_get_event_page      (VecinosWindow *self);
 VecinosChartsPage  *vecinos_window_get_charts_page     (VecinosWindow *self);
 VecinosDocumentsPage *vecinos_window_get_documents_page (VecinosWindow *self);
+VecinosSearchPanel *vecinos_window_get_search_panel    (VecinosWindow *self);
 VecinosTimelineView *vecinos_window_get_timeline_view  (VecinosWindow *self);
 GtkLabel           *vecinos_window_get_error_label     (VecinosWindow *self);
 GtkEditable        *vecinos_window_get_filter_entry    (VecinosWindow *self);

@@ -33,6 +33,9 @@ struct _VecinosWindow
   VecinosEventPage     *event_page;
   VecinosChartsPage    *charts_page;
   VecinosDocumentsPage *documents_page;
+  GtkMenuButton        *search_button;
+  GtkPopover           *search_popover;
+  VecinosSearchPanel   *search_panel;
   GtkStack             *main_stack;
   VecinosTimelineView  *timeline_view;
   GtkStack             *view_stack;
@@ -58,6 +61,13 @@ static void document_series_activated (VecinosWindow *self,
                                        const char    *slug);
 static void excerpt_activated (VecinosWindow *self,
                                const char    *slug);
+static void search_result_activated (VecinosWindow *self,
+                                     int            kind,
+                                     const char    *ref);
+static void search_shown (VecinosWindow *self);
+static void search_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter);
 
 static void
 event_selection_changed (VecinosWindow *self)
@@ -158,6 +168,7 @@ load_events (VecinosWindow *self)
   vecinos_event_page_set_dataset (self->event_page, self->dataset, self->language);
   vecinos_charts_page_set_dataset (self->charts_page, self->dataset, self->language, events);
   vecinos_documents_page_set_dataset (self->documents_page, self->dataset, self->language);
+  vecinos_search_panel_set_dataset (self->search_panel, self->dataset, self->language);
 
   {
     g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (self->dataset, self->language);
@@ -358,6 +369,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
 
   g_type_ensure (VECINOS_TYPE_CHARTS_PAGE);
   g_type_ensure (VECINOS_TYPE_DOCUMENTS_PAGE);
+  g_type_ensure (VECINOS_TYPE_SEARCH_PANEL);
   g_type_ensure (VECINOS_TYPE_EVENT_PAGE);
   g_type_ensure (VECINOS_TYPE_EVENT_ROW);
   g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
@@ -371,6 +383,9 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, event_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, documents_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, VecinosWindow, view_stack);
@@ -378,6 +393,8 @@ vecinos_window_class_init (VecinosWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -430,6 +447,10 @@ vecinos_window_init (VecinosWindow *self)
                            G_CALLBACK (document_series_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_page, "excerpt-activated",
                            G_CALLBACK (excerpt_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_panel, "result-activated",
+                           G_CALLBACK (search_result_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_popover, "show",
+                           G_CALLBACK (search_shown), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -596,6 +617,53 @@ document_series_activated (VecinosWindow *self,
     gtk_stack_set_visible_child_name (self->view_stack, "charts");
 }
 
+/* Whatever a search found, where it lives */
+static void
+search_result_activated (VecinosWindow *self,
+                         int            kind,
+                         const char    *ref)
+{
+  gtk_popover_popdown (self->search_popover);
+  switch (kind)
+    {
+    case VECINOS_SEARCH_EVENT:
+      show_event (self, NULL, ref);
+      break;
+    case VECINOS_SEARCH_EXCERPT:
+      excerpt_activated (self, ref);
+      break;
+    case VECINOS_SEARCH_SERIES:
+      document_series_activated (self, ref);
+      gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
+      break;
+    case VECINOS_SEARCH_DOCUMENT:
+      gtk_stack_set_visible_child_name (self->view_stack, "documents");
+      vecinos_documents_page_show_document (self->documents_page, ref);
+      gtk_widget_grab_focus (vecinos_documents_page_get_list (self->documents_page));
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+search_shown (VecinosWindow *self)
+{
+  gtk_widget_grab_focus (vecinos_search_panel_get_entry (self->search_panel));
+}
+
+/* Ctrl+F */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->search_button)))
+    gtk_menu_button_popup (self->search_button);
+}
+
 /* An excerpt beside an event: read in its document */
 static void
 excerpt_activated (VecinosWindow *self,
@@ -603,6 +671,13 @@ excerpt_activated (VecinosWindow *self,
 {
   gtk_stack_set_visible_child_name (self->view_stack, "documents");
   vecinos_documents_page_show_excerpt (self->documents_page, slug);
+}
+
+VecinosSearchPanel *
+vecinos_window_get_search_panel (VecinosWindow *self)
+{
+  g_return_val_if_fail (VECINOS_IS_WINDOW (self), NULL);
+  return self->search_panel;
 }
 
 VecinosDocumentsPage *

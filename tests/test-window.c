@@ -703,6 +703,78 @@ test_documents_spanish (void)
 }
 
 static void
+test_search (void)
+{
+  VecinosWindow *window = show_window ("en");
+  VecinosSearchPanel *search = vecinos_window_get_search_panel (window);
+  const VecinosSearchResult *result;
+  static const char * const hostile[] = {
+    "\"", "*", "-", "NEAR(", "AND", "OR NOT (", "title:x", "^", "\xff\xfe\xfd", "🌵🇲🇽", "'; DROP TABLE event; --",
+  };
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (vecinos_search_panel_get_list (search)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Search results");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (vecinos_search_panel_get_entry (search)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Search events, excerpts, indicators and documents");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+
+  /* Accents ignored, a word's start is enough, both languages */
+  vecinos_search_panel_set_text (search, "lopez obra");
+  g_assert_cmpuint (vecinos_search_panel_get_n_results (search), ==, 1);
+  result = vecinos_search_panel_get_result (search, 0);
+  g_assert_cmpint (result->kind, ==, VECINOS_SEARCH_EVENT);
+  g_assert_cmpstr (result->ref, ==, "sheinbaum-takes-office");
+  g_assert_cmpstr (result->title, ==, "López Obrador hands over");
+  g_assert_cmpstr (vecinos_search_panel_get_status (search), ==, "1 result");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (vecinos_search_panel_get_list (search)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "1 result");
+  vecinos_search_panel_set_text (search, "TLCAN");
+  g_assert_cmpuint (vecinos_search_panel_get_n_results (search), >=, 1);
+  g_assert_cmpstr (vecinos_search_panel_get_result (search, 0)->title, ==, "NAFTA enters into force");
+
+  /* Choosing a result takes the user to it */
+  vecinos_search_panel_set_text (search, "homicides");
+  for (guint i = 0; (result = vecinos_search_panel_get_result (search, i)) != NULL; i++)
+    if (result->kind == VECINOS_SEARCH_SERIES)
+      {
+        vecinos_search_panel_activate_result (search, i);
+        break;
+      }
+  g_assert_nonnull (result);
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
+  g_assert_cmpstr (vecinos_chart_view_get_series (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window)))->slug,
+                   ==, "mx_homicides");
+  vecinos_search_panel_set_text (search, "remittances keep");
+  g_assert_cmpint (vecinos_search_panel_get_result (search, 0)->kind, ==, VECINOS_SEARCH_EXCERPT);
+  vecinos_search_panel_activate_result (search, 0);
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
+  g_assert_cmpstr (vecinos_documents_page_get_document (vecinos_window_get_documents_page (window)), ==, "doc-a");
+  vecinos_search_panel_set_text (search, "Stumbling");
+  vecinos_search_panel_activate_result (search, 0);
+  g_assert_cmpstr (vecinos_documents_page_get_document (vecinos_window_get_documents_page (window)), ==, "doc-b");
+  vecinos_search_panel_set_text (search, "water treaty");
+  vecinos_search_panel_activate_result (search, 0);
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+  g_assert_cmpstr (vecinos_event_get_slug (vecinos_event_page_get_event (vecinos_window_get_event_page (window))),
+                   ==, "water-treaty");
+
+  /* Nothing typed, nothing found, anything typed: a clear line, no error */
+  vecinos_search_panel_set_text (search, "");
+  g_assert_cmpuint (vecinos_search_panel_get_n_results (search), ==, 0);
+  g_assert_true (g_str_has_prefix (vecinos_search_panel_get_status (search), "Type words"));
+  vecinos_search_panel_set_text (search, "zzzqqq");
+  g_assert_cmpstr (vecinos_search_panel_get_status (search), ==, "No results.");
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      vecinos_search_panel_set_text (search, hostile[i]);
+      g_assert_nonnull (vecinos_search_panel_get_status (search));
+    }
+
+  close_window (window);
+}
+
+static void
 test_language_from_names (void)
 {
   const char *spanish[] = { "es_MX.UTF-8", "es_MX", "es", "C", NULL };
@@ -737,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/window/charts", test_charts);
   g_test_add_func ("/window/documents", test_documents);
   g_test_add_func ("/window/documents/spanish", test_documents_spanish);
+  g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/language-from-names", test_language_from_names);
 
   return g_test_run ();
