@@ -14,6 +14,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "bench-util.h"
 #include "vecinos-chart-draw.h"
 
 #define WIDTH 1920
@@ -49,15 +50,6 @@ synthetic_series (guint n)
       g_array_append_val (series->points, point);
     }
   return series;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* The naive chart: every segment stroked and every point filled */
@@ -118,8 +110,7 @@ main (int   argc,
           samples[f] = (g_get_monotonic_time () - t0) / 1000.0;
           cairo_destroy (cr);
         }
-      qsort (samples, FRAMES, sizeof (double), compare_doubles);
-      ours = samples[FRAMES / 2];
+      ours = bench_median (samples, FRAMES);
       /* VECINOS_BENCH_PNG=DIR: keep the frames, to look at */
       if (g_getenv ("VECINOS_BENCH_PNG") != NULL)
         {
@@ -139,8 +130,7 @@ main (int   argc,
           samples[f] = (g_get_monotonic_time () - t0) / 1000.0;
           cairo_destroy (cr);
         }
-      qsort (samples, 3, sizeof (double), compare_doubles);
-      naive = samples[1];
+      naive = bench_median (samples, 3);
       g_print ("%9u %10.2f %10.2f %8.1fx\n", sizes[s], ours, naive, naive / ours);
     }
   g_object_unref (context);

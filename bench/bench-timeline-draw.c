@@ -18,6 +18,7 @@
 #include <gtk/gtk.h>
 #include <math.h>
 
+#include "bench-util.h"
 #include "vecinos-dataset.h"
 #include "vecinos-event-private.h"
 #include "vecinos-timeline-view.h"
@@ -124,23 +125,6 @@ synthetic_events (guint n)
     }
   g_list_store_splice (store, 0, 0, events->pdata, events->len);
   return G_LIST_MODEL (store);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *samples,
-        guint   n)
-{
-  qsort (samples, n, sizeof (double), compare_doubles);
-  return samples[n / 2];
 }
 
 /* One frame as the screen gets it: the view's render nodes, drawn by Cairo */
@@ -298,7 +282,7 @@ bench_sizes (const guint *sizes,
               draw_frame (frame.view, surface);
               samples[f] = (g_get_monotonic_time () - t0) / 1000.0;
             }
-          ours = median (samples, frames);
+          ours = bench_median (samples, frames);
           for (guint f = 0; f < MIN (frames, 5u); f++)
             {
               gint64 t0 = g_get_monotonic_time ();
@@ -306,7 +290,7 @@ bench_sizes (const guint *sizes,
               naive_frame (events, start, end, surface);
               samples[f] = (g_get_monotonic_time () - t0) / 1000.0;
             }
-          naive = median (samples, MIN (frames, 5u));
+          naive = bench_median (samples, MIN (frames, 5u));
           if (s == 0)
             reference[v] = ours;
           worst = MAX (worst, ours / reference[v]);
@@ -328,24 +312,21 @@ write_dataset (guint n)
   g_autofree char *dir = g_dir_make_tmp ("vecinos-bench-XXXXXX", NULL);
   g_autoptr(GString) events = g_string_new ("{\"events\":[\n");
   g_autoptr(GRand) rand = g_rand_new_with_seed (1994);
-  char *path;
   GString *categories = g_string_new ("{\"categories\":[");
 
   for (guint r = 0; r < N_ROWS; r++)
     g_string_append_printf (categories, "%s{\"id\":\"c%u\",\"color\":\"%s\",\"name\":{\"en\":\"Category %u\"}}",
                             r ? "," : "", r, colors[r], r);
   g_string_append (categories, "]}");
-  path = g_build_filename (dir, "categories.json", NULL);
-  g_file_set_contents (path, categories->str, -1, NULL);
+  bench_write_file (dir, "categories.json", categories);
   g_string_free (categories, TRUE);
-  g_free (path);
+  {
+    g_autoptr(GString) manifest = g_string_new ("{\"format\":1,\"title\":{\"en\":\"Bench\"},\"languages\":[\"en\"]}");
+    g_autoptr(GString) terms = g_string_new ("{\"terms\":[]}");
 
-  path = g_build_filename (dir, "dataset.json", NULL);
-  g_file_set_contents (path, "{\"format\":1,\"title\":{\"en\":\"Bench\"},\"languages\":[\"en\"]}", -1, NULL);
-  g_free (path);
-  path = g_build_filename (dir, "terms.json", NULL);
-  g_file_set_contents (path, "{\"terms\":[]}", -1, NULL);
-  g_free (path);
+    bench_write_file (dir, "dataset.json", manifest);
+    bench_write_file (dir, "terms.json", terms);
+  }
 
   for (guint i = 0; i < n; i++)
     {
@@ -362,9 +343,7 @@ write_dataset (guint n)
                               g_rand_int_range (rand, 0, N_ROWS), g_rand_int_range (rand, 1, 4), i);
     }
   g_string_append (events, "]}\n");
-  path = g_build_filename (dir, "events.json", NULL);
-  g_file_set_contents (path, events->str, events->len, NULL);
-  g_free (path);
+  bench_write_file (dir, "events.json", events);
   return g_steal_pointer (&dir);
 }
 
@@ -431,16 +410,11 @@ main (int   argc,
     {
       g_autofree char *dir = write_dataset (1000000);
       g_autofree char *database = g_build_filename (dir, "vecinos.sqlite", NULL);
-      g_autoptr(GError) error = NULL;
       gint64 t0 = g_get_monotonic_time ();
-      int status = 0;
       double big, small = 0;
 
       /* The file the app opens is written by the compiler, as at build time */
-      if (!g_spawn_sync (NULL, (char *[]) { (char *) VECINOS_COMPILE_PATH, dir, database, NULL }, NULL,
-                         G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, &error))
-        g_error ("%s", error->message);
+      bench_compile (VECINOS_COMPILE_PATH, dir, database);
       g_print ("Compiling the 1 000 000-event dataset (a build step, not timed below): %.1f s\n",
                (g_get_monotonic_time () - t0) / 1e6);
 
@@ -451,6 +425,7 @@ main (int   argc,
       if (bundled != NULL)
         g_print (", bundled dataset %.0f ms (%.1fx)", small, big / small);
       g_print ("\n");
+      bench_remove_dir (dir);
     }
   return 0;
 }

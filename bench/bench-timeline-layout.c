@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "bench-util.h"
 #include "vecinos-timeline-layout.h"
 
 #define WIDTH 1920.0
@@ -62,22 +63,6 @@ naive_layout (const GArray           *items,
     }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-  return da < db ? -1 : da > db;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, (GCompareFunc) compare_doubles);
-  return values[n / 2];
-}
-
 typedef void (*LayoutFunc) (gpointer data, const VecinosTimeScale *scale, GArray *marks);
 
 static void
@@ -121,7 +106,7 @@ time_frames (LayoutFunc              func,
       times[r] = (g_get_monotonic_time () - start) / 1000.0;
     }
   *n_marks = marks->len;
-  return median (times, repeats);
+  return bench_median (times, repeats);
 }
 
 int

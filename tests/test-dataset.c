@@ -982,6 +982,8 @@ test_search_query (void)
     { "NEAR(trade mexico)", "\"NEAR\"* \"trade\"* \"mexico\"*" },
     { "col:value ^start", "\"col\"* \"value\"* \"start\"*" },
     { "remesas🇲🇽2019", "\"remesas\"* \"2019\"*" },
+    /* One letter is a word of its own, not the start of every word */
+    { "l", "\"l\"" }, { "Plan B", "\"Plan\"* \"B\"" },
     /* Nothing to search for */
     { "", NULL }, { "\"", NULL }, { "* - ( ) \" ^ :", NULL }, { "🌵🌵", NULL }, { NULL, NULL },
   };
@@ -1012,10 +1014,26 @@ test_search_query (void)
     g_assert_cmpuint (words, ==, VECINOS_SEARCH_MAX_TOKENS);
   }
 
-  /* Snippets reach Pango markup escaped, matches in bold */
+  /* Snippets reach Pango markup escaped, matches in bold: a word's start,
+   * accents and case ignored, a single letter only as a whole word */
   {
-    g_autofree char *markup = vecinos_search_snippet_markup ("Trade <b>& \x01NAFTA\x02 \"deal\"\x01");
-    g_assert_cmpstr (markup, ==, "Trade &lt;b&gt;&amp; <b>NAFTA</b> &quot;deal&quot;<b></b>");
+    g_autoptr(GPtrArray) words = vecinos_search_fold_words ("nafta A lopez");
+    g_autofree char *markup = NULL;
+    g_autofree char *cut = NULL;
+    g_autofree char *none = NULL;
+    gboolean found = FALSE;
+
+    g_assert_cmpuint (words->len, ==, 3);
+    g_assert_cmpstr (g_ptr_array_index (words, 2), ==, "lopez");
+    markup = vecinos_search_make_snippet ("Trade <b>& NAFTA's \"deal\": a López-Obrador plan", words, 20, &found);
+    g_assert_true (found);
+    g_assert_cmpstr (markup, ==, "Trade &lt;b&gt;&amp; <b>NAFTA</b>&apos;s &quot;deal&quot;: <b>a</b> <b>López</b>-Obrador plan");
+    /* A long text: the words around the first match, cut with "…" */
+    cut = vecinos_search_make_snippet ("one two three four five six seven NAFTA nine ten eleven twelve", words, 4, &found);
+    g_assert_cmpstr (cut, ==, "…five six seven <b>NAFTA</b>…");
+    none = vecinos_search_make_snippet ("Nothing here.", words, 4, &found);
+    g_assert_false (found);
+    g_assert_cmpstr (none, ==, "Nothing here.");
   }
 }
 

@@ -13,6 +13,9 @@
 
 #include "vecinos-dataset.h"
 #include "vecinos-search.h"
+
+/* At most this many matches of a search are ranked (see QUERY_SEARCH) */
+#define SEARCH_CANDIDATES 2000
 #include "vecinos-event-private.h"
 #include "vecinos-excerpt.h"
 #include "vecinos-series-private.h"
@@ -39,6 +42,7 @@ typedef enum {
   QUERY_EXCERPT_EVENTS,
   QUERY_EXCERPT_SERIES,
   QUERY_SEARCH,
+  QUERY_SEARCH_ROW,
   QUERY_EVENT_TITLE,
   QUERY_SERIES_NAME,
   N_QUERIES
@@ -180,13 +184,20 @@ static const char * const query_sql[N_QUERIES] = {
     "  UNION SELECT series_id FROM claim WHERE excerpt_id = ?2 AND series_id IS NOT NULL)"
     " ORDER BY 2",
   /* ?1 an FTS5 query built by vecinos_search_build_query(), ?2 how many
-   * rows: the best first, titles weighing eight times the text; an
-   * excerpt's title is its document's */
+   * rows: the best by the table's rank (bm25, titles weighing eight times
+   * the text) among the first SEARCH_CANDIDATES matches. Ranking costs
+   * about a microsecond a match: a common word in a large dataset matches
+   * tens of thousands of texts, and the first ones are the events, series
+   * and documents (they are indexed before the excerpts) */
   [QUERY_SEARCH] =
-    "SELECT s.kind, s.ref, s.lang, s.title,"
-    " snippet (search, -1, char (1), char (2), '…', 14), bm25 (search, 0, 0, 0, 8.0, 1.0) AS rank,"
+    "SELECT rowid, rank FROM (SELECT rowid, rank FROM search WHERE search MATCH ?1"
+    " LIMIT " G_STRINGIFY (SEARCH_CANDIDATES) ") ORDER BY rank LIMIT ?2",
+  /* ?1 a row of the search table: what it is, its texts, and for an
+   * excerpt its document's title */
+  [QUERY_SEARCH_ROW] =
+    "SELECT s.kind, s.ref, s.lang, s.title, s.body,"
     " (SELECT d.title FROM excerpt x JOIN document d ON d.id = x.document_id WHERE x.slug = s.ref)"
-    " FROM search s WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+    " FROM search s WHERE s.rowid = ?1",
   /* ?1 language, ?2 slug: a title in the interface's language for a
    * record found through another's words */
   [QUERY_EVENT_TITLE] =
@@ -1126,34 +1137,15 @@ vecinos_dataset_list_document_excerpts (VecinosDataset *self,
   return excerpts;
 }
 
-/* Words without accents or case, one space apart */
+/* Words without accents or case, one space apart, as the search compares
+ * them */
 static char *
 fold_words (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autofree char *decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFD);
-  g_autofree char *folded = NULL;
-  GString *words = g_string_new (NULL);
-  gboolean space = FALSE;
+  g_autoptr(GPtrArray) words = vecinos_search_fold_words (text);
 
-  folded = g_utf8_casefold (decomposed, -1);
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      if (!g_unichar_isalnum (c))
-        {
-          space = words->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (words, ' ');
-      space = FALSE;
-      g_string_append_unichar (words, c);
-    }
-  return g_string_free (words, FALSE);
+  g_ptr_array_add (words, NULL);
+  return g_strjoinv (" ", (char **) words->pdata);
 }
 
 static int
@@ -1191,6 +1183,9 @@ vecinos_dataset_search (VecinosDataset *self,
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_search_result_free);
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) retitle = g_ptr_array_new ();   /* found in another language */
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) words = NULL;
   g_autofree char *query = NULL;
   sqlite3_stmt *stmt;
 
@@ -1199,56 +1194,93 @@ vecinos_dataset_search (VecinosDataset *self,
   if ((query = vecinos_search_build_query (text)) == NULL || limit == 0)
     return results;
 
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The best rows first; a record can match in each language: room for both */
   stmt = self->queries[QUERY_SEARCH];
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  /* A record can match in each language: room for both */
   sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT / 4) * 2 + 2);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *kind_name = (const char *) sqlite3_column_text (stmt, 0);
-      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
-      gboolean in_lang = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), lang) == 0;
-      g_autofree char *key = g_strconcat (kind_name, ":", ref, NULL);
-      VecinosSearchResult *result = g_hash_table_lookup (seen, key);
-      VecinosSearchKind kind;
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+      double rank = sqlite3_column_double (stmt, 1);
 
+      g_array_append_val (rows, row);
+      g_array_append_val (ranks, rank);
+    }
+  if (sqlite3_errcode (self->db) != SQLITE_DONE && sqlite3_errcode (self->db) != SQLITE_OK)
+    g_warning ("Search for “%s” failed: %s", query, sqlite3_errmsg (self->db));
+  sqlite3_reset (stmt);
+
+  /* Then what they are, with a snippet of the words that matched: made
+   * here, for the few rows shown, not by FTS5 for every match */
+  words = vecinos_search_fold_words (text);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stmt = self->queries[QUERY_SEARCH_ROW];
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *kind_name, *ref, *title, *body;
+      g_autofree char *key = NULL;
+      g_autofree char *snippet = NULL;
+      VecinosSearchResult *result;
+      VecinosSearchKind kind;
+      gboolean in_lang, found = FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (rows, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      kind_name = (const char *) sqlite3_column_text (stmt, 0);
+      ref = (const char *) sqlite3_column_text (stmt, 1);
+      in_lang = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), lang) == 0;
+      title = (const char *) sqlite3_column_text (stmt, 3);
+      body = (const char *) sqlite3_column_text (stmt, 4);
       if (!vecinos_search_kind_from_string (kind_name, &kind))
-        continue;
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      key = g_strconcat (kind_name, ":", ref, NULL);
+      result = g_hash_table_lookup (seen, key);
+      /* The body's words around a match, or its start when only the title
+       * matched */
+      snippet = vecinos_search_make_snippet (body, words, 16, &found);
+      if (!found && (body == NULL || *body == '\0'))
+        {
+          g_free (snippet);
+          snippet = vecinos_search_make_snippet (title, words, 16, NULL);
+        }
+
       if (result != NULL)
         {
           /* Seen in another language: keep its rank, show this one's words */
           if (in_lang && kind != VECINOS_SEARCH_EXCERPT)
             {
               g_free (result->title);
-              result->title = dup_column (stmt, 3);
+              result->title = g_strdup (title);
               g_ptr_array_remove (retitle, result);
             }
           if (in_lang)
             {
               g_free (result->snippet);
-              result->snippet = vecinos_search_snippet_markup ((const char *) sqlite3_column_text (stmt, 4));
+              result->snippet = g_steal_pointer (&snippet);
             }
-          continue;
         }
-      if (results->len >= limit)
-        continue;
-
-      result = g_new0 (VecinosSearchResult, 1);
-      result->kind = kind;
-      result->ref = g_strdup (ref);
-      result->title = dup_column (stmt, kind == VECINOS_SEARCH_EXCERPT ? 6 : 3);
-      result->snippet = vecinos_search_snippet_markup ((const char *) sqlite3_column_text (stmt, 4));
-      result->rank = sqlite3_column_double (stmt, 5);
-      g_hash_table_insert (seen, g_steal_pointer (&key), result);
-      g_ptr_array_add (results, result);
-      if (!in_lang && (kind == VECINOS_SEARCH_EVENT || kind == VECINOS_SEARCH_SERIES))
-        g_ptr_array_add (retitle, result);
+      else if (results->len < limit)
+        {
+          result = g_new0 (VecinosSearchResult, 1);
+          result->kind = kind;
+          result->ref = g_strdup (ref);
+          result->title = kind == VECINOS_SEARCH_EXCERPT ? dup_column (stmt, 5) : g_strdup (title);
+          result->snippet = g_steal_pointer (&snippet);
+          result->rank = g_array_index (ranks, double, i);
+          g_hash_table_insert (seen, g_steal_pointer (&key), result);
+          g_ptr_array_add (results, result);
+          if (!in_lang && (kind == VECINOS_SEARCH_EVENT || kind == VECINOS_SEARCH_SERIES))
+            g_ptr_array_add (retitle, result);
+        }
+      sqlite3_reset (stmt);
     }
-  if (sqlite3_errcode (self->db) != SQLITE_OK && sqlite3_errcode (self->db) != SQLITE_DONE &&
-      sqlite3_errcode (self->db) != SQLITE_ROW)
-    g_warning ("Search for “%s” failed: %s", query, sqlite3_errmsg (self->db));
-  sqlite3_reset (stmt);
 
   /* A title that is exactly what was typed comes first, whatever FTS5
    * thinks of a longer text that mentions the words more often */

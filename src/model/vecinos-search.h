@@ -29,7 +29,11 @@ typedef struct {
 } VecinosSearchResult;
 
 char     *vecinos_search_build_query     (const char          *text);
-char     *vecinos_search_snippet_markup  (const char          *snippet);
+GPtrArray *vecinos_search_fold_words    (const char          *text);
+char     *vecinos_search_make_snippet    (const char          *text,
+                                          GPtrArray           *query,
+                                          guint                n_words,
+                                          gboolean            *found);
 gboolean  vecinos_search_kind_from_string (const char         *name,
                                            VecinosSearchKind  *kind);
 void      vecinos_search_result_free     (VecinosSearchResult *result);
