@@ -462,7 +462,9 @@ vecinos_excerpt_view_show_claim (VecinosExcerptView *self,
     return;
   label = g_ptr_array_index (self->comparisons, index);
   gtk_widget_set_visible (label, TRUE);
+  /* Focused, not selected: a selectable label selects all it holds */
   gtk_widget_grab_focus (label);
+  gtk_label_select_region (GTK_LABEL (label), 0, 0);
 }
 
 /**
