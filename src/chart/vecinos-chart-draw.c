@@ -49,6 +49,15 @@ set_ink (cairo_t            *cr,
   cairo_set_source_rgba (cr, level, level, level, alpha);
 }
 
+static void
+set_bold (PangoLayout *layout)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+}
+
 /* Text at (x, y); @align 0 left, 0.5 centre, 1 right; returns its width */
 static double
 show_text (cairo_t      *cr,
@@ -64,12 +73,7 @@ show_text (cairo_t      *cr,
 
   pango_layout_set_text (layout, text, -1);
   if (bold)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-    }
+    set_bold (layout);
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_move_to (cr, x - align * width, y);
   pango_cairo_show_layout (cr, layout);
@@ -666,6 +670,23 @@ draw_crosshair (cairo_t            *cr,
   cairo_stroke (cr);
 }
 
+/* @text on one line at most @width wide, cut short with an ellipsis */
+static PangoLayout *
+ellipsized_layout (PangoContext *context,
+                   const char   *text,
+                   double        width,
+                   gboolean      bold)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  if (bold)
+    set_bold (layout);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
 /* One entry of the legend at @x, cut short with an ellipsis before @right:
  * returns where the next one goes */
 static double
@@ -677,12 +698,9 @@ legend_entry (cairo_t            *cr,
               double              y,
               double              right)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(PangoLayout) layout = ellipsized_layout (context, label, right - x - 12, FALSE);
   int width;
 
-  pango_layout_set_text (layout, label, -1);
-  pango_layout_set_width (layout, (int) (MAX (right - x - 12, 1) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &width, NULL);
   set_ink (cr, chart, 0.85);
   cairo_move_to (cr, x + 12, y);
@@ -774,8 +792,7 @@ draw_title (cairo_t            *cr,
             const VecinosChart *chart,
             double              width)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *title = NULL;
 
   if (chart->compare != NULL && vecinos_chart_shares_axis (chart))
@@ -789,11 +806,7 @@ draw_title (cairo_t            *cr,
     /* Translators: a chart's title: %1$s the indicator, %2$s its unit (units
      * can hold parentheses of their own, hence the dash) */
     title = g_strdup_printf (_("%1$s — %2$s"), chart->series->name, chart->series->unit);
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_text (layout, title, -1);
-  pango_layout_set_width (layout, (int) ((width - 16) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  layout = ellipsized_layout (context, title, width - 16, TRUE);
   set_ink (cr, chart, 1);
   cairo_move_to (cr, 8, 6);
   pango_cairo_show_layout (cr, layout);

@@ -740,6 +740,28 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* An excerpt from a row of QUERY_EVENT_EXCERPTS or QUERY_DOCUMENT_EXCERPTS,
+ * whose first twelve columns are the same */
+static VecinosExcerpt *
+excerpt_from_row (sqlite3_stmt *stmt)
+{
+  VecinosExcerpt *excerpt = g_new0 (VecinosExcerpt, 1);
+
+  excerpt->slug = dup_column (stmt, 1);
+  excerpt->text = dup_column (stmt, 2);
+  excerpt->translation = dup_column (stmt, 3);
+  excerpt->document_slug = dup_column (stmt, 4);
+  excerpt->document_title = dup_column (stmt, 5);
+  excerpt->authors = dup_column (stmt, 6);
+  excerpt->publisher = dup_column (stmt, 7);
+  excerpt->has_date = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+  if (excerpt->has_date)
+    excerpt->date = date_column (stmt, 8, 9);
+  excerpt->date_inferred = sqlite3_column_int (stmt, 10);
+  excerpt->url = dup_column (stmt, 11);
+  return excerpt;
+}
+
 static GPtrArray *
 list_claims (VecinosDataset *self,
              gint64          excerpt_row,
@@ -806,21 +828,8 @@ vecinos_dataset_list_event_excerpts (VecinosDataset *self,
   sqlite3_bind_text (stmt, 2, event, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      VecinosExcerpt *excerpt = g_new0 (VecinosExcerpt, 1);
+      VecinosExcerpt *excerpt = excerpt_from_row (stmt);
       gint64 row = sqlite3_column_int64 (stmt, 0);
-
-      excerpt->slug = dup_column (stmt, 1);
-      excerpt->text = dup_column (stmt, 2);
-      excerpt->translation = dup_column (stmt, 3);
-      excerpt->document_slug = dup_column (stmt, 4);
-      excerpt->document_title = dup_column (stmt, 5);
-      excerpt->authors = dup_column (stmt, 6);
-      excerpt->publisher = dup_column (stmt, 7);
-      excerpt->has_date = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-      if (excerpt->has_date)
-        excerpt->date = date_column (stmt, 8, 9);
-      excerpt->date_inferred = sqlite3_column_int (stmt, 10);
-      excerpt->url = dup_column (stmt, 11);
       g_ptr_array_add (excerpts, excerpt);
       g_array_append_val (rows, row);
     }
@@ -1103,21 +1112,8 @@ vecinos_dataset_list_document_excerpts (VecinosDataset *self,
   sqlite3_bind_text (stmt, 3, lang, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      VecinosExcerpt *excerpt = g_new0 (VecinosExcerpt, 1);
+      VecinosExcerpt *excerpt = excerpt_from_row (stmt);
       gint64 row = sqlite3_column_int64 (stmt, 0);
-
-      excerpt->slug = dup_column (stmt, 1);
-      excerpt->text = dup_column (stmt, 2);
-      excerpt->translation = dup_column (stmt, 3);
-      excerpt->document_slug = dup_column (stmt, 4);
-      excerpt->document_title = dup_column (stmt, 5);
-      excerpt->authors = dup_column (stmt, 6);
-      excerpt->publisher = dup_column (stmt, 7);
-      excerpt->has_date = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-      if (excerpt->has_date)
-        excerpt->date = date_column (stmt, 8, 9);
-      excerpt->date_inferred = sqlite3_column_int (stmt, 10);
-      excerpt->url = dup_column (stmt, 11);
       excerpt->ordinal = sqlite3_column_int (stmt, 12);
       excerpt->categories = dup_column (stmt, 13);
       g_ptr_array_add (excerpts, excerpt);
