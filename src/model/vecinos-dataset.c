@@ -39,6 +39,7 @@ typedef enum {
   QUERY_SERIES_NEIGHBOURS,
   QUERY_DOCUMENTS,
   QUERY_DOCUMENT_EXCERPTS,
+  QUERY_EXCERPT_DOCUMENT,
   QUERY_EXCERPT_EVENTS,
   QUERY_EXCERPT_SERIES,
   QUERY_SEARCH,
@@ -168,6 +169,9 @@ static const char * const query_sql[N_QUERIES] = {
     " FROM excerpt x JOIN document d ON d.id = x.document_id"
     " LEFT JOIN excerpt_text t ON t.excerpt_id = x.id AND t.lang = ?1"
     " WHERE d.slug = ?2 ORDER BY x.ordinal",
+  /* ?1 excerpt slug */
+  [QUERY_EXCERPT_DOCUMENT] =
+    "SELECT d.slug FROM excerpt x JOIN document d ON d.id = x.document_id WHERE x.slug = ?1",
   /* ?1 language, ?2 excerpt row: the events it discusses, by date */
   [QUERY_EXCERPT_EVENTS] =
     "SELECT e.slug, coalesce (t.title, te.title) FROM event_excerpt ee JOIN event e ON e.id = ee.event_id"
@@ -1311,4 +1315,28 @@ vecinos_dataset_search (VecinosDataset *self,
       sqlite3_reset (stmt);
     }
   return results;
+}
+
+/**
+ * vecinos_dataset_get_excerpt_document:
+ * @excerpt: an excerpt's slug
+ *
+ * Returns: (transfer full) (nullable): the slug of its document, or %NULL
+ *   when the dataset has no such excerpt
+ */
+char *
+vecinos_dataset_get_excerpt_document (VecinosDataset *self,
+                                      const char     *excerpt)
+{
+  sqlite3_stmt *stmt;
+  char *document = NULL;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+
+  stmt = self->queries[QUERY_EXCERPT_DOCUMENT];
+  sqlite3_bind_text (stmt, 1, excerpt, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    document = dup_column (stmt, 0);
+  sqlite3_reset (stmt);
+  return document;
 }

@@ -76,6 +76,8 @@ GPtrArray      *vecinos_dataset_list_document_excerpts (VecinosDataset *self,
                                                   const char      *document,
                                                   const char      *lang,
                                                   const char      *translation_lang);
+char           *vecinos_dataset_get_excerpt_document (VecinosDataset *self,
+                                                  const char      *excerpt);
 GPtrArray      *vecinos_dataset_search           (VecinosDataset  *self,
                                                   const char      *text,
                                                   const char      *lang,

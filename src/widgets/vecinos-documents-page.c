@@ -355,30 +355,19 @@ gboolean
 vecinos_documents_page_show_excerpt (VecinosDocumentsPage *self,
                                      const char           *slug)
 {
+  g_autofree char *document = NULL;
+
   g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), FALSE);
 
-  for (guint i = 0; self->documents != NULL && i < self->documents->len; i++)
-    {
-      const VecinosDocument *document = g_ptr_array_index (self->documents, i);
-      g_autoptr(GPtrArray) excerpts = NULL;
-      gboolean found = FALSE;
-
-      /* Excerpts are listed by document; the one asked for says which */
-      excerpts = vecinos_dataset_list_document_excerpts (self->dataset, document->slug, self->language,
-                                                         self->language);
-      for (guint e = 0; !found && e < excerpts->len; e++)
-        found = g_str_equal (((VecinosExcerpt *) g_ptr_array_index (excerpts, e))->slug, slug);
-      if (!found)
-        continue;
-
-      vecinos_documents_page_show_document (self, document->slug);
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
-           child != NULL; child = gtk_widget_get_next_sibling (child))
-        if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, slug))
-          vecinos_excerpt_view_focus_quote (VECINOS_EXCERPT_VIEW (child));
-      return TRUE;
-    }
-  return FALSE;
+  if (self->dataset == NULL ||
+      (document = vecinos_dataset_get_excerpt_document (self->dataset, slug)) == NULL ||
+      !vecinos_documents_page_show_document (self, document))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, slug))
+      vecinos_excerpt_view_focus_quote (VECINOS_EXCERPT_VIEW (child));
+  return TRUE;
 }
 
 /**
