@@ -462,7 +462,6 @@ vecinos_excerpt_view_show_claim (VecinosExcerptView *self,
     return;
   label = g_ptr_array_index (self->comparisons, index);
   gtk_widget_set_visible (label, TRUE);
-  /* Focused, not selected: a selectable label selects all it holds */
   gtk_widget_grab_focus (label);
   gtk_label_select_region (GTK_LABEL (label), 0, 0);
 }
@@ -507,6 +506,12 @@ vecinos_excerpt_view_copy_quotation (VecinosExcerptView *self)
 gboolean
 vecinos_excerpt_view_focus_quote (VecinosExcerptView *self)
 {
+  gboolean focused;
+
   g_return_val_if_fail (VECINOS_IS_EXCERPT_VIEW (self), FALSE);
-  return gtk_widget_grab_focus (GTK_WIDGET (self->quote));
+
+  focused = gtk_widget_grab_focus (GTK_WIDGET (self->quote));
+  /* Focused, not selected: a selectable label selects all it holds */
+  gtk_label_select_region (self->quote, 0, 0);
+  return focused;
 }
