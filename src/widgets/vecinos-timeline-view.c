@@ -22,6 +22,8 @@
 /* Two cluster markers side by side do not overlap */
 #define MIN_GAP 20.0
 #define LABEL_GAP 6.0
+/* How tall the largest marker is with the ring of a selected one */
+#define MARKER_BAND 48.0
 
 struct _VecinosTimelineView
 {
@@ -371,6 +373,50 @@ digit_sprite (VecinosTimelineView *self,
   return sprite;
 }
 
+/* A cluster's count, its digits composed once and kept: a frame then
+ * places one image per cluster instead of one per digit. Counts above a
+ * thousand are abbreviated (format_count()), so few labels exist. */
+static Sprite *
+count_sprite (VecinosTimelineView *self,
+              const char          *text,
+              gboolean             light,
+              int                  scale)
+{
+  char key[32];
+  Sprite *sprite;
+  cairo_t *cr;
+  double left = 0;
+
+  g_snprintf (key, sizeof key, "count %s %d %d", text, light, scale);
+  if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
+    return sprite;
+
+  sprite = g_new0 (Sprite, 1);
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      Sprite *digit = digit_sprite (self, *c, light, scale);
+
+      sprite->width += digit->width;
+      sprite->height = MAX (sprite->height, digit->height);
+    }
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (sprite->width, 1) * scale,
+                                                MAX (sprite->height, 1) * scale);
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  cr = cairo_create (sprite->surface);
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      Sprite *digit = digit_sprite (self, *c, light, scale);
+
+      cairo_set_source_surface (cr, digit->surface, left, 0);
+      cairo_paint (cr);
+      left += digit->width;
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (sprite->surface);
+  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
+  return sprite;
+}
+
 static GdkTexture *
 sprite_texture (Sprite *sprite)
 {
@@ -424,18 +470,94 @@ append_circle (VecinosTimelineView *self,
   Sprite *sprite = marker_sprite (self, radius, fill, border, border_width, scale);
   /* Black or white digits, whichever reads on the fill */
   gboolean light = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue <= 0.5;
-  double text_width = 0, left;
 
   place_sprite (snapshot, cr, sprite, round (x - sprite->width / 2), round (y - sprite->height / 2));
-  for (const char *c = text; c != NULL && *c != '\0'; c++)
-    text_width += digit_sprite (self, *c, light, scale)->width;
-  left = round (x - text_width / 2);
-  for (const char *c = text; c != NULL && *c != '\0'; c++)
+  if (text != NULL)
     {
-      Sprite *digit = digit_sprite (self, *c, light, scale);
+      Sprite *label = count_sprite (self, text, light, scale);
 
-      place_sprite (snapshot, cr, digit, left, round (y - digit->height / 2));
-      left += digit->width;
+      place_sprite (snapshot, cr, label, round (x - label->width / 2), round (y - label->height / 2));
+    }
+}
+
+static int
+compare_bars (gconstpointer a,
+              gconstpointer b)
+{
+  const graphene_point_t *x = a, *y = b;
+
+  return (x->x > y->x) - (x->x < y->x);
+}
+
+/* A cluster's count as it fits on its marker: 1 234 as "1k", 25 000 as
+ * "25k" (the tooltip and the screen reader give the exact number) */
+static void
+format_count (guint  count,
+              char  *text,
+              gsize  size)
+{
+  if (count >= 1000000)
+    g_snprintf (text, size, "%uM", count / 1000000);
+  else if (count >= 1000)
+    g_snprintf (text, size, "%uk", count / 1000);
+  else
+    g_snprintf (text, size, "%u", count);
+}
+
+/* The bars of the row whose marks begin at @first, drawn as their union:
+ * overlapping bars of one colour on one line look the same drawn once,
+ * and a dense row holds hundreds of them */
+static void
+append_bars (VecinosTimelineView *self,
+             GtkSnapshot         *snapshot,
+             cairo_t             *cr,
+             guint                first,
+             double               y,
+             const GdkRGBA       *color)
+{
+  const VecinosTimelineMark *marks = (const VecinosTimelineMark *) (gpointer) self->marks->data;
+  g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  guint n = 0;
+
+  for (guint i = first; i < self->marks->len && marks[i].row == marks[first].row; i++)
+    if (marks[i].x_end > marks[i].x)
+      {
+        graphene_point_t bar = GRAPHENE_POINT_INIT (marks[i].x, marks[i].x_end);
+        g_array_append_val (bars, bar);
+      }
+  g_array_sort (bars, compare_bars);
+  for (guint i = 0; i < bars->len;)
+    {
+      graphene_point_t *bar = &g_array_index (bars, graphene_point_t, i);
+      float left = bar->x, right = bar->y;
+
+      for (i++; i < bars->len && g_array_index (bars, graphene_point_t, i).x <= right; i++)
+        right = MAX (right, g_array_index (bars, graphene_point_t, i).y);
+
+      if (cr != NULL)
+        {
+          /* Into the row's Cairo node: a rounded bar 8 px high */
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, left + 4, y, 4, G_PI / 2, 3 * G_PI / 2);
+          cairo_arc (cr, MAX (right - 4, left + 4), y, 4, -G_PI / 2, G_PI / 2);
+          cairo_close_path (cr);
+          n++;
+        }
+      else
+        {
+          GskRoundedRect rect;
+          float thickness[4] = { 4, 4, 4, 4 };
+          GdkRGBA fills[4] = { *color, *color, *color, *color };
+
+          /* Filled by a border 4 px thick, for the reason append_disc() gives */
+          gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (left, y - 4, right - left, 8), 4);
+          gtk_snapshot_append_border (snapshot, &rect, thickness, fills);
+        }
+    }
+  if (n > 0)
+    {
+      gdk_cairo_set_source_rgba (cr, color);
+      cairo_fill (cr);
     }
 }
 
@@ -475,7 +597,8 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   g_autofree gboolean *shown = NULL;
   guint selected = selected_position (self);
   cairo_t *cr = NULL;
-  gboolean has_selection;
+  guint row = G_MAXUINT;
+  gboolean has_selection, use_cairo;
   double selected_x = 0;
   GdkRGBA fg, dim;
 
@@ -506,13 +629,13 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
     }
   vecinos_timeline_layout_place_labels (self->marks, widths, LABEL_GAP, width, shown);
 
-  /* A Cairo node costs a surface the size of the view: worth it only for
-   * many markers */
+  /* A Cairo node costs a surface as large as itself, cleared and then
+   * composited: worth it only for many markers, and then one per row, just
+   * as tall as the markers (and the ring around a selected one) */
   has_selection = selected != GTK_INVALID_LIST_POSITION && selected < self->n_items;
   if (has_selection)
     selected_x = vecinos_time_scale_to_x (&self->scale, self->items[selected].start);
-  if (self->marks->len > 200 && drawn_by_cairo (widget))
-    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  use_cairo = self->marks->len > 200 && drawn_by_cairo (widget);
   for (guint i = 0; i < self->marks->len; i++)
     {
       const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
@@ -524,34 +647,29 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
                              ? mark->first == selected
                              : has_selection && self->items[selected].row == mark->row &&
                                fabs (selected_x - mark->x) <= MIN_GAP / 2;
+      char count[16] = "";
 
-      if (mark->x_end > mark->x)
+      /* compute() gives the marks row by row: a row begins with its bars */
+      if (mark->row != row)
         {
-          GskRoundedRect bar;
-          float thickness[4] = { 4, 4, 4, 4 };
-          GdkRGBA fills[4] = { *color, *color, *color, *color };
-
-          /* Filled by a border 4 px thick, for the reason append_disc() gives */
-          gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (mark->x, y - 4, mark->x_end - mark->x, 8), 4);
-          gtk_snapshot_append_border (snapshot, &bar, thickness, fills);
+          row = mark->row;
+          if (use_cairo)
+            {
+              g_clear_pointer (&cr, cairo_destroy);
+              cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, round (y) - MARKER_BAND / 2,
+                                                                            width, MARKER_BAND));
+            }
+          append_bars (self, snapshot, cr, i, y, color);
         }
-      else
-        {
-          char count[16] = "";
 
-          /* A cluster says how many events it holds */
-          if (mark->count > 1)
-            g_snprintf (count, sizeof count, "%u", mark->count);
-          append_circle (self, snapshot, cr, mark->x, y, radius, color, &fg, 1, mark->count > 1 ? count : NULL);
-        }
+      /* A cluster says how many events it holds */
+      if (mark->count > 1)
+        format_count (mark->count, count, sizeof count);
+      if (mark->x_end <= mark->x)
+        append_circle (self, snapshot, cr, mark->x, y, radius, color, &fg, 1, mark->count > 1 ? count : NULL);
 
       if (mark->count > 1 && mark->x_end > mark->x)
-        {
-          char count[16];
-
-          g_snprintf (count, sizeof count, "%u", mark->count);
-          draw_text (self, snapshot, count, mark->x, y - 9, &fg);
-        }
+        draw_text (self, snapshot, count, mark->x, y - 9, &fg);
       else if (mark->count == 1 && shown[i])
         {
           g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
