@@ -288,6 +288,30 @@ test_timeline (void)
   g_assert_cmpfloat (scale->start, <, vecinos_test_day ("1942-08-04"));
   g_assert_cmpfloat (scale->end, >, vecinos_test_day ("2024-10-01"));
 
+  /* A touchpad flick: the view glides on to the right, then stops */
+  {
+    GListModel *controllers = gtk_widget_observe_controllers (timeline);
+    double before = scale->start, after;
+    gint64 until;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+          g_signal_emit_by_name (controller, "decelerate", 0.0, 20.0);
+      }
+    g_object_unref (controllers);
+    for (until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC; g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, FALSE);
+    after = scale->start;
+    g_assert_cmpfloat (after, >, before);
+    /* Stopped: it moves no more */
+    for (until = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpfloat (scale->start, ==, after);
+  }
+
   close_window (window);
 }
 

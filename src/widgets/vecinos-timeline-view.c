@@ -48,6 +48,9 @@ struct _VecinosTimelineView
   double                 pointer_x;
   double                 drag_start;
   double                 pinch_scale;
+  guint                  kinetic_tick;  /* a touchpad flick still moving the view */
+  double                 kinetic_velocity;
+  gint64                 kinetic_time;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosTimelineView, vecinos_timeline_view, GTK_TYPE_WIDGET)
@@ -793,6 +796,49 @@ key_action (GtkWidget  *widget,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+static void
+stop_kinetic (VecinosTimelineView *self)
+{
+  if (self->kinetic_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_tick);
+  self->kinetic_tick = 0;
+}
+
+/* After a flick, the view glides on and slows down, as a list does */
+static gboolean
+kinetic_step (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double dt = self->kinetic_time > 0 ? (now - self->kinetic_time) / 1e6 : 0;
+
+  self->kinetic_time = now;
+  vecinos_time_scale_pan (&self->scale, self->kinetic_velocity * 40 * dt);
+  recompute (self);
+  self->kinetic_velocity *= exp (-4 * dt);
+  if (fabs (self->kinetic_velocity) < 0.2)
+    {
+      self->kinetic_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+decelerate (GtkEventControllerScroll *controller,
+            double                    velocity_x,
+            double                    velocity_y,
+            VecinosTimelineView      *self)
+{
+  stop_kinetic (self);
+  self->kinetic_velocity = velocity_x + velocity_y;
+  self->kinetic_time = 0;
+  if (fabs (self->kinetic_velocity) >= 0.2)
+    self->kinetic_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_step, NULL, NULL);
+}
+
 static gboolean
 scrolled (GtkEventControllerScroll *controller,
           double                    dx,
@@ -801,6 +847,7 @@ scrolled (GtkEventControllerScroll *controller,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
+  stop_kinetic (self);
   if (state & GDK_CONTROL_MASK)
     zoom (self, exp (-dy * 0.15), self->pointer_x);
   else
@@ -826,6 +873,7 @@ drag_begin (GtkGestureDrag      *gesture,
             double               y,
             VecinosTimelineView *self)
 {
+  stop_kinetic (self);
   self->drag_start = 0;
 }
 
@@ -953,6 +1001,7 @@ vecinos_timeline_view_dispose (GObject *object)
 {
   VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (object);
 
+  stop_kinetic (self);
   clear_data (self);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
@@ -1019,6 +1068,7 @@ vecinos_timeline_view_init (VecinosTimelineView *self)
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
                                                 GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   g_signal_connect (controller, "scroll", G_CALLBACK (scrolled), self);
+  g_signal_connect (controller, "decelerate", G_CALLBACK (decelerate), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_focus_new ();
