@@ -156,6 +156,22 @@ with tempfile.TemporaryDirectory() as tmp:
     check(result.returncode == 1 and 'above zero' in result.stderr,
           f'a logarithmic axis for negative figures is refused: {result.stderr.strip()!r}')
 
+    # Every series of the bundled dataset can be charted, and compared with
+    # the next one, without an error
+    import sqlite3
+    with sqlite3.connect(f'file:{bundled}?mode=ro', uri=True) as db:
+        slugs = [row[0] for row in db.execute('SELECT slug FROM series ORDER BY id')]
+    failed = []
+    for i, slug in enumerate(slugs):
+        other = slugs[(i + 1) % len(slugs)]
+        out = os.path.join(tmp, f'{slug}.svg')
+        result = run([f'--export-chart={slug}', f'--compare={other}', f'--output={out}',
+                      '--width=960', '--height=540'], data=bundled)
+        if result.returncode != 0 or os.path.getsize(out) < 1000:
+            failed.append(f'{slug}+{other}: {result.stderr.strip()}')
+    check(len(slugs) == 29 and not failed,
+          f'all {len(slugs)} series chart and compare with another ({failed})')
+
 for number, (ok, what) in enumerate(results, 1):
     print(f'{"ok" if ok else "not ok"} {number} - {what}')
 print(f'1..{len(results)}')

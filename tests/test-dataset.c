@@ -1175,6 +1175,30 @@ test_search (void)
     g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, "\"NAFTA", "en", 20);
     g_assert_true (has_result (results, VECINOS_SEARCH_EVENT, "nafta-in-force"));
   }
+  /* A very long paste: the first words are searched for */
+  {
+    g_autoptr(GString) text = g_string_new ("NAFTA ");
+    g_autoptr(GPtrArray) results = NULL;
+
+    for (guint i = 0; i < 20000; i++)
+      g_string_append (text, "trade \"* -");
+    results = vecinos_dataset_search (dataset, text->str, "en", 20);
+    g_assert_true (has_result (results, VECINOS_SEARCH_EVENT, "nafta-in-force"));
+  }
+
+  /* The five documents, each with its excerpts, and an excerpt's document */
+  {
+    g_autoptr(GPtrArray) documents = vecinos_dataset_list_documents (dataset, "es");
+    g_autofree char *document = vecinos_dataset_get_excerpt_document (dataset, "000-01");
+    guint excerpts = 0;
+
+    g_assert_cmpuint (documents->len, ==, 5);
+    for (guint i = 0; i < documents->len; i++)
+      excerpts += ((VecinosDocument *) g_ptr_array_index (documents, i))->n_excerpts;
+    g_assert_cmpuint (excerpts, ==, 157);
+    g_assert_cmpstr (document, ==, "000");
+    g_assert_null (vecinos_dataset_get_excerpt_document (dataset, "no-such-excerpt"));
+  }
 }
 
 static void
