@@ -212,6 +212,37 @@ test_labels (void)
       g_assert_false (shown[i]);
 }
 
+/* Bars lie under labels too, wherever they start: one reaching in from the
+ * left, overlapping ones merged, and the bar's own label after its end */
+static void
+test_labels_and_bars (void)
+{
+  VecinosTimelineItem items[] = {
+    { vecinos_test_day ("1985-01-01"), vecinos_test_day ("1993-12-31"), 0, 2 },   /* a bar to x = 400 */
+    { vecinos_test_day ("1992-01-01"), vecinos_test_day ("1994-12-31"), 0, 2 },   /* overlapping it, to 500 */
+    { vecinos_test_day ("1991-01-01"), vecinos_test_day ("1991-01-01"), 0, 1 },   /* a point under the bars */
+    { vecinos_test_day ("1997-01-01"), vecinos_test_day ("1997-01-01"), 0, 1 },   /* a point past them */
+  };
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
+  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
+  double widths[4] = { 50, 50, 50, 50 };
+  gboolean shown[4];
+
+  g_assert_cmpuint (marks->len, ==, 4);
+  vecinos_timeline_layout_place_labels (marks, widths, 6, scale.width, shown);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      guint item = MARK (marks, i)->first;
+
+      if (item == 0)
+        g_assert_false (shown[i]);   /* after x = 400 lies the second bar */
+      else if (item == 2)
+        g_assert_false (shown[i]);   /* under the bars */
+      else
+        g_assert_true (shown[i]);    /* after the second bar, and at 1997 */
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/spans", test_spans);
   g_test_add_func ("/timeline-layout/every-event-counted-once", test_every_event_counted_once);
   g_test_add_func ("/timeline-layout/labels", test_labels);
+  g_test_add_func ("/timeline-layout/labels-and-bars", test_labels_and_bars);
 
   return g_test_run ();
 }

@@ -23,11 +23,20 @@ typedef struct {
   guint      importance;
 } Point;
 
-/* A label placed in the row being laid out */
+/* A label placed in the row being laid out, or a stretch of bars */
 typedef struct {
   double left;
   double right;
 } Placed;
+
+static int
+compare_placed (gconstpointer a,
+                gconstpointer b)
+{
+  const Placed *x = a, *y = b;
+
+  return (x->left > y->left) - (x->left < y->left);
+}
 
 typedef struct {
   GArray     *points;    /* Point, every item of the row by its first day */
@@ -243,28 +252,75 @@ vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
     }
 }
 
-/* Whether a marker of the row lies under [left, right]. Within a row,
- * compute() puts the spans first and then the points by x, so only the
- * spans and the points from @i on need looking at. */
+/* The bars (spans) of a row as the stretches they cover, each widened by
+ * half the gap, overlapping ones merged, by x: a label is checked against
+ * them by binary search, however many bars a dense row has */
+static GArray *
+row_bars (const VecinosTimelineMark *all,
+          guint                      row_begin,
+          guint                      row_end,
+          double                     gap)
+{
+  GArray *bars = g_array_new (FALSE, FALSE, sizeof (Placed));
+
+  for (guint j = row_begin; j < row_end; j++)
+    if (all[j].x_end > all[j].x)
+      {
+        Placed bar = { all[j].x - gap / 2, all[j].x_end + gap / 2 };
+        g_array_append_val (bars, bar);
+      }
+  g_array_sort (bars, compare_placed);
+  for (guint j = 1; j < bars->len;)
+    {
+      Placed *previous = &g_array_index (bars, Placed, j - 1);
+      const Placed *bar = &g_array_index (bars, Placed, j);
+
+      if (bar->left <= previous->right)
+        {
+          previous->right = MAX (previous->right, bar->right);
+          g_array_remove_index (bars, j);
+        }
+      else
+        j++;
+    }
+  return bars;
+}
+
+/* Whether a marker of the row lies under [left, right]: a bar, found by
+ * binary search in @bars, or a point from @i on (compute() gives the points
+ * by x, so the look stops at the first one past @right) */
 static gboolean
 covers_marker (const VecinosTimelineMark *all,
-               guint                      row_begin,
                guint                      row_end,
                guint                      i,
+               GArray                    *bars,
                double                     left,
                double                     right,
                double                     gap)
 {
-  for (guint j = row_begin; j < row_end; j++)
-    {
-      gboolean span = all[j].x_end > all[j].x;
+  guint low = 0, high = bars->len;
 
-      if (!span && j < i)
+  /* The first stretch ending after @left */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (bars, Placed, middle).right <= left)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low < bars->len && g_array_index (bars, Placed, low).left < right)
+    return TRUE;
+
+  for (guint j = i + 1; j < row_end; j++)
+    {
+      if (all[j].x_end > all[j].x)
         continue;
-      if (j != i && all[j].x_end + gap / 2 > left && all[j].x - gap / 2 < right)
-        return TRUE;
-      if (!span && all[j].x - gap / 2 >= right)
+      if (all[j].x - gap / 2 >= right)
         return FALSE;
+      if (all[j].x_end + gap / 2 > left)
+        return TRUE;
     }
   return FALSE;
 }
@@ -296,9 +352,11 @@ vecinos_timeline_layout_place_labels (const GArray *marks,
   for (guint row_begin = 0, row_end; row_begin < marks->len; row_begin = row_end)
     {
       g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+      g_autoptr(GArray) bars = NULL;
 
       for (row_end = row_begin; row_end < marks->len && all[row_end].row == all[row_begin].row; row_end++)
         ;
+      bars = row_bars (all, row_begin, row_end, gap);
 
       for (guint importance = 1; importance <= 3; importance++)
         for (guint i = row_begin; i < row_end; i++)
@@ -310,7 +368,7 @@ vecinos_timeline_layout_place_labels (const GArray *marks,
             if (all[i].importance != importance || all[i].count != 1)
               continue;
 
-            fits = left >= 0 && right <= max_right && !covers_marker (all, row_begin, row_end, i, left, right, gap);
+            fits = left >= 0 && right <= max_right && !covers_marker (all, row_end, i, bars, left, right, gap);
             for (guint p = 0; p < placed->len && fits; p++)
               {
                 const Placed *other = &g_array_index (placed, Placed, p);

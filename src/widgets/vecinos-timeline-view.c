@@ -376,41 +376,47 @@ digit_sprite (VecinosTimelineView *self,
   return sprite;
 }
 
-/* A cluster's count, its digits composed once and kept: a frame then
- * places one image per cluster instead of one per digit. Counts above a
- * thousand are abbreviated (format_count()), so few labels exist. */
+/* A cluster: its @marker with its count on it, composed once and kept, so
+ * that a frame places one image per cluster instead of one per digit.
+ * Counts above a thousand are abbreviated (format_count()), so few exist. */
 static Sprite *
-count_sprite (VecinosTimelineView *self,
-              const char          *text,
-              gboolean             light,
-              int                  scale)
+cluster_sprite (VecinosTimelineView *self,
+                Sprite              *marker,
+                const char          *text,
+                gboolean             light,
+                int                  scale)
 {
-  char key[32];
+  char key[64];
   Sprite *sprite;
   cairo_t *cr;
-  double left = 0;
+  double width = 0, height = 0, left;
 
-  g_snprintf (key, sizeof key, "count %s %d %d", text, light, scale);
+  g_snprintf (key, sizeof key, "cluster %p %s %d", (gpointer) marker, text, light);
   if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
     return sprite;
 
-  sprite = g_new0 (Sprite, 1);
   for (const char *c = text; *c != '\0'; c++)
     {
       Sprite *digit = digit_sprite (self, *c, light, scale);
 
-      sprite->width += digit->width;
-      sprite->height = MAX (sprite->height, digit->height);
+      width += digit->width;
+      height = MAX (height, digit->height);
     }
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (sprite->width, 1) * scale,
-                                                MAX (sprite->height, 1) * scale);
+  sprite = g_new0 (Sprite, 1);
+  sprite->width = marker->width;
+  sprite->height = marker->height;
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (marker->width * scale),
+                                                (int) (marker->height * scale));
   cairo_surface_set_device_scale (sprite->surface, scale, scale);
   cr = cairo_create (sprite->surface);
+  cairo_set_source_surface (cr, marker->surface, 0, 0);
+  cairo_paint (cr);
+  left = round ((marker->width - width) / 2);
   for (const char *c = text; *c != '\0'; c++)
     {
       Sprite *digit = digit_sprite (self, *c, light, scale);
 
-      cairo_set_source_surface (cr, digit->surface, left, 0);
+      cairo_set_source_surface (cr, digit->surface, left, round ((marker->height - height) / 2));
       cairo_paint (cr);
       left += digit->width;
     }
@@ -474,13 +480,9 @@ append_circle (VecinosTimelineView *self,
   /* Black or white digits, whichever reads on the fill */
   gboolean light = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue <= 0.5;
 
-  place_sprite (snapshot, cr, sprite, round (x - sprite->width / 2), round (y - sprite->height / 2));
   if (text != NULL)
-    {
-      Sprite *label = count_sprite (self, text, light, scale);
-
-      place_sprite (snapshot, cr, label, round (x - label->width / 2), round (y - label->height / 2));
-    }
+    sprite = cluster_sprite (self, sprite, text, light, scale);
+  place_sprite (snapshot, cr, sprite, round (x - sprite->width / 2), round (y - sprite->height / 2));
 }
 
 static int
