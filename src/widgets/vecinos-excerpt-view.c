@@ -28,6 +28,7 @@ struct _VecinosExcerptView
   GtkWidget              *translation_note;
   GtkWidget              *original;      /* an expander with the author's words */
   GPtrArray              *comparisons;   /* of GtkLabel, one per claim */
+  char                   *label;         /* what a screen reader calls it */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosExcerptView, vecinos_excerpt_view, GTK_TYPE_WIDGET)
@@ -286,8 +287,12 @@ build (VecinosExcerptView *self)
     }
   gtk_box_append (GTK_BOX (self->box), actions);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  vecinos_excerpt_view_get_label (self), -1);
+  if (in_document)
+    /* Translators: what a screen reader calls an excerpt: its number */
+    self->label = g_strdup_printf (_("Excerpt %u"), excerpt->ordinal);
+  else
+    self->label = g_strdup (excerpt->document_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
 }
 
 static void
@@ -315,6 +320,7 @@ vecinos_excerpt_view_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->comparisons, g_ptr_array_unref);
   g_clear_pointer (&self->excerpt, vecinos_excerpt_free);
+  g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (vecinos_excerpt_view_parent_class)->dispose (object);
 }
@@ -431,16 +437,7 @@ const char *
 vecinos_excerpt_view_get_label (VecinosExcerptView *self)
 {
   g_return_val_if_fail (VECINOS_IS_EXCERPT_VIEW (self), NULL);
-
-  if (self->mode == VECINOS_EXCERPT_VIEW_IN_DOCUMENT)
-    {
-      /* Translators: what a screen reader calls an excerpt: its number */
-      g_autofree char *label = g_strdup_printf (_("Excerpt %u"), self->excerpt->ordinal);
-
-      g_object_set_data_full (G_OBJECT (self), "label", g_steal_pointer (&label), g_free);
-      return g_object_get_data (G_OBJECT (self), "label");
-    }
-  return self->excerpt->document_title;
+  return self->label;
 }
 
 /**
