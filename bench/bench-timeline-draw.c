@@ -11,7 +11,8 @@
  * set so that the frame is drawn by Cairo as the issue asks. A benchmark,
  * not a test: it reports, it asserts nothing. VECINOS_BENCH_EVENTS=N times
  * one size only, VECINOS_BENCH_SPLIT=1 prints snapshot and drawing times,
- * VECINOS_BENCH_NO_NAIVE=1 skips the naive frames (to profile ours).
+ * VECINOS_BENCH_NO_NAIVE=1 skips the naive frames (to profile ours),
+ * VECINOS_BENCH_PNG=DIR keeps each view's last frame as a PNG.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -221,6 +222,10 @@ show (GListModel *events,
   gtk_single_selection_set_autoselect (frame.selection, FALSE);
   gtk_single_selection_set_selected (frame.selection, GTK_INVALID_LIST_POSITION);
   gtk_window_set_default_size (GTK_WINDOW (frame.window), WIDTH, HEIGHT);
+  /* xvfb-run's screen is 1280 pixels wide unless told otherwise, and a
+   * window's default size yields to the screen: the view asks for the
+   * whole surface, so that it is measured at 1920 pixels, not 1280 */
+  gtk_widget_set_size_request (frame.view, WIDTH, HEIGHT);
   gtk_window_set_child (GTK_WINDOW (frame.window), frame.view);
   vecinos_timeline_view_set_data (VECINOS_TIMELINE_VIEW (frame.view), frame.selection, categories, terms);
   gtk_window_present (GTK_WINDOW (frame.window));
@@ -285,6 +290,14 @@ bench_sizes (const guint *sizes,
               samples[f] = (g_get_monotonic_time () - t0) / 1000.0;
             }
           ours = bench_median (samples, frames);
+          /* VECINOS_BENCH_PNG=DIR: keep each view's last frame, to look at */
+          if (g_getenv ("VECINOS_BENCH_PNG") != NULL)
+            {
+              g_autofree char *name = g_strdup_printf ("timeline-%u-%s.png", sizes[s], views[v].name);
+              g_autofree char *path = g_build_filename (g_getenv ("VECINOS_BENCH_PNG"), name, NULL);
+
+              cairo_surface_write_to_png (surface, path);
+            }
           for (guint f = 0; f < (g_getenv ("VECINOS_BENCH_NO_NAIVE") ? 0u : MIN (frames, 5u)); f++)
             {
               gint64 t0 = g_get_monotonic_time ();

@@ -73,7 +73,7 @@ run_vecinos (gpointer                data,
   g_autofree gboolean *shown = NULL;
   g_autofree double *widths = NULL;
 
-  vecinos_timeline_layout_compute (data, scale, MIN_GAP, marks);
+  vecinos_timeline_layout_compute (data, scale, MIN_GAP, MIN_GAP, marks);
   widths = g_new (double, marks->len);
   shown = g_new (gboolean, marks->len);
   for (guint i = 0; i < marks->len; i++)

@@ -19,7 +19,7 @@ compute (const VecinosTimelineItem *items,
   g_autoptr(VecinosTimelineLayout) layout = vecinos_timeline_layout_new (items, n_items, n_rows);
   GArray *marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
 
-  vecinos_timeline_layout_compute (layout, scale, min_gap, marks);
+  vecinos_timeline_layout_compute (layout, scale, min_gap, min_gap, marks);
   return marks;
 }
 
@@ -212,6 +212,37 @@ test_labels (void)
       g_assert_false (shown[i]);
 }
 
+/* A cluster reaches cluster_gap from its first event: clusters, drawn
+ * larger than events, do not overlap the next mark */
+static void
+test_cluster_gap (void)
+{
+  VecinosDay first = vecinos_test_day ("2000-04-10");
+  /* One pixel a day: events at 0, 15, 25 and 45 pixels */
+  VecinosTimelineItem items[] = {
+    { first, first, 0, 3 }, { first + 15, first + 15, 0, 3 },
+    { first + 25, first + 25, 0, 3 }, { first + 45, first + 45, 0, 3 },
+  };
+  VecinosTimeScale scale = { vecinos_test_day ("2000-01-01"), vecinos_test_day ("2000-01-01") + 1000, 1000 };
+  g_autoptr(VecinosTimelineLayout) layout = vecinos_timeline_layout_new (items, G_N_ELEMENTS (items), 1);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+
+  /* With the same gap: 0 and 15 cluster, 25 and 45 stand alone */
+  vecinos_timeline_layout_compute (layout, &scale, 20, 20, marks);
+  g_assert_cmpuint (marks->len, ==, 3);
+  g_assert_cmpuint (MARK (marks, 0)->count, ==, 2);
+  g_assert_cmpuint (MARK (marks, 1)->count, ==, 1);
+  /* A cluster reaching 30 pixels takes in the event at 25 */
+  vecinos_timeline_layout_compute (layout, &scale, 20, 30, marks);
+  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_cmpuint (MARK (marks, 0)->count, ==, 3);
+  g_assert_cmpfloat_with_epsilon (MARK (marks, 0)->x, vecinos_time_scale_to_x (&scale, first + 12.5), 1e-9);
+  g_assert_cmpuint (MARK (marks, 1)->count, ==, 1);
+  /* A lone event does not reach further than min_gap */
+  vecinos_timeline_layout_compute (layout, &scale, 10, 30, marks);
+  g_assert_cmpuint (marks->len, ==, 4);
+}
+
 /* Bars lie under labels too, wherever they start: one reaching in from the
  * left, overlapping ones merged, and the bar's own label after its end */
 static void
@@ -257,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/every-event-counted-once", test_every_event_counted_once);
   g_test_add_func ("/timeline-layout/labels", test_labels);
   g_test_add_func ("/timeline-layout/labels-and-bars", test_labels_and_bars);
+  g_test_add_func ("/timeline-layout/cluster-gap", test_cluster_gap);
 
   return g_test_run ();
 }

@@ -150,6 +150,7 @@ layout_points (const Row              *row,
                guint                   row_index,
                const VecinosTimeScale *scale,
                double                  min_gap,
+               double                  cluster_gap,
                GArray                 *marks)
 {
   double days_per_pixel = (scale->end - scale->start) / scale->width;
@@ -183,9 +184,12 @@ layout_points (const Row              *row,
           continue;
         }
 
-      /* Everything closer than min_gap to this one becomes one cluster */
+      /* Everything closer than min_gap to this one becomes one cluster, and
+       * a cluster, drawn larger, takes in what lies within cluster_gap */
       next = lower_bound (row->points, point->day + min_gap * days_per_pixel);
       next = MAX (next, i + 1);
+      if (next - i > 1 && cluster_gap > min_gap)
+        next = MAX (next, lower_bound (row->points, point->day + cluster_gap * days_per_pixel));
       mark.count = next - i;
       if (mark.count > 1)
         {
@@ -232,6 +236,9 @@ layout_spans_from_the_left (const Row              *row,
 /**
  * vecinos_timeline_layout_compute:
  * @min_gap: the fewest pixels between two marks of one row
+ * @cluster_gap: how far from its first event a cluster reaches (a cluster
+ *   is drawn larger than an event, and its count must not touch the next
+ *   one); no less than @min_gap
  * @marks: (element-type VecinosTimelineMark): emptied, then filled row by
  *   row: spans reaching in from the left first, then the rest by x
  */
@@ -239,6 +246,7 @@ void
 vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
                                  const VecinosTimeScale *scale,
                                  double                  min_gap,
+                                 double                  cluster_gap,
                                  GArray                 *marks)
 {
   g_return_if_fail (self != NULL);
@@ -248,7 +256,7 @@ vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
   for (guint r = 0; r < self->n_rows; r++)
     {
       layout_spans_from_the_left (&self->rows[r], r, scale, min_gap, marks);
-      layout_points (&self->rows[r], r, scale, min_gap, marks);
+      layout_points (&self->rows[r], r, scale, min_gap, cluster_gap, marks);
     }
 }
 

@@ -37,6 +37,7 @@ void                   vecinos_timeline_layout_free    (VecinosTimelineLayout   
 void                   vecinos_timeline_layout_compute (VecinosTimelineLayout     *self,
                                                         const VecinosTimeScale    *scale,
                                                         double                     min_gap,
+                                                        double                     cluster_gap,
                                                         GArray                    *marks);
 void                   vecinos_timeline_layout_place_labels (const GArray         *marks,
                                                         const double              *widths,

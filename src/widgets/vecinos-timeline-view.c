@@ -21,6 +21,10 @@
 #define ERA_HEIGHT 24.0
 /* Two cluster markers side by side do not overlap */
 #define MIN_GAP 20.0
+/* A cluster's disc is up to 28 pixels across: clusters in a row that
+ * reach this far from their first event do not overlap where events are
+ * dense */
+#define CLUSTER_GAP 30.0
 #define LABEL_GAP 6.0
 /* How tall the largest marker is with the ring of a selected one */
 #define MARKER_BAND 48.0
@@ -127,7 +131,7 @@ static void
 recompute (VecinosTimelineView *self)
 {
   if (self->layout != NULL && self->scale.width > 0)
-    vecinos_timeline_layout_compute (self->layout, &self->scale, MIN_GAP, self->marks);
+    vecinos_timeline_layout_compute (self->layout, &self->scale, MIN_GAP, CLUSTER_GAP, self->marks);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -651,7 +655,7 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
       gboolean is_selected = mark->count == 1
                              ? mark->first == selected
                              : has_selection && self->items[selected].row == mark->row &&
-                               fabs (selected_x - mark->x) <= MIN_GAP / 2;
+                               fabs (selected_x - mark->x) <= CLUSTER_GAP / 2;
       char count[16] = "";
 
       /* compute() gives the marks row by row: a row begins with its bars */
