@@ -320,8 +320,10 @@ marker_sprite (VecinosTimelineView *self,
   cairo_t *cr;
   double size;
 
-  g_snprintf (key, sizeof key, "%08x %08x %.1f %.1f %d", pack_rgba (fill), pack_rgba (border),
-              radius, border_width, scale);
+  /* Integers only: this runs for every marker of every frame, and
+   * formatting floating-point numbers is slow */
+  g_snprintf (key, sizeof key, "%08x %08x %d %d %d", pack_rgba (fill), pack_rgba (border),
+              (int) round (radius * 8), (int) round (border_width * 8), scale);
   if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
     return sprite;
 
