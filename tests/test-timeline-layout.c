@@ -179,6 +179,30 @@ test_every_event_counted_once (void)
     }
 }
 
+/* Lays @items out over 1990–2000 in 1000 pixels (a gap of 10), places
+ * labels @label_width wide before @max_right, and checks which are shown,
+ * by item */
+static void
+assert_labels (const VecinosTimelineItem *items,
+               guint                      n_items,
+               guint                      n_rows,
+               double                     label_width,
+               double                     max_right,
+               const gboolean            *expected)
+{
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
+  g_autoptr(GArray) marks = compute (items, n_items, n_rows, &scale, 10);
+  g_autofree double *widths = g_new (double, marks->len);
+  g_autofree gboolean *shown = g_new (gboolean, marks->len);
+
+  g_assert_cmpuint (marks->len, ==, n_items);
+  for (guint i = 0; i < marks->len; i++)
+    widths[i] = label_width;
+  vecinos_timeline_layout_place_labels (marks, widths, 6, max_right, shown);
+  for (guint i = 0; i < marks->len; i++)
+    g_assert_cmpint (shown[i], ==, expected[MARK (marks, i)->first]);
+}
+
 static void
 test_labels (void)
 {
@@ -188,28 +212,11 @@ test_labels (void)
     { vecinos_test_day ("1995-01-01"), vecinos_test_day ("1995-01-01"), 0, 2 },
     { vecinos_test_day ("1991-01-01"), vecinos_test_day ("1991-01-01"), 1, 3 },   /* another row: no conflict */
   };
-  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
-  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 2, &scale, 10);
-  double widths[4] = { 120, 120, 120, 120 };
-  gboolean shown[4];
 
-  g_assert_cmpuint (marks->len, ==, 4);
-  vecinos_timeline_layout_place_labels (marks, widths, 6, scale.width, shown);
-  for (guint i = 0; i < marks->len; i++)
-    {
-      guint item = MARK (marks, i)->first;
-
-      if (item == 0)
-        g_assert_false (shown[i]);   /* the landmark's marker sits under it */
-      else
-        g_assert_true (shown[i]);
-    }
-
-  /* A label that would run past the edge is not placed */
-  vecinos_timeline_layout_place_labels (marks, widths, 6, 500, shown);
-  for (guint i = 0; i < marks->len; i++)
-    if (MARK (marks, i)->first == 2)   /* 1995, at x = 500 */
-      g_assert_false (shown[i]);
+  /* The landmark's marker sits under the first label */
+  assert_labels (items, G_N_ELEMENTS (items), 2, 120, 1000, (gboolean[]) { FALSE, TRUE, TRUE, TRUE });
+  /* A label that would run past the edge is not placed: 1995 is at x = 500 */
+  assert_labels (items, G_N_ELEMENTS (items), 2, 120, 500, (gboolean[]) { FALSE, TRUE, FALSE, TRUE });
 }
 
 /* A cluster reaches cluster_gap from its first event: clusters, drawn
@@ -254,24 +261,10 @@ test_labels_and_bars (void)
     { vecinos_test_day ("1991-01-01"), vecinos_test_day ("1991-01-01"), 0, 1 },   /* a point under the bars */
     { vecinos_test_day ("1997-01-01"), vecinos_test_day ("1997-01-01"), 0, 1 },   /* a point past them */
   };
-  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1000);
-  g_autoptr(GArray) marks = compute (items, G_N_ELEMENTS (items), 1, &scale, 10);
-  double widths[4] = { 50, 50, 50, 50 };
-  gboolean shown[4];
 
-  g_assert_cmpuint (marks->len, ==, 4);
-  vecinos_timeline_layout_place_labels (marks, widths, 6, scale.width, shown);
-  for (guint i = 0; i < marks->len; i++)
-    {
-      guint item = MARK (marks, i)->first;
-
-      if (item == 0)
-        g_assert_false (shown[i]);   /* after x = 400 lies the second bar */
-      else if (item == 2)
-        g_assert_false (shown[i]);   /* under the bars */
-      else
-        g_assert_true (shown[i]);    /* after the second bar, and at 1997 */
-    }
+  /* After x = 400 lies the second bar; the point is under both; the second
+   * bar's label and the one of 1997 fit */
+  assert_labels (items, G_N_ELEMENTS (items), 1, 50, 1000, (gboolean[]) { FALSE, TRUE, FALSE, TRUE });
 }
 
 int
