@@ -726,6 +726,17 @@ test_documents_spanish (void)
   close_window (window);
 }
 
+/* A search entry has the keyboard when its text part has */
+static gboolean
+entry_has_focus (GtkWidget *entry)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (entry); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT (child))
+      return gtk_widget_has_focus (child);
+  return FALSE;
+}
+
 static void
 test_search (void)
 {
@@ -753,6 +764,20 @@ test_search (void)
   g_assert_cmpstr (vecinos_search_panel_get_status (search), ==, "1 result");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (vecinos_search_panel_get_list (search)),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "1 result");
+  /* Up from the first result goes back to the entry */
+  {
+    GtkWidget *list = vecinos_search_panel_get_list (search);
+    GtkWidget *entry = vecinos_search_panel_get_entry (search);
+    gboolean handled = FALSE;
+
+    while (!gtk_widget_get_mapped (entry))
+      g_main_context_iteration (NULL, TRUE);
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
+    g_assert_false (entry_has_focus (entry));
+    g_signal_emit_by_name (list, "keynav-failed", GTK_DIR_UP, &handled);
+    g_assert_true (handled);
+    g_assert_true (entry_has_focus (entry));
+  }
   vecinos_search_panel_set_text (search, "TLCAN");
   g_assert_cmpuint (vecinos_search_panel_get_n_results (search), >=, 1);
   g_assert_cmpstr (vecinos_search_panel_get_result (search, 0)->title, ==, "NAFTA enters into force");

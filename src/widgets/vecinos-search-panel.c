@@ -4,7 +4,8 @@
  * screen reader announces), and the results grouped by kind — events,
  * excerpts, indicators, documents — each group where its best result
  * ranks, each result with its title and a snippet whose matching words are
- * bold. Down moves from the entry to the results, Enter opens the first.
+ * bold. Down moves from the entry to the results (Up from the first goes
+ * back), Enter opens the first.
  * What the user types never reaches FTS5 as it is
  * (vecinos_search_build_query()).
  *
@@ -198,6 +199,18 @@ entry_key_pressed (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Up from the first result: back to the entry */
+static gboolean
+list_keynav_failed (GtkWidget          *list,
+                    GtkDirectionType    direction,
+                    VecinosSearchPanel *self)
+{
+  if (direction != GTK_DIR_UP)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  return TRUE;
+}
+
 static void
 vecinos_search_panel_dispose (GObject *object)
 {
@@ -260,6 +273,7 @@ vecinos_search_panel_init (VecinosSearchPanel *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_CONTROLS,
                                   self->list, NULL, -1);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated), self);
+  g_signal_connect (self->list, "keynav-failed", G_CALLBACK (list_keynav_failed), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
