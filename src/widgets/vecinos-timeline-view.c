@@ -26,8 +26,10 @@
  * dense */
 #define CLUSTER_GAP 30.0
 #define LABEL_GAP 6.0
-/* How tall the largest marker is with the ring of a selected one */
-#define MARKER_BAND 48.0
+/* How tall the largest marker is (a cluster's disc and border, 32 px), and
+ * with the ring of a selected one around it */
+#define MARKER_BAND 34.0
+#define SELECTED_BAND 48.0
 
 struct _VecinosTimelineView
 {
@@ -667,8 +669,9 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
           if (use_cairo)
             {
               g_clear_pointer (&cr, cairo_destroy);
-              cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, round (y) - MARKER_BAND / 2,
-                                                                            width, MARKER_BAND));
+              double band = has_selection && self->items[selected].row == row ? SELECTED_BAND : MARKER_BAND;
+
+              cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, round (y) - band / 2, width, band));
             }
           append_bars (self, snapshot, cr, i, y, color);
         }
