@@ -1186,6 +1186,27 @@ test_search (void)
     g_assert_true (has_result (results, VECINOS_SEARCH_EVENT, "nafta-in-force"));
   }
 
+  /* Random bytes, as a careless paste: never an error, always markup */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (1848);
+
+    for (guint n = 0; n < 500; n++)
+      {
+        char bytes[48];
+        guint length = g_rand_int_range (rand, 0, sizeof bytes);
+        g_autoptr(GPtrArray) results = NULL;
+
+        for (guint i = 0; i < length; i++)
+          /* Mostly letters and FTS5's own punctuation, some of any byte */
+          bytes[i] = g_rand_boolean (rand) ? "ab\"*-():^ NEARlopez"[g_rand_int_range (rand, 0, 20)]
+                                           : (char) g_rand_int_range (rand, 1, 256);
+        bytes[length] = '\0';
+        results = vecinos_dataset_search (dataset, bytes, "en", 20);
+        for (guint r = 0; r < results->len; r++)
+          g_assert_true (is_markup (((VecinosSearchResult *) g_ptr_array_index (results, r))->snippet));
+      }
+  }
+
   /* The five documents, each with its excerpts, and an excerpt's document */
   {
     g_autoptr(GPtrArray) documents = vecinos_dataset_list_documents (dataset, "es");
