@@ -901,12 +901,20 @@ test_series_derived (void)
   g_autoptr(VecinosSeries) other = hand_series ("other", "count", 2012, (double[]) { 0, 50 }, 2);
   const VecinosPoint *point;
 
+  /* A document's count for 2011 (the hand-made arrays own no claims) */
+  VecinosSeriesClaim claim = { 2011, 26000, (char *) "26,000 homicides", (char *) "A report", 2012, FALSE };
+
+  g_ptr_array_add (homicides->claims, &claim);
   g_array_index (population->points, VecinosPoint, 2).preliminary = TRUE;
   g_assert_true (vecinos_series_can_divide (homicides, population));
   g_assert_false (vecinos_series_can_divide (population, population));
   g_assert_null (vecinos_series_per_person (population, population));
 
   per_person = vecinos_series_per_person (homicides, population);
+  g_assert_false (homicides->derived);
+  g_assert_true (per_person->derived);
+  /* The documents' numbers are counts: not compared with rates */
+  g_assert_cmpuint (per_person->claims->len, ==, 0);
   g_assert_cmpstr (per_person->slug, ==, "homicides_per_100k");
   g_assert_cmpstr (per_person->unit, ==, "per 100,000 people");
   g_assert_cmpstr (per_person->source_org, ==, "homicides; population");
@@ -930,6 +938,7 @@ test_series_derived (void)
   index = vecinos_series_index (homicides, 2011);
   g_assert_cmpstr (index->slug, ==, "homicides_index");
   g_assert_cmpstr (index->unit, ==, "index, 2011 = 100");
+  g_assert_cmpuint (index->claims->len, ==, 0);
   g_assert_cmpfloat_with_epsilon (vecinos_series_find_point (index, 2011)->value, 100, 1e-9);
   g_assert_cmpfloat_with_epsilon (vecinos_series_find_point (index, 2010)->value, 80, 1e-9);
   g_assert_cmpstr (vecinos_series_find_point (index, 2012)->note, ==, "The figure itself: 26,000 people.");

@@ -715,7 +715,8 @@ layer_name (const VecinosChart *chart,
             gboolean            right)
 {
   if (chart->compare == NULL)
-    return g_strdup (_("Official figure"));
+    return g_strdup (layer->series->derived ? _("Computed by Vecinos from official figures")
+                                            : _("Official figure"));
   if (vecinos_chart_shares_axis (chart))
     return g_strdup (layer->series->name);
   /* Translators: in a chart's legend, %1$s a series, %2$s its unit */

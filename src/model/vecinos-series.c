@@ -283,7 +283,9 @@ vecinos_series_summarise (VecinosSeries *series)
     }
 }
 
-/* A copy of @series' texts, with no points or claims yet */
+/* A copy of @series' texts, with no points yet. It gets no claims: a
+ * document states a count or an amount, and comparing it with a figure
+ * per person or an index would compare different things */
 static VecinosSeries *
 derive (const VecinosSeries *series,
         const char          *suffix,
@@ -302,6 +304,7 @@ derive (const VecinosSeries *series,
   derived->caveats = g_strdup (series->caveats);
   derived->break_note = g_strdup (series->break_note);
   derived->source_url = g_strdup (series->source_url);
+  derived->derived = TRUE;
   derived->population = g_strdup (series->population);
   derived->break_at_start = series->break_at_start;
   derived->break_at_end = series->break_at_end;
@@ -328,19 +331,6 @@ add_point (VecinosSeries      *derived,
   };
 
   g_array_append_val (derived->points, copy);
-}
-
-static void
-add_claim (VecinosSeries            *derived,
-           const VecinosSeriesClaim *claim,
-           double                    factor)
-{
-  VecinosSeriesClaim *copy = g_memdup2 (claim, sizeof *claim);
-
-  copy->value = claim->value * factor;
-  copy->text = g_strdup (claim->text);
-  copy->document = g_strdup (claim->document);
-  g_ptr_array_add (derived->claims, copy);
 }
 
 /**
@@ -408,14 +398,6 @@ vecinos_series_per_person (const VecinosSeries *series,
                   * the figure, %2$s the population */
                  g_strdup_printf (_("Computed by Vecinos: %1$s divided by a population of %2$s."), figure, size));
     }
-  for (guint i = 0; i < series->claims->len; i++)
-    {
-      const VecinosSeriesClaim *claim = g_ptr_array_index (series->claims, i);
-      const VecinosPoint *people = vecinos_series_find_point (population, claim->year);
-
-      if (people != NULL && people->value > 0)
-        add_claim (derived, claim, 1 / (count ? people->value * 10 : people->value));
-    }
   return derived;
 }
 
@@ -471,7 +453,5 @@ vecinos_series_index (const VecinosSeries *series,
       add_point (derived, point, 100 / base->value, base->preliminary, NULL,
                  g_strdup_printf (_("The figure itself: %s."), figure));
     }
-  for (guint i = 0; i < series->claims->len; i++)
-    add_claim (derived, g_ptr_array_index (series->claims, i), 100 / base->value);
   return derived;
 }

@@ -55,6 +55,7 @@ typedef struct {
   char              *source_org;
   char              *source_url;
   char              *population;     /* the series it can be divided by, or NULL */
+  gboolean           derived;        /* computed by Vecinos (per person, index) */
   gboolean           break_at_start; /* a related series measured another way */
   gboolean           break_at_end;   /*   stops or starts there */
   VecinosPeriodKind  period_kind;
