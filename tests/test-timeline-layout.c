@@ -7,6 +7,8 @@
 
 #include "vecinos-test.h"
 
+#include <math.h>
+
 #include "vecinos-timeline-layout.h"
 
 static GArray *
@@ -250,6 +252,54 @@ test_cluster_gap (void)
   g_assert_cmpuint (marks->len, ==, 4);
 }
 
+/* Panning moves clusters without regrouping them: the marks well inside
+ * both views are the same events, 5 pixels further left */
+static void
+test_pan_keeps_clusters (void)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineItem));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1994);
+  VecinosTimeScale scale = vecinos_test_scale ("1990-01-01", "2000-01-01", 1920);
+  double shift = 5 * (scale.end - scale.start) / scale.width;
+  VecinosTimeScale panned = { scale.start + shift, scale.end + shift, scale.width };
+  g_autoptr(VecinosTimelineLayout) layout = NULL;
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+  guint compared = 0, clusters = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      VecinosDay day = vecinos_test_day ("1989-01-01") + g_rand_int_range (rand, 0, 12 * 365);
+      VecinosTimelineItem item = { day, day, g_rand_int_range (rand, 0, 4), 3 };
+      g_array_append_val (items, item);
+    }
+  layout = vecinos_timeline_layout_new ((VecinosTimelineItem *) (gpointer) items->data, items->len, 4);
+  vecinos_timeline_layout_compute (layout, &scale, 20, 30, before);
+  vecinos_timeline_layout_compute (layout, &panned, 20, 30, after);
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      const VecinosTimelineMark *mark = MARK (before, i);
+      gboolean found = FALSE;
+
+      if (mark->x < 100 || mark->x > 1800)
+        continue;
+      for (guint j = 0; j < after->len && !found; j++)
+        {
+          const VecinosTimelineMark *other = MARK (after, j);
+
+          found = other->row == mark->row && other->first == mark->first && other->count == mark->count &&
+                  fabs (other->x - (mark->x - 5)) < 1e-6;
+        }
+      g_assert_true (found);
+      compared++;
+      clusters += mark->count > 1;
+    }
+  /* The views are dense: most marks are clusters */
+  g_assert_cmpuint (compared, >, 200);
+  g_assert_cmpuint (clusters, >, compared / 2);
+}
+
 /* Bars lie under labels too, wherever they start: one reaching in from the
  * left, overlapping ones merged, and the bar's own label after its end */
 static void
@@ -282,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/labels", test_labels);
   g_test_add_func ("/timeline-layout/labels-and-bars", test_labels_and_bars);
   g_test_add_func ("/timeline-layout/cluster-gap", test_cluster_gap);
+  g_test_add_func ("/timeline-layout/pan-keeps-clusters", test_pan_keeps_clusters);
 
   return g_test_run ();
 }

@@ -3,10 +3,12 @@
  * Each row keeps its items sorted by their first day. A mark is found by
  * binary search, and everything within min_gap pixels of it joins it as a
  * cluster, found by a second binary search: the work follows the number of
- * marks on screen, not the number of events. A span wide enough to see is a
- * mark of its own (a bar); a narrow one clusters like any event. Only spans
- * that start left of the view need a separate look, bounded by the row's
- * longest span.
+ * marks on screen, not the number of events. Clusters are formed from a day
+ * fixed by the zoom (a multiple of 1024 pixels' worth of days), up to 1024
+ * pixels left of the view, so that panning does not regroup them. A span
+ * wide enough to see is a mark of its own (a bar); a narrow one clusters
+ * like any event. Only spans that start left of that day need a separate
+ * look, bounded by the row's longest span.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,9 @@
 #include <math.h>
 
 #include "vecinos-timeline-layout.h"
+
+/* How far left of the view clusters may start being formed, at most */
+#define ANCHOR_PIXELS 1024.0
 
 typedef struct {
   VecinosDay day;
@@ -151,11 +156,11 @@ layout_points (const Row              *row,
                const VecinosTimeScale *scale,
                double                  min_gap,
                double                  cluster_gap,
+               double                  anchor,
                GArray                 *marks)
 {
   double days_per_pixel = (scale->end - scale->start) / scale->width;
-  /* A marker whose centre is just outside still shows half of itself */
-  guint i = lower_bound (row->points, scale->start - min_gap * days_per_pixel);
+  guint i = lower_bound (row->points, anchor);
   guint n = row->points->len;
 
   while (i < n)
@@ -179,7 +184,8 @@ layout_points (const Row              *row,
           vecinos_time_scale_to_x (scale, point->end + 1) - x >= min_gap)
         {
           mark.x_end = vecinos_time_scale_to_x (scale, point->end + 1);
-          g_array_append_val (marks, mark);
+          if (mark.x_end >= -min_gap)
+            g_array_append_val (marks, mark);
           i++;
           continue;
         }
@@ -199,29 +205,30 @@ layout_points (const Row              *row,
           for (guint j = i + 1; j < next && j < i + 64; j++)
             mark.importance = MIN (mark.importance, g_array_index (row->points, Point, j).importance);
         }
-      g_array_append_val (marks, mark);
+      /* Marks left of the view were laid out only so that the ones in it
+       * are the same wherever the view starts; a marker whose centre is
+       * just outside still shows half of itself */
+      if (mark.x_end >= -min_gap)
+        g_array_append_val (marks, mark);
       i = next;
     }
 }
 
-/* Spans that start before the view — further left than layout_points()
- * looks — and reach into it */
+/* Spans that start before @anchor — further left than layout_points()
+ * looks — and reach into the view */
 static void
 layout_spans_from_the_left (const Row              *row,
                             guint                   row_index,
                             const VecinosTimeScale *scale,
-                            double                  min_gap,
+                            double                  anchor,
                             GArray                 *marks)
 {
-  double days_per_pixel = (scale->end - scale->start) / scale->width;
-  double left_of_points = scale->start - min_gap * days_per_pixel;
-
   for (guint s = lower_bound (row->spans, scale->start - row->max_span); s < row->spans->len; s++)
     {
       const Point *span = &g_array_index (row->spans, Point, s);
       VecinosTimelineMark mark;
 
-      if (span->day >= left_of_points)
+      if (span->day >= anchor)
         break;
       if (span->end + 1 <= scale->start)
         continue;
@@ -252,11 +259,18 @@ vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (scale->end > scale->start && scale->width > 0);
 
+  double days_per_pixel = (scale->end - scale->start) / scale->width;
+  double stretch = ANCHOR_PIXELS * days_per_pixel;
+  /* Clusters are formed from a day that depends on the zoom, not on where
+   * the view starts: panning moves them without regrouping them (they
+   * regroup once every ANCHOR_PIXELS of panning, not at every pixel) */
+  double anchor = floor ((scale->start - min_gap * days_per_pixel) / stretch) * stretch;
+
   g_array_set_size (marks, 0);
   for (guint r = 0; r < self->n_rows; r++)
     {
-      layout_spans_from_the_left (&self->rows[r], r, scale, min_gap, marks);
-      layout_points (&self->rows[r], r, scale, min_gap, cluster_gap, marks);
+      layout_spans_from_the_left (&self->rows[r], r, scale, anchor, marks);
+      layout_points (&self->rows[r], r, scale, min_gap, cluster_gap, anchor, marks);
     }
 }
 
