@@ -12,7 +12,8 @@
  * not a test: it reports, it asserts nothing. VECINOS_BENCH_EVENTS=N times
  * one size only, VECINOS_BENCH_SPLIT=1 prints snapshot and drawing times,
  * VECINOS_BENCH_NO_NAIVE=1 skips the naive frames (to profile ours),
- * VECINOS_BENCH_PNG=DIR keeps each view's last frame as a PNG.
+ * VECINOS_BENCH_PNG=DIR keeps each view's last frame as a PNG,
+ * VECINOS_BENCH_NO_ROW_CACHE=1 draws every frame's markers afresh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -228,6 +229,9 @@ show (GListModel *events,
   gtk_widget_set_size_request (frame.view, WIDTH, HEIGHT);
   gtk_window_set_child (GTK_WINDOW (frame.window), frame.view);
   vecinos_timeline_view_set_data (VECINOS_TIMELINE_VIEW (frame.view), frame.selection, categories, terms);
+  /* VECINOS_BENCH_NO_ROW_CACHE=1: every frame's markers drawn afresh */
+  if (g_getenv ("VECINOS_BENCH_NO_ROW_CACHE") != NULL)
+    vecinos_timeline_view_set_row_cache (VECINOS_TIMELINE_VIEW (frame.view), FALSE);
   gtk_window_present (GTK_WINDOW (frame.window));
   settle ();
   return frame;

@@ -13,6 +13,7 @@
 
 #include "vecinos-application.h"
 #include "vecinos-language.h"
+#include "vecinos-event-private.h"
 #include "vecinos-window-private.h"
 
 static VecinosDataset *
@@ -823,6 +824,151 @@ test_search (void)
   close_window (window);
 }
 
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const VecinosDay *) a - *(const VecinosDay *) b;
+}
+
+/* What the view's own snapshot draws now, by the window's renderer
+ * (GtkWidgetPaintable would give the frame last painted) */
+static Pixels
+render_now (GtkWidget *widget)
+{
+  Pixels pixels = { NULL, gtk_widget_get_width (widget), gtk_widget_get_height (widget) };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, pixels.width, pixels.height));
+  pixels.data = g_malloc (pixels.width * pixels.height * 4);
+  gdk_texture_download (texture, pixels.data, pixels.width * 4);
+  return pixels;
+}
+
+/* Block by block, the same ink: markers placed a pixel apart change a
+ * block's sum by its edges at most, a missing marker by far more */
+static void
+assert_same_ink (const Pixels *a,
+                 const Pixels *b)
+{
+  g_assert_cmpint (a->width, ==, b->width);
+  g_assert_cmpint (a->height, ==, b->height);
+  for (int top = 0; top < a->height; top += 16)
+    for (int left = 0; left < a->width; left += 16)
+      {
+        gint64 sum_a = 0, sum_b = 0;
+
+        for (int y = top; y < MIN (top + 16, a->height); y++)
+          for (int x = left; x < MIN (left + 16, a->width); x++)
+            for (int c = 0; c < 4; c++)
+              {
+                sum_a += a->data[(y * a->width + x) * 4 + c];
+                sum_b += b->data[(y * b->width + x) * 4 + c];
+              }
+        /* One column of a 16-pixel block, wholly different: a marker edge
+         * a pixel away */
+        g_assert_cmpint (ABS (sum_a - sum_b), <=, 16 * 4 * 255);
+      }
+}
+
+/* While panning, the rows' markers are drawn once and shifted: what the
+ * screen shows is what drawing them afresh shows */
+static void
+test_timeline_row_cache (void)
+{
+  /* Eight dense rows: more than 200 marks, where Cairo draws them in strips */
+  static const char * const colors[] = { "#E69F00", "#D55E00", "#0072B2", "#CC79A7",
+                                         "#009E73", "#F0E442", "#56B4E9", "#999999" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (VECINOS_TYPE_TIMELINE_VIEW, NULL);
+  GListStore *store = g_list_store_new (VECINOS_TYPE_EVENT);
+  GtkSingleSelection *selection;
+  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
+  g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2000);
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (VecinosDay));
+  VecinosCategory rows[8];
+  double start = vecinos_test_day ("2003-01-01"), end = vecinos_test_day ("2005-01-01");
+  double shift = 7 * (end - start) / 1000;
+  Pixels fresh, cached;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      rows[r] = (VecinosCategory) { (char *) colors[r], (char *) colors[r], (char *) colors[r] };
+      g_ptr_array_add (categories, &rows[r]);
+    }
+  for (guint i = 0; i < 12000; i++)
+    {
+      VecinosDay day = vecinos_test_day ("2000-01-01") + g_rand_int_range (rand, 0, 10 * 365);
+      g_array_append_val (days, day);
+    }
+  g_array_sort (days, (GCompareFunc) compare_days);
+  for (guint i = 0; i < days->len; i++)
+    {
+      guint row = g_rand_int_range (rand, 0, G_N_ELEMENTS (rows));
+      VecinosEventFields fields = {
+        .slug = "e", .title = "Event", .summary = "", .category = colors[row],
+        .category_name = colors[row], .color = colors[row], .importance = 3,
+      };
+      g_autoptr(VecinosEvent) event = NULL;
+
+      vecinos_date_from_day (g_array_index (days, VecinosDay, i), VECINOS_DATE_PRECISION_DAY, &fields.start);
+      if (i % 100 == 0)
+        {
+          fields.has_end = TRUE;
+          vecinos_date_from_day (g_array_index (days, VecinosDay, i) + 200, VECINOS_DATE_PRECISION_DAY, &fields.end);
+        }
+      event = vecinos_event_new (&fields);
+      g_list_store_append (store, event);
+    }
+  selection = gtk_single_selection_new (G_LIST_MODEL (store));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_size_request (view, 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  vecinos_timeline_view_set_data (VECINOS_TIMELINE_VIEW (view), selection, categories, terms);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Drawn afresh, then (the zoom held) from the row images */
+  vecinos_timeline_view_set_visible_range (VECINOS_TIMELINE_VIEW (view), start, end);
+  vecinos_timeline_view_set_row_cache (VECINOS_TIMELINE_VIEW (view), FALSE);
+  fresh = render_now (view);
+  g_assert_false (vecinos_timeline_view_get_row_cache_drawn (VECINOS_TIMELINE_VIEW (view)));
+  vecinos_timeline_view_set_row_cache (VECINOS_TIMELINE_VIEW (view), TRUE);
+  cached = render_now (view);
+  g_assert_true (vecinos_timeline_view_get_row_cache_drawn (VECINOS_TIMELINE_VIEW (view)));
+  assert_same_ink (&fresh, &cached);
+  g_free (fresh.data);
+  g_free (cached.data);
+
+  /* Panned by 7 pixels: the images are placed further left */
+  vecinos_timeline_view_set_visible_range (VECINOS_TIMELINE_VIEW (view), start + shift, end + shift);
+  cached = render_now (view);
+  g_assert_true (vecinos_timeline_view_get_row_cache_drawn (VECINOS_TIMELINE_VIEW (view)));
+  vecinos_timeline_view_set_row_cache (VECINOS_TIMELINE_VIEW (view), FALSE);
+  fresh = render_now (view);
+  assert_same_ink (&fresh, &cached);
+  g_free (fresh.data);
+  g_free (cached.data);
+
+  /* A zoom draws afresh */
+  vecinos_timeline_view_set_row_cache (VECINOS_TIMELINE_VIEW (view), TRUE);
+  vecinos_timeline_view_set_visible_range (VECINOS_TIMELINE_VIEW (view), start, start + (end - start) / 2);
+  cached = render_now (view);
+  g_assert_false (vecinos_timeline_view_get_row_cache_drawn (VECINOS_TIMELINE_VIEW (view)));
+  g_free (cached.data);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (selection);
+}
+
 static void
 test_language_from_names (void)
 {
@@ -859,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/window/documents", test_documents);
   g_test_add_func ("/window/documents/spanish", test_documents_spanish);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/timeline-row-cache", test_timeline_row_cache);
   g_test_add_func ("/window/language-from-names", test_language_from_names);
 
   return g_test_run ();

@@ -259,12 +259,47 @@ vecinos_timeline_layout_compute (VecinosTimelineLayout  *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (scale->end > scale->start && scale->width > 0);
 
+  vecinos_timeline_layout_compute_from (self, scale, min_gap, cluster_gap,
+                                        vecinos_timeline_layout_anchor (scale, min_gap), marks);
+}
+
+/**
+ * vecinos_timeline_layout_anchor:
+ *
+ * Returns: the day clusters are formed from for @scale: it depends on the
+ *   zoom, not on where the view starts, so that panning moves clusters
+ *   without regrouping them (they regroup once every 1024 pixels of
+ *   panning, not at every pixel). It lies at most 1024 pixels and @min_gap
+ *   left of the view.
+ */
+double
+vecinos_timeline_layout_anchor (const VecinosTimeScale *scale,
+                                double                  min_gap)
+{
   double days_per_pixel = (scale->end - scale->start) / scale->width;
   double stretch = ANCHOR_PIXELS * days_per_pixel;
-  /* Clusters are formed from a day that depends on the zoom, not on where
-   * the view starts: panning moves them without regrouping them (they
-   * regroup once every ANCHOR_PIXELS of panning, not at every pixel) */
-  double anchor = floor ((scale->start - min_gap * days_per_pixel) / stretch) * stretch;
+
+  return floor ((scale->start - min_gap * days_per_pixel) / stretch) * stretch;
+}
+
+/**
+ * vecinos_timeline_layout_compute_from:
+ * @anchor: the day clusters are formed from, at or left of @scale's start
+ *   less @min_gap (vecinos_timeline_layout_anchor())
+ *
+ * vecinos_timeline_layout_compute() with the day clusters are formed from
+ * given: a wider view laid out from the same day has the same clusters.
+ */
+void
+vecinos_timeline_layout_compute_from (VecinosTimelineLayout  *self,
+                                      const VecinosTimeScale *scale,
+                                      double                  min_gap,
+                                      double                  cluster_gap,
+                                      double                  anchor,
+                                      GArray                 *marks)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scale->end > scale->start && scale->width > 0);
 
   g_array_set_size (marks, 0);
   for (guint r = 0; r < self->n_rows; r++)

@@ -39,6 +39,14 @@ void                   vecinos_timeline_layout_compute (VecinosTimelineLayout   
                                                         double                     min_gap,
                                                         double                     cluster_gap,
                                                         GArray                    *marks);
+double                 vecinos_timeline_layout_anchor  (const VecinosTimeScale    *scale,
+                                                        double                     min_gap);
+void                   vecinos_timeline_layout_compute_from (VecinosTimelineLayout *self,
+                                                        const VecinosTimeScale    *scale,
+                                                        double                     min_gap,
+                                                        double                     cluster_gap,
+                                                        double                     anchor,
+                                                        GArray                    *marks);
 void                   vecinos_timeline_layout_place_labels (const GArray         *marks,
                                                         const double              *widths,
                                                         double                     gap,

@@ -54,6 +54,18 @@ struct _VecinosTimelineView
   double                 pointer_x;
   double                 drag_start;
   double                 pinch_scale;
+  /* Each row's markers drawn once for a zoom and a stretch of time, then
+   * only shifted while the view pans (see build_row_cache()) */
+  GPtrArray             *row_images;    /* of cairo_surface_t, by row; NULL: none */
+  double                 cache_days_per_pixel;
+  double                 cache_anchor;
+  double                 cache_start;   /* the day at the images' left edge */
+  double                 cache_end;
+  GdkRGBA                cache_fg;
+  int                    cache_scale;
+  double                 last_days_per_pixel;  /* of the frame before */
+  gboolean               row_cache_enabled;
+  gboolean               row_cache_drawn;  /* the last frame placed the images */
   guint                  kinetic_tick;  /* a touchpad flick still moving the view */
   double                 kinetic_velocity;
   gint64                 kinetic_time;
@@ -177,6 +189,7 @@ text_layout (VecinosTimelineView *self,
     {
       g_hash_table_remove_all (self->layouts);
       g_hash_table_remove_all (self->sprites);
+      g_clear_pointer (&self->row_images, g_ptr_array_unref);
       /* The measured label widths went with the old font */
       for (guint i = 0; self->label_widths != NULL && i < self->n_items; i++)
         self->label_widths[i] = -1;
@@ -521,18 +534,18 @@ format_count (guint  count,
  * overlapping bars of one colour on one line look the same drawn once,
  * and a dense row holds hundreds of them */
 static void
-append_bars (VecinosTimelineView *self,
-             GtkSnapshot         *snapshot,
-             cairo_t             *cr,
-             guint                first,
-             double               y,
-             const GdkRGBA       *color)
+append_bars (GtkSnapshot               *snapshot,
+             cairo_t                   *cr,
+             const VecinosTimelineMark *marks,
+             guint                      first,
+             guint                      end,
+             double                     y,
+             const GdkRGBA             *color)
 {
-  const VecinosTimelineMark *marks = (const VecinosTimelineMark *) (gpointer) self->marks->data;
   g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   guint n = 0;
 
-  for (guint i = first; i < self->marks->len && marks[i].row == marks[first].row; i++)
+  for (guint i = first; i < end; i++)
     if (marks[i].x_end > marks[i].x)
       {
         graphene_point_t bar = GRAPHENE_POINT_INIT (marks[i].x, marks[i].x_end);
@@ -599,6 +612,115 @@ label_width (VecinosTimelineView *self,
   return self->label_widths[item];
 }
 
+/* The markers of marks @begin to @end (one row) at height @y: the row's
+ * bars, then its events and clusters */
+static void
+draw_row_markers (VecinosTimelineView       *self,
+                  GtkSnapshot               *snapshot,
+                  cairo_t                   *cr,
+                  const VecinosTimelineMark *marks,
+                  guint                      begin,
+                  guint                      end,
+                  double                     y,
+                  const GdkRGBA             *color,
+                  const GdkRGBA             *fg)
+{
+  append_bars (snapshot, cr, marks, begin, end, y, color);
+  for (guint i = begin; i < end; i++)
+    {
+      char count[16] = "";
+
+      if (marks[i].x_end > marks[i].x)
+        continue;
+      /* A cluster says how many events it holds */
+      if (marks[i].count > 1)
+        format_count (marks[i].count, count, sizeof count);
+      append_circle (self, snapshot, cr, marks[i].x, y, marker_radius (&marks[i]), color, fg, 1,
+                     marks[i].count > 1 ? count : NULL);
+    }
+}
+
+/* Pixels of the row images left of the day clusters start from (for the
+ * markers there), and right of the view (for panning to the left) */
+#define CACHE_MARGIN 32.0
+#define CACHE_AHEAD 512.0
+
+/* Whether the row images show the view as it is: the same zoom, the same
+ * day clusters start from, the view's right edge inside them, the same
+ * colours and scale */
+static gboolean
+row_cache_fits (VecinosTimelineView *self,
+                const GdkRGBA       *fg)
+{
+  double days_per_pixel = (self->scale.end - self->scale.start) / self->scale.width;
+
+  return self->row_images != NULL &&
+         fabs (days_per_pixel - self->cache_days_per_pixel) <= days_per_pixel * 1e-9 &&
+         fabs (vecinos_timeline_layout_anchor (&self->scale, MIN_GAP) - self->cache_anchor) <= days_per_pixel * 1e-3 &&
+         self->scale.end + 32 * days_per_pixel <= self->cache_end &&
+         gdk_rgba_equal (fg, &self->cache_fg) &&
+         gtk_widget_get_scale_factor (GTK_WIDGET (self)) == self->cache_scale;
+}
+
+/* While the view pans, clusters keep their events (they are formed from a
+ * day fixed by the zoom, vecinos_timeline_layout_anchor()): each row's
+ * markers are drawn once, over the view and some way either side, and a
+ * frame only places that image. A zoom draws them afresh. Returns whether
+ * the images are ready. */
+static gboolean
+build_row_cache (VecinosTimelineView *self,
+                 const GdkRGBA       *fg)
+{
+  double days_per_pixel = (self->scale.end - self->scale.start) / self->scale.width;
+  double anchor = vecinos_timeline_layout_anchor (&self->scale, MIN_GAP);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  VecinosTimeScale wide;
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+  const VecinosTimelineMark *all;
+  guint n_rows = self->categories != NULL ? self->categories->len : 0;
+
+  g_clear_pointer (&self->row_images, g_ptr_array_unref);
+  if (self->layout == NULL || n_rows == 0)
+    return FALSE;
+
+  wide.start = anchor - CACHE_MARGIN * days_per_pixel;
+  wide.end = self->scale.end + CACHE_AHEAD * days_per_pixel;
+  wide.width = ceil ((wide.end - wide.start) / days_per_pixel);
+  wide.end = wide.start + wide.width * days_per_pixel;
+  vecinos_timeline_layout_compute_from (self->layout, &wide, MIN_GAP, CLUSTER_GAP, anchor, marks);
+  all = (const VecinosTimelineMark *) (gpointer) marks->data;
+
+  self->row_images = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) wide.width * scale,
+                                                             (int) MARKER_BAND * scale);
+
+      cairo_surface_set_device_scale (surface, scale, scale);
+      g_ptr_array_add (self->row_images, surface);
+    }
+  for (guint begin = 0, end; begin < marks->len; begin = end)
+    {
+      guint row = all[begin].row;
+      cairo_t *cr = cairo_create (g_ptr_array_index (self->row_images, row));
+
+      for (end = begin; end < marks->len && all[end].row == row; end++)
+        ;
+      draw_row_markers (self, NULL, cr, all, begin, end, MARKER_BAND / 2, &self->colors[row], fg);
+      cairo_destroy (cr);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    cairo_surface_flush (g_ptr_array_index (self->row_images, r));
+
+  self->cache_days_per_pixel = days_per_pixel;
+  self->cache_anchor = anchor;
+  self->cache_start = wide.start;
+  self->cache_end = wide.end;
+  self->cache_fg = *fg;
+  self->cache_scale = scale;
+  return TRUE;
+}
+
 static void
 vecinos_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -610,8 +732,8 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   g_autofree gboolean *shown = NULL;
   guint selected = selected_position (self);
   cairo_t *cr = NULL;
-  guint row = G_MAXUINT;
-  gboolean has_selection, use_cairo;
+  gboolean has_selection, use_cairo, cached;
+  double days_per_pixel = (self->scale.end - self->scale.start) / self->scale.width;
   double selected_x = 0;
   GdkRGBA fg, dim;
 
@@ -649,53 +771,73 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   if (has_selection)
     selected_x = vecinos_time_scale_to_x (&self->scale, self->items[selected].start);
   use_cairo = self->marks->len > 200 && drawn_by_cairo (widget);
-  for (guint i = 0; i < self->marks->len; i++)
+  cached = use_cairo && self->row_cache_enabled && row_cache_fits (self, &fg);
+  if (use_cairo && self->row_cache_enabled && !cached &&
+      fabs (days_per_pixel - self->last_days_per_pixel) <= days_per_pixel * 1e-9)
+    /* The zoom held since the frame before: a pan, most likely */
+    cached = build_row_cache (self, &fg);
+  self->last_days_per_pixel = days_per_pixel;
+  self->row_cache_drawn = cached;
+
+  /* compute() gives the marks row by row: each row's markers, then their
+   * labels and rings on top */
+  for (guint begin = 0, end; begin < self->marks->len; begin = end)
     {
-      const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
-      const GdkRGBA *color = &self->colors[mark->row];
-      double y = row_center (self, mark->row);
-      double radius = marker_radius (mark);
-      /* A selected event inside a cluster rings the cluster */
-      gboolean is_selected = mark->count == 1
-                             ? mark->first == selected
-                             : has_selection && self->items[selected].row == mark->row &&
-                               fabs (selected_x - mark->x) <= CLUSTER_GAP / 2;
-      char count[16] = "";
+      guint row = g_array_index (self->marks, VecinosTimelineMark, begin).row;
+      const GdkRGBA *color = &self->colors[row];
+      double y = row_center (self, row);
 
-      /* compute() gives the marks row by row: a row begins with its bars */
-      if (mark->row != row)
+      for (end = begin; end < self->marks->len && g_array_index (self->marks, VecinosTimelineMark, end).row == row; end++)
+        ;
+      if (use_cairo)
         {
-          row = mark->row;
-          if (use_cairo)
+          double band = has_selection && self->items[selected].row == row ? SELECTED_BAND : MARKER_BAND;
+
+          g_clear_pointer (&cr, cairo_destroy);
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, round (y) - band / 2, width, band));
+        }
+      if (cached)
+        {
+          /* The row's markers as drawn for this zoom, shifted to the view */
+          cairo_set_source_surface (cr, g_ptr_array_index (self->row_images, row),
+                                    round ((self->cache_start - self->scale.start) / days_per_pixel),
+                                    round (y) - MARKER_BAND / 2);
+          cairo_paint (cr);
+        }
+      else
+        draw_row_markers (self, snapshot, cr, (const VecinosTimelineMark *) (gpointer) self->marks->data,
+                          begin, end, y, color, &fg);
+
+      for (guint i = begin; i < end; i++)
+        {
+          const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
+          double radius = marker_radius (mark);
+          /* A selected event inside a cluster rings the cluster */
+          gboolean is_selected = mark->count == 1
+                                 ? mark->first == selected
+                                 : has_selection && self->items[selected].row == mark->row &&
+                                   fabs (selected_x - mark->x) <= CLUSTER_GAP / 2;
+
+          if (mark->count > 1 && mark->x_end > mark->x)
             {
-              g_clear_pointer (&cr, cairo_destroy);
-              double band = has_selection && self->items[selected].row == row ? SELECTED_BAND : MARKER_BAND;
+              char count[16];
 
-              cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, round (y) - band / 2, width, band));
+              format_count (mark->count, count, sizeof count);
+              draw_text (self, snapshot, count, mark->x, y - 9, &fg);
             }
-          append_bars (self, snapshot, cr, i, y, color);
-        }
+          else if (mark->count == 1 && shown[i])
+            {
+              g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
+              draw_text (self, snapshot, vecinos_event_get_title (event),
+                         mark->x_end + radius + LABEL_GAP, y - 9, &fg);
+            }
 
-      /* A cluster says how many events it holds */
-      if (mark->count > 1)
-        format_count (mark->count, count, sizeof count);
-      if (mark->x_end <= mark->x)
-        append_circle (self, snapshot, cr, mark->x, y, radius, color, &fg, 1, mark->count > 1 ? count : NULL);
-
-      if (mark->count > 1 && mark->x_end > mark->x)
-        draw_text (self, snapshot, count, mark->x, y - 9, &fg);
-      else if (mark->count == 1 && shown[i])
-        {
-          g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
-          draw_text (self, snapshot, vecinos_event_get_title (event),
-                     mark->x_end + radius + LABEL_GAP, y - 9, &fg);
-        }
-
-      if (is_selected)
-        {
-          GdkRGBA clear = { 0, 0, 0, 0 };
-          append_circle (self, snapshot, cr, mark->x, y, radius + 5, &clear, &fg,
-                         gtk_widget_has_focus (widget) ? 3 : 2, NULL);
+          if (is_selected)
+            {
+              GdkRGBA clear = { 0, 0, 0, 0 };
+              append_circle (self, snapshot, cr, mark->x, y, radius + 5, &clear, &fg,
+                             gtk_widget_has_focus (widget) ? 3 : 2, NULL);
+            }
         }
     }
   g_clear_pointer (&cr, cairo_destroy);
@@ -1001,6 +1143,7 @@ clear_data (VecinosTimelineView *self)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->layout, vecinos_timeline_layout_free);
+  g_clear_pointer (&self->row_images, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_free);
   g_clear_pointer (&self->colors, g_free);
   g_clear_pointer (&self->label_widths, g_free);
@@ -1069,6 +1212,7 @@ vecinos_timeline_view_init (VecinosTimelineView *self)
   GtkGesture *gesture;
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+  self->row_cache_enabled = TRUE;
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sprite_free);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -1126,6 +1270,7 @@ rebuild_items (VecinosTimelineView *self)
   GListModel *model = G_LIST_MODEL (self->selection);
 
   g_clear_pointer (&self->layout, vecinos_timeline_layout_free);
+  g_clear_pointer (&self->row_images, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_free);
   g_clear_pointer (&self->label_widths, g_free);
 
@@ -1284,4 +1429,36 @@ vecinos_timeline_view_get_event_point (VecinosTimelineView *self,
   *x = vecinos_time_scale_to_x (&self->scale, self->items[position].start);
   *y = row_center (self, self->items[position].row);
   return *x >= 0 && *x < self->scale.width;
+}
+
+/**
+ * vecinos_timeline_view_set_row_cache:
+ * @enabled: %FALSE to draw every frame's markers afresh (for tests and
+ *   benchmarks that compare the two)
+ *
+ * While the view pans at one zoom, each row's markers are drawn once and
+ * then only placed; this turns that off or on.
+ */
+void
+vecinos_timeline_view_set_row_cache (VecinosTimelineView *self,
+                                     gboolean             enabled)
+{
+  g_return_if_fail (VECINOS_IS_TIMELINE_VIEW (self));
+
+  self->row_cache_enabled = enabled;
+  g_clear_pointer (&self->row_images, g_ptr_array_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vecinos_timeline_view_get_row_cache_drawn:
+ *
+ * Returns: whether the last frame placed the rows' cached images rather
+ *   than drawing their markers (for tests)
+ */
+gboolean
+vecinos_timeline_view_get_row_cache_drawn (VecinosTimelineView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_TIMELINE_VIEW (self), FALSE);
+  return self->row_cache_drawn;
 }

@@ -24,6 +24,9 @@ void                    vecinos_timeline_view_zoom_to_fit (VecinosTimelineView *
 void                    vecinos_timeline_view_set_visible_range (VecinosTimelineView *self,
                                                                  double               start,
                                                                  double               end);
+void                    vecinos_timeline_view_set_row_cache (VecinosTimelineView *self,
+                                                             gboolean             enabled);
+gboolean                vecinos_timeline_view_get_row_cache_drawn (VecinosTimelineView *self);
 gboolean                vecinos_timeline_view_get_event_point (VecinosTimelineView *self,
                                                                guint                position,
                                                                double              *x,
