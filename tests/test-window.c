@@ -323,23 +323,32 @@ typedef struct {
 } Pixels;
 
 /* Renders @widget as the screen would (GSK_RENDERER=cairo in the tests) */
+/* @node drawn by @widget's window renderer, as pixels */
 static Pixels
-render (GtkWidget *widget)
+render_node (GtkWidget     *widget,
+             GskRenderNode *node)
 {
   Pixels pixels = { NULL, gtk_widget_get_width (widget), gtk_widget_get_height (widget) };
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  gdk_paintable_snapshot (paintable, snapshot, pixels.width, pixels.height);
-  node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, pixels.width, pixels.height));
   pixels.data = g_malloc (pixels.width * pixels.height * 4);
   gdk_texture_download (texture, pixels.data, pixels.width * 4);
   return pixels;
+}
+
+static Pixels
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  return render_node (widget, node);
 }
 
 /* Red, green, blue and alpha at (x, y); the download is Cairo's
@@ -836,19 +845,12 @@ compare_days (gconstpointer a,
 static Pixels
 render_now (GtkWidget *widget)
 {
-  Pixels pixels = { NULL, gtk_widget_get_width (widget), gtk_widget_get_height (widget) };
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, pixels.width, pixels.height));
-  pixels.data = g_malloc (pixels.width * pixels.height * 4);
-  gdk_texture_download (texture, pixels.data, pixels.width * 4);
-  return pixels;
+  return render_node (widget, node);
 }
 
 /* Block by block, the same ink: markers placed a pixel apart change a
