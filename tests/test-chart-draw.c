@@ -15,33 +15,14 @@
 #define WIDTH 800
 #define HEIGHT 450
 
-/* 2000 to 2003 and 2006: a gap in 2004 and 2005 */
+/* 2000 to 2003 and 2006: a gap in 2004 and 2005, the last preliminary */
 static VecinosSeries *
 series_new (void)
 {
-  static const struct { int year; double value; gboolean preliminary; } points[] = {
-    { 2000, 100, FALSE }, { 2001, 200, FALSE }, { 2002, 300, FALSE }, { 2003, 400, FALSE },
-    { 2006, 400, TRUE },
-  };
-  VecinosSeries *series = g_new0 (VecinosSeries, 1);
+  VecinosSeries *series = vecinos_test_series_new ("test", "count", "things", 2000,
+                                                   (double[]) { 100, 200, 300, 400, NAN, NAN, 400 }, 7);
 
-  series->slug = g_strdup ("test");
-  series->name = g_strdup ("Test");
-  series->unit = g_strdup ("things");
-  series->unit_kind = g_strdup ("count");
-  series->color = g_strdup ("#0072B2");
-  series->category = g_strdup ("migration");
-  series->category_name = g_strdup ("Migration");
-  series->source_org = g_strdup ("Test");
-  series->source_url = g_strdup ("https://example.org/");
-  series->definition = g_strdup ("A test.");
-  series->points = g_array_new (FALSE, TRUE, sizeof (VecinosPoint));
-  series->claims = g_ptr_array_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-    {
-      VecinosPoint point = { points[i].year, points[i].value, points[i].preliminary };
-      g_array_append_val (series->points, point);
-    }
+  g_array_index (series->points, VecinosPoint, 4).preliminary = TRUE;
   return series;
 }
 

@@ -856,49 +856,18 @@ test_series_csv (void)
   g_unlink (path);
 }
 
-/* A series made by hand: @n figures from @first_year, @unit_kind */
-static VecinosSeries *
-hand_series (const char   *slug,
-             const char   *unit_kind,
-             int           first_year,
-             const double *values,
-             guint         n)
-{
-  VecinosSeries *series = g_new0 (VecinosSeries, 1);
-
-  series->slug = g_strdup (slug);
-  series->name = g_strdup (slug);
-  series->unit = g_strdup (g_str_equal (unit_kind, "millions") ? "millions of people" : "people");
-  series->unit_kind = g_strdup (unit_kind);
-  series->definition = g_strdup ("A test.");
-  series->source_org = g_strdup (slug);
-  series->source_url = g_strdup ("https://example.org/");
-  series->points = g_array_new (FALSE, TRUE, sizeof (VecinosPoint));
-  series->claims = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
-    {
-      VecinosPoint point = { first_year + i, values[i], FALSE, g_strdup (slug), g_strdup ("https://example.org/") };
-
-      if (!isnan (values[i]))
-        g_array_append_val (series->points, point);
-      else
-        g_free (point.source), g_free (point.source_url);
-    }
-  return series;
-}
-
 /* Per person and indexes: computed, never filled in */
 static void
 test_series_derived (void)
 {
   /* Homicides 2010–2013; a population for 2011–2014, the last projected */
-  g_autoptr(VecinosSeries) homicides = hand_series ("homicides", "count", 2010,
+  g_autoptr(VecinosSeries) homicides = vecinos_test_series_new ("homicides", "count", "people", 2010,
                                                     (double[]) { 20000, 25000, 26000, 23000 }, 4);
-  g_autoptr(VecinosSeries) population = hand_series ("population", "millions", 2011,
+  g_autoptr(VecinosSeries) population = vecinos_test_series_new ("population", "millions", "millions of people", 2011,
                                                      (double[]) { 100, 104, 125, 130 }, 4);
   g_autoptr(VecinosSeries) per_person = NULL;
   g_autoptr(VecinosSeries) index = NULL;
-  g_autoptr(VecinosSeries) other = hand_series ("other", "count", 2012, (double[]) { 0, 50 }, 2);
+  g_autoptr(VecinosSeries) other = vecinos_test_series_new ("other", "count", "people", 2012, (double[]) { 0, 50 }, 2);
   const VecinosPoint *point;
 
   /* A document's count for 2011 (the hand-made arrays own no claims) */

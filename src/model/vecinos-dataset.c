@@ -119,7 +119,8 @@ static const char * const query_sql[N_QUERIES] = {
     "   WHERE e.slug = ?2 AND ts.series_id IS NOT NULL)"
     " ORDER BY 2",
   [QUERY_SERIES_LIST] =
-    "SELECT s.slug, coalesce (st.name, ste.name), c.slug, coalesce (ct.name, cte.name)"
+    "SELECT s.slug, coalesce (st.name, ste.name), c.slug, coalesce (ct.name, cte.name),"
+    " s.population_id IS NOT NULL"
     " FROM series s JOIN category c ON c.id = s.category_id"
     " JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
     " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
@@ -907,6 +908,7 @@ vecinos_dataset_list_series (VecinosDataset *self,
       ref->name = dup_column (stmt, 1);
       ref->category = dup_column (stmt, 2);
       ref->category_name = dup_column (stmt, 3);
+      ref->has_population = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (series, ref);
     }
   sqlite3_reset (stmt);
@@ -1137,15 +1139,15 @@ vecinos_dataset_list_document_excerpts (VecinosDataset *self,
   return excerpts;
 }
 
-/* Words without accents or case, one space apart, as the search compares
- * them */
+/* @words one space apart */
 static char *
-fold_words (const char *text)
+join_words (GPtrArray *words)
 {
-  g_autoptr(GPtrArray) words = vecinos_search_fold_words (text);
+  GString *joined = g_string_new (NULL);
 
-  g_ptr_array_add (words, NULL);
-  return g_strjoinv (" ", (char **) words->pdata);
+  for (guint i = 0; i < words->len; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? " " : "", (const char *) g_ptr_array_index (words, i));
+  return g_string_free (joined, FALSE);
 }
 
 static int
@@ -1285,12 +1287,13 @@ vecinos_dataset_search (VecinosDataset *self,
   /* A title that is exactly what was typed comes first, whatever FTS5
    * thinks of a longer text that mentions the words more often */
   {
-    g_autofree char *typed = fold_words (text);
+    g_autofree char *typed = join_words (words);
 
     for (guint i = 0; i < results->len; i++)
       {
         VecinosSearchResult *result = g_ptr_array_index (results, i);
-        g_autofree char *title = fold_words (result->title);
+        g_autoptr(GPtrArray) title_words = vecinos_search_fold_words (result->title);
+        g_autofree char *title = join_words (title_words);
 
         if (result->kind != VECINOS_SEARCH_EXCERPT && g_str_equal (title, typed))
           result->rank -= 1e6;

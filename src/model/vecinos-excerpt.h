@@ -79,6 +79,7 @@ typedef struct {
   char *name;
   char *category;        /* set by vecinos_dataset_list_series() only */
   char *category_name;
+  gboolean has_population;   /* it can be shown per person (list_series() only) */
 } VecinosSeriesRef;
 
 void  vecinos_claim_free              (VecinosClaim         *claim);

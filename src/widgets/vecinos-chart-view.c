@@ -670,21 +670,6 @@ vecinos_chart_view_set_time_range (VecinosChartView *self,
 }
 
 /**
- * vecinos_chart_view_get_scale:
- * @index: 0 for the series, 1 for the compared one
- *
- * Returns: where the last frame drew the series
- */
-const VecinosChartScale *
-vecinos_chart_view_get_scale (VecinosChartView *self,
-                              guint             index)
-{
-  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), NULL);
-  g_return_val_if_fail (index < 2, NULL);
-  return &self->scale[index];
-}
-
-/**
  * vecinos_chart_view_set_selected_event:
  * @event: (nullable): the event selected elsewhere (the timeline), drawn
  *   highlighted with its title when it is one of the chart's

@@ -25,8 +25,6 @@ void                 vecinos_chart_view_set_compare    (VecinosChartView *self,
 const VecinosSeries *vecinos_chart_view_get_compare    (VecinosChartView *self);
 void                 vecinos_chart_view_set_log_scale  (VecinosChartView *self,
                                                         gboolean          log_scale);
-const VecinosChartScale *vecinos_chart_view_get_scale  (VecinosChartView *self,
-                                                        guint             index);
 void                 vecinos_chart_view_set_time_range (VecinosChartView *self,
                                                         double            start,
                                                         double            end);

@@ -150,19 +150,16 @@ static void
 row_selected (VecinosChartsPage *self,
               GtkListBoxRow     *row)
 {
-  if (row == NULL)
+  const VecinosSeriesRef *ref;
+
+  if (row == NULL || self->series == NULL)
     return;
   /* A new indicator: per person only if it has a population */
-  if (self->dataset != NULL)
+  ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
+  if (!ref->has_population && gtk_check_button_get_active (self->per_person))
     {
-      const VecinosSeriesRef *ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
-      g_autoptr(VecinosSeries) series = vecinos_dataset_get_series (self->dataset, ref->slug, self->language, NULL);
-
-      if (series != NULL && series->population == NULL && gtk_check_button_get_active (self->per_person))
-        {
-          gtk_check_button_set_active (self->per_person, FALSE);   /* which reloads */
-          return;
-        }
+      gtk_check_button_set_active (self->per_person, FALSE);   /* which reloads */
+      return;
     }
   reload (self);
 }

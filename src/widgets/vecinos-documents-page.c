@@ -316,7 +316,8 @@ vecinos_documents_page_set_dataset (VecinosDocumentsPage *self,
 
   self->documents = vecinos_dataset_list_documents (dataset, language);
   /* In another language than the documents', our translation comes first */
-  gtk_check_button_set_active (self->translated, g_strcmp0 (language, "en") != 0);
+  gtk_check_button_set_active (self->translated, self->documents->len > 0 &&
+                               g_strcmp0 (language, ((VecinosDocument *) g_ptr_array_index (self->documents, 0))->lang) != 0);
   for (guint i = 0; i < self->documents->len; i++)
     gtk_list_box_append (self->list, document_row (g_ptr_array_index (self->documents, i)));
   if (self->documents->len > 0)

@@ -28,7 +28,6 @@ struct _VecinosExcerptView
   GtkWidget              *translation_note;
   GtkWidget              *original;      /* an expander with the author's words */
   GPtrArray              *comparisons;   /* of GtkLabel, one per claim */
-  char                   *label;         /* what a screen reader calls it */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosExcerptView, vecinos_excerpt_view, GTK_TYPE_WIDGET)
@@ -287,12 +286,18 @@ build (VecinosExcerptView *self)
     }
   gtk_box_append (GTK_BOX (self->box), actions);
 
+  /* What a screen reader calls it: its number in its document, or beside
+   * an event the document */
   if (in_document)
-    /* Translators: what a screen reader calls an excerpt: its number */
-    self->label = g_strdup_printf (_("Excerpt %u"), excerpt->ordinal);
+    {
+      /* Translators: what a screen reader calls an excerpt: its number */
+      g_autofree char *label = g_strdup_printf (_("Excerpt %u"), excerpt->ordinal);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
   else
-    self->label = g_strdup (excerpt->document_title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    excerpt->document_title, -1);
 }
 
 static void
@@ -320,7 +325,6 @@ vecinos_excerpt_view_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->comparisons, g_ptr_array_unref);
   g_clear_pointer (&self->excerpt, vecinos_excerpt_free);
-  g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (vecinos_excerpt_view_parent_class)->dispose (object);
 }
@@ -425,19 +429,6 @@ vecinos_excerpt_view_get_quote (VecinosExcerptView *self)
 {
   g_return_val_if_fail (VECINOS_IS_EXCERPT_VIEW (self), NULL);
   return gtk_label_get_text (self->quote);
-}
-
-/**
- * vecinos_excerpt_view_get_label:
- *
- * Returns: what the excerpt is called for a screen reader: its document
- *   (and in the document, its number)
- */
-const char *
-vecinos_excerpt_view_get_label (VecinosExcerptView *self)
-{
-  g_return_val_if_fail (VECINOS_IS_EXCERPT_VIEW (self), NULL);
-  return self->label;
 }
 
 /**

@@ -31,7 +31,6 @@ void                  vecinos_excerpt_view_set_translated   (VecinosExcerptView 
                                                              gboolean               translated);
 gboolean              vecinos_excerpt_view_get_translated   (VecinosExcerptView    *self);
 const char           *vecinos_excerpt_view_get_quote        (VecinosExcerptView    *self);
-const char           *vecinos_excerpt_view_get_label       (VecinosExcerptView    *self);
 void                  vecinos_excerpt_view_show_claim       (VecinosExcerptView    *self,
                                                              guint                  index);
 const char           *vecinos_excerpt_view_get_comparison   (VecinosExcerptView    *self,
