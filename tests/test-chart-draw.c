@@ -177,6 +177,68 @@ test_compare (void)
   cairo_surface_destroy (surface);
 }
 
+/* Any figures draw, in a bounded time, with a finite scale: infinite
+ * and near-DBL_MAX values (a tick array came back empty and the axis read
+ * its first tick), nearly equal values on an axis that does not start at
+ * zero (the ticks looped for ever), denormals, and events on the first
+ * and the last day there is */
+static void
+test_awkward_values (void)
+{
+  static const double sets[][4] = {
+    { INFINITY, 1, 2, 3 },
+    { 1.7976931348623157e308, 1e308, 5, 6 },
+    { -1.7976931348623157e308, 0, 1, 2 },
+    { 5, 5.000000000000001, 5, 5.000000000000001 },
+    { 100, 100.00000000000001, 100, 100 },
+    { 5e-324, 5e-324, 1e-320, 5e-324 },
+    { -5e-324, 0, 5e-324, NAN },
+    { -INFINITY, NAN, INFINITY, 1 },
+    { 1e300, -1e300, 1e-300, -1e-300 },
+  };
+  static const char * const kinds[] = { "count", "percent", "index", "rank" };
+  VecinosChartEvent events[] = {
+    { vecinos_test_day ("0001-01-01"), "First", FALSE, NULL },
+    { vecinos_test_day ("9999-12-31"), "Last", TRUE, NULL },
+  };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  pango_cairo_update_context (cr, context);
+  for (guint a = 0; a < G_N_ELEMENTS (sets); a++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (int mode = 0; mode < 4; mode++)
+        {
+          g_autoptr(VecinosSeries) series = vecinos_test_series_new ("a", kinds[k], "things", 2000, sets[a], 4);
+          g_autoptr(VecinosSeries) other = vecinos_test_series_new ("b", kinds[k], "things", 1998,
+                                                                     sets[(a + 1) % G_N_ELEMENTS (sets)], 4);
+          VecinosSeriesClaim claim = { 2001, sets[a][0], (char *) "x", (char *) "A document", 2001, FALSE };
+          VecinosChart chart = {
+            .series = series, .background = TRUE, .events = events, .n_events = G_N_ELEMENTS (events),
+            .log_scale = mode & 1, .compare = mode & 2 ? other : NULL, .shared_axis = mode == 3,
+            .focus_year = 2001, .hover_year = 2002,
+          };
+          VecinosChartScale scales[2] = { 0 };
+
+          g_ptr_array_add (series->claims, &claim);
+          vecinos_chart_draw (cr, context, &chart, WIDTH, HEIGHT, scales);
+          g_ptr_array_set_size (series->claims, 0);
+
+          for (guint i = 0; i < (chart.compare != NULL ? 2u : 1u); i++)
+            {
+              g_assert_true (isfinite (scales[i].low) && isfinite (scales[i].high));
+              g_assert_cmpfloat (scales[i].high, >, scales[i].low);
+              g_assert_true (isfinite (scales[i].start) && isfinite (scales[i].end));
+            }
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        }
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_format_tick (void)
 {
@@ -224,5 +286,6 @@ main (int   argc,
   g_test_add_func ("/chart-draw/pixels", test_pixels);
   g_test_add_func ("/chart-draw/compare", test_compare);
   g_test_add_func ("/chart-draw/format-tick", test_format_tick);
+  g_test_add_func ("/chart-draw/awkward-values", test_awkward_values);
   return g_test_run ();
 }

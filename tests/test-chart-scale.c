@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "vecinos-test.h"
 
 #include "vecinos-chart-scale.h"
@@ -67,6 +69,16 @@ test_period_time (void)
   /* A leap year has 366 days */
   g_assert_cmpfloat_with_epsilon (vecinos_chart_day_time (vecinos_test_day ("2020-12-31")),
                                   2020 + 365.0 / 366, 1e-9);
+  /* The last day there is: its year has no next year to measure against */
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_day_time (vecinos_test_day ("9999-12-31")),
+                                  9999 + 364.0 / 365, 1e-9);
+  g_assert_cmpfloat (vecinos_chart_day_time (vecinos_test_day ("0001-01-01")), ==, 1.0);
+  /* A view can reach past the last date and before the first */
+  g_assert_cmpfloat_with_epsilon (vecinos_chart_day_time (vecinos_test_day ("9999-12-31") + 1),
+                                  10000, 1e-9);
+  g_assert_cmpfloat (vecinos_chart_day_time (0), <, 1);
+  g_assert_cmpfloat (vecinos_chart_day_time (-400000), <, 0);
+  g_assert_cmpfloat (vecinos_chart_day_time (G_MAXINT32), >, 10000);
 }
 
 static void
@@ -129,6 +141,116 @@ test_log_mapping (void)
   g_assert_cmpfloat_with_epsilon (vecinos_chart_y (&scale, 10000), 0, 1e-9);
 }
 
+/* Any pair of doubles gives a usable axis: ascending, finite ticks, at
+ * least two and a bounded number, covering the values it can hold. Before
+ * this, an infinite range gave no ticks (the chart read tick 0 of none) and
+ * values equal to fifteen digits looped for ever */
+static const double awkward[] = {
+  0, 1, -1, 5, 5.000000000000001, 100, 100.00000000000001, 36773,
+  5e-324, -5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 1e-15,
+  1e15, 1e300, 1.7976931348623157e308, -1.7976931348623157e308, -1e300,
+  INFINITY, -INFINITY, NAN,
+};
+
+static gboolean
+holdable (double value)
+{
+  return isfinite (value) && fabs (value) <= 1e300;
+}
+
+static void
+test_nice_ticks_total (void)
+{
+  static const guint max_ticks[] = { 0, 1, 2, 5, 8, 12 };
+
+  for (guint a = 0; a < G_N_ELEMENTS (awkward); a++)
+    for (guint b = 0; b < G_N_ELEMENTS (awkward); b++)
+      for (guint m = 0; m < G_N_ELEMENTS (max_ticks); m++)
+        {
+          double low = awkward[a], high = awkward[b], step = -1;
+          g_autoptr(GArray) ticks = vecinos_chart_nice_ticks (low, high, max_ticks[m], &step);
+          double first, last;
+
+          g_assert_true (isfinite (step) && step > 0);
+          g_assert_cmpuint (ticks->len, >=, 2);
+          g_assert_cmpuint (ticks->len, <=, MAX (max_ticks[m], 2) + 1);
+          for (guint i = 0; i < ticks->len; i++)
+            {
+              g_assert_true (isfinite (g_array_index (ticks, double, i)));
+              if (i > 0)
+                g_assert_cmpfloat (g_array_index (ticks, double, i), >, g_array_index (ticks, double, i - 1));
+            }
+          first = g_array_index (ticks, double, 0);
+          last = g_array_index (ticks, double, ticks->len - 1);
+          if (holdable (low) && holdable (high) && max_ticks[m] >= 5)
+            {
+              /* Within the billionth of a step the ticks round by */
+              g_assert_cmpfloat (first, <=, MIN (low, high) + step * 1e-6);
+              g_assert_cmpfloat (last, >=, MAX (low, high) - step * 1e-6);
+            }
+        }
+}
+
+/* Nearly equal values, as an index or a percentage, are one value: a band
+ * around it, not ticks 1e-15 apart */
+static void
+test_nice_ticks_nearly_equal (void)
+{
+  assert_ticks (5, 5.000000000000001, 5, 0.5, (double[]) { 4.5, 5.0, 5.5 }, 3);
+  assert_ticks (100, 100.00000000000001, 5, 5, (double[]) { 90, 95, 100, 105, 110 }, 5);
+  /* All the figures at the smallest double: a band of ±1 around zero */
+  assert_ticks (5e-324, 5e-324, 5, 0.5, (double[]) { -1, -0.5, 0, 0.5, 1 }, 5);
+  /* Beyond ±1e300 is ±1e300 */
+  assert_ticks (0, INFINITY, 5, 5e299, (double[]) { 0, 5e299, 1e300 }, 3);
+}
+
+static void
+test_log_ticks_total (void)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (awkward); a++)
+    for (guint b = 0; b < G_N_ELEMENTS (awkward); b++)
+      {
+        g_autoptr(GArray) ticks = vecinos_chart_log_ticks (awkward[a], awkward[b], 8);
+
+        g_assert_cmpuint (ticks->len, >=, 2);
+        g_assert_cmpuint (ticks->len, <=, 9);
+        for (guint i = 0; i < ticks->len; i++)
+          {
+            double tick = g_array_index (ticks, double, i);
+
+            g_assert_true (isfinite (tick) && tick > 0);
+            if (i > 0)
+              g_assert_cmpfloat (tick, >, g_array_index (ticks, double, i - 1));
+          }
+      }
+}
+
+/* Pixels are finite whatever the scale and value */
+static void
+test_mapping_total (void)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (awkward); a++)
+    for (guint b = 0; b < G_N_ELEMENTS (awkward); b++)
+      for (guint v = 0; v < G_N_ELEMENTS (awkward); v++)
+        for (int log_scale = 0; log_scale <= 1; log_scale++)
+          {
+            VecinosChartScale scale = { .left = 10, .right = 110, .top = 5, .bottom = 305,
+                                        .start = awkward[a], .end = awkward[b],
+                                        .low = awkward[a], .high = awkward[b],
+                                        .log_scale = log_scale };
+
+            g_assert_true (isfinite (vecinos_chart_x (&scale, awkward[v])));
+            g_assert_true (isfinite (vecinos_chart_y (&scale, awkward[v])));
+          }
+  for (guint a = 0; a < G_N_ELEMENTS (awkward); a++)
+    {
+      int decimals = vecinos_chart_tick_decimals (awkward[a]);
+
+      g_assert_cmpint (decimals, >=, 0);
+      g_assert_cmpint (decimals, <=, 6);
+    }
+}
+
 /* A line joins consecutive years only: a missing year is a gap */
 static void
 test_runs (void)
@@ -159,5 +281,9 @@ main (int   argc,
   g_test_add_func ("/chart-scale/runs", test_runs);
   g_test_add_func ("/chart-scale/log-ticks", test_log_ticks);
   g_test_add_func ("/chart-scale/log-mapping", test_log_mapping);
+  g_test_add_func ("/chart-scale/nice-ticks-total", test_nice_ticks_total);
+  g_test_add_func ("/chart-scale/nice-ticks-nearly-equal", test_nice_ticks_nearly_equal);
+  g_test_add_func ("/chart-scale/log-ticks-total", test_log_ticks_total);
+  g_test_add_func ("/chart-scale/mapping-total", test_mapping_total);
   return g_test_run ();
 }

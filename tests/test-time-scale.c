@@ -103,6 +103,25 @@ test_ticks_days (void)
   assert_ticks (&scale, 150, days);
 }
 
+/* A view can reach past 31 December 9999 and before 1 January of year 1
+ * (an event on the last day, zoomed to); ticks stop at the dates there
+ * are, and every one has a label */
+static void
+test_ticks_at_the_ends (void)
+{
+  VecinosTimeScale last = { vecinos_test_day ("9999-12-28"), vecinos_test_day ("9999-12-31") + 5, 1400 };
+  VecinosTimeScale first = { -5, 4, 1400 };
+  VecinosTimeScale beyond = { 4e9, 4e9 + 30, 1400 };
+  const char *end[] = { "28 December 9999", "29 December 9999", "30 December 9999", "31 December 9999", NULL };
+  const char *start[] = { "1 January 1", "2 January 1", "3 January 1", NULL };
+  g_autoptr(GArray) none = NULL;
+
+  assert_ticks (&last, 150, end);
+  assert_ticks (&first, 150, start);
+  none = vecinos_time_scale_ticks (&beyond, 150);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 test_ticks_view_starts_mid_period (void)
 {
@@ -176,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/time-scale/ticks/decades-and-centuries", test_ticks_decades_and_centuries);
   g_test_add_func ("/time-scale/ticks/months", test_ticks_months);
   g_test_add_func ("/time-scale/ticks/days", test_ticks_days);
+  g_test_add_func ("/time-scale/ticks/at-the-ends", test_ticks_at_the_ends);
   g_test_add_func ("/time-scale/ticks/view-starts-mid-period", test_ticks_view_starts_mid_period);
   g_test_add_func ("/time-scale/ticks/spanish", test_ticks_spanish);
   g_test_add_func ("/time-scale/zoom/keeps-anchor", test_zoom_keeps_anchor);

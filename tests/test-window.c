@@ -7,6 +7,8 @@
 #include "vecinos-test.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
@@ -94,6 +96,74 @@ count_children (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     n++;
   return n;
+}
+
+/* A copy of the test dataset changed by @sql, shown in a window */
+static VecinosWindow *
+show_window_changed (const char *sql,
+                     char      **path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(VecinosDataset) dataset = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+  GtkWidget *window;
+  int fd;
+
+  g_assert_true (g_file_get_contents (g_getenv ("VECINOS_TEST_DATASET"), &contents, &length, &error));
+  fd = g_file_open_tmp ("vecinos-XXXXXX.sqlite", path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (*path, contents, length, &error));
+  g_assert_cmpint (sqlite3_open (*path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  file = g_file_new_for_path (*path);
+  dataset = vecinos_dataset_new_for_file (file, &error);
+  g_assert_no_error (error);
+  window = vecinos_window_new (NULL, dataset, "en", NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  return VECINOS_WINDOW (window);
+}
+
+/* A dataset with no events has a timeline all the same (it had no range,
+ * and laying it out was a critical), and one with an event on the last
+ * day there is charts it (its year had no next year to measure against) */
+static void
+test_edge_datasets (void)
+{
+  g_autofree char *path = NULL;
+  VecinosWindow *window;
+  const VecinosTimeScale *scale;
+
+  window = show_window_changed ("DELETE FROM event_text; DELETE FROM event_source; DELETE FROM event_actor;"
+                                " DELETE FROM event_excerpt; DELETE FROM tour_step_text; DELETE FROM tour_step;"
+                                " DELETE FROM event;", &path);
+  scale = vecinos_timeline_view_get_scale (vecinos_window_get_timeline_view (window));
+  g_assert_cmpfloat (scale->end, >, scale->start);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vecinos_window_get_event_selection (window))), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  close_window (window);
+  g_unlink (path);
+  g_clear_pointer (&path, g_free);
+
+  window = show_window_changed ("UPDATE event SET start_day = 3652059, precision = 3, end_day = NULL,"
+                                " end_precision = NULL, category_id = (SELECT id FROM category WHERE slug = 'security')",
+                                &path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+  g_assert_true (vecinos_charts_page_show_series (vecinos_window_get_charts_page (window), "mx_homicides"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (vecinos_window_get_timeline_view (window)),
+                                             "timeline.last", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  close_window (window);
+  g_unlink (path);
 }
 
 static void
@@ -1009,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/timeline-row-cache", test_timeline_row_cache);
   g_test_add_func ("/window/language-from-names", test_language_from_names);
+  g_test_add_func ("/window/edge-datasets", test_edge_datasets);
 
   return g_test_run ();
 }

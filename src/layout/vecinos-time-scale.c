@@ -107,7 +107,10 @@ vecinos_time_scale_ticks (const VecinosTimeScale *scale,
   double days_per_pixel = (scale->end - scale->start) / scale->width;
   guint chosen = 0;
   VecinosDate first;
-  VecinosDay first_day = (VecinosDay) MAX (1.0, floor (scale->start));
+  /* 31 December 9999: a view can reach past it, ticks and their labels
+   * cannot */
+  const VecinosDay last_day = 3652059;
+  VecinosDay first_day = (VecinosDay) CLAMP (floor (scale->start), 1.0, last_day);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (steps[i].days / days_per_pixel >= min_spacing)
@@ -118,11 +121,11 @@ vecinos_time_scale_ticks (const VecinosTimeScale *scale,
   if (steps[chosen].unit == VECINOS_TICK_DAYS)
     {
       int step = steps[chosen].step;
-      VecinosDay day = (VecinosDay) ceil (scale->start);
+      VecinosDay day = (VecinosDay) CLAMP (ceil (scale->start), 1.0, last_day);
 
       /* Weekly ticks fall on the same weekday wherever the view starts */
       day += (step - (day - 1) % step) % step;
-      for (; day < scale->end; day += step)
+      for (; day < scale->end && day <= last_day; day += step)
         {
           VecinosTick tick = { day, vecinos_time_scale_to_x (scale, day), VECINOS_TICK_DAYS, step };
           g_array_append_val (ticks, tick);

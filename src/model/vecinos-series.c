@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "vecinos-i18n.h"
 #include "vecinos-excerpt.h"
 #include "vecinos-series-private.h"
@@ -264,8 +266,13 @@ vecinos_series_summarise (VecinosSeries *series)
                                  ? &g_array_index (series->blocks, VecinosPointBlock, series->blocks->len - 1)
                                  : NULL;
 
-      series->min = MIN (series->min, point->value);
-      series->max = MAX (series->max, point->value);
+      /* Datasets refuse non-finite figures; one that slips through is
+       * left out of the range, not drawn at infinity */
+      if (isfinite (point->value))
+        {
+          series->min = MIN (series->min, point->value);
+          series->max = MAX (series->max, point->value);
+        }
       series->has_preliminary |= point->preliminary;
 
       /* A new block after a gap or when the last is full */
@@ -325,11 +332,22 @@ add_point (VecinosSeries      *derived,
     .year = point->year,
     .value = point->value * factor,
     .preliminary = point->preliminary || preliminary,
-    .source = source != NULL ? source : g_strdup (point->source),
-    .source_url = g_strdup (point->source_url),
+    .source = source,
+    .source_url = NULL,
     .note = note,
   };
 
+  /* A quotient that overflows (a population of almost nothing) is no
+   * figure: the year stays a gap */
+  if (!isfinite (copy.value))
+    {
+      g_free (source);
+      g_free (note);
+      return;
+    }
+  if (copy.source == NULL)
+    copy.source = g_strdup (point->source);
+  copy.source_url = g_strdup (point->source_url);
   g_array_append_val (derived->points, copy);
 }
 

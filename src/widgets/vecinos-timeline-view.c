@@ -754,6 +754,14 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
       draw_text (self, snapshot, category->name, 6, row_center (self, r) - row_height (self) / 2 + 2, &dim);
     }
 
+  if (self->n_items == 0)
+    {
+      const char *empty = _("No events to show");
+
+      draw_text (self, snapshot, empty, (width - text_width (self, empty)) / 2,
+                 height / 2 - row_height (self) / 2, &dim);
+    }
+
   widths = g_new (double, self->marks->len);
   shown = g_new (gboolean, self->marks->len);
   for (guint i = 0; i < self->marks->len; i++)
@@ -1376,7 +1384,18 @@ vecinos_timeline_view_zoom_to_fit (VecinosTimelineView *self)
       last = MAX (last, self->items[i].end);
     }
   if (self->n_items == 0)
-    return;
+    {
+      /* Nothing to fit: the class's years, so the view still has a range
+       * to draw the presidencies and an axis over */
+      VecinosDate from = { 1994, 1, 1, VECINOS_DATE_PRECISION_YEAR };
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      VecinosDate to = { g_date_time_get_year (now), 12, 31, VECINOS_DATE_PRECISION_DAY };
+
+      if (self->scale.end > self->scale.start)
+        return;
+      first = vecinos_date_first_day (&from);
+      last = vecinos_date_first_day (&to);
+    }
 
   margin = MAX ((last - first) * 0.03, VECINOS_TIME_SCALE_MIN_SPAN);
   self->scale.start = first - margin;
