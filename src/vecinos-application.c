@@ -20,6 +20,14 @@ struct _VecinosApplication
 
   GFile          *dataset_file;
   char           *language;
+  gboolean        options_parsed;  /* the command line had no usage error GLib saw */
+};
+
+/* How `vecinos --export-chart` ends (README, "Command line") */
+enum {
+  EXIT_DONE = 0,
+  EXIT_FAILED = 1,  /* could not be done: no such series, a file not written… */
+  EXIT_USAGE = 2,   /* the command line itself is wrong */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosApplication, vecinos_application, GTK_TYPE_APPLICATION)
@@ -46,6 +54,42 @@ vecinos_application_get_content_language (VecinosApplication *self)
 
 static GFile *dataset_file (VecinosApplication *self);
 
+/* --width or --height: a whole number of pixels, within the sizes
+ * exports are drawn at */
+static gboolean
+parse_size (GVariantDict *options,
+            const char   *name,
+            int           minimum,
+            int          *value)
+{
+  g_autofree char *option = g_strconcat ("--", name, NULL);
+  const char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 number;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &text))
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, &error) &&
+      !g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+    {
+      /* Translators: %1$s is an option (--width or --height), %2$s what was given for it */
+      g_printerr (_("%1$s needs a whole number of pixels, not “%2$s”."), option, text);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  if (error != NULL || number < minimum || number > VECINOS_CHART_EXPORT_MAX_SIDE)
+    {
+      /* Translators: %1$s is an option (--width or --height); %2$d and %3$d are
+       * its smallest and largest values */
+      g_printerr (_("%1$s must be between %2$d and %3$d pixels."), option, minimum,
+                  VECINOS_CHART_EXPORT_MAX_SIDE);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  *value = (int) number;
+  return TRUE;
+}
+
 /* vecinos --export-chart=SERIES --output=FILE: a chart or its figures,
  * written without opening a window, for handouts and scripts */
 static int
@@ -69,22 +113,32 @@ export_chart (VecinosApplication *self,
 
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "compare", "&s", &compare_slug);
-  g_variant_dict_lookup (options, "width", "i", &width);
-  g_variant_dict_lookup (options, "height", "i", &height);
   if (g_variant_dict_contains (options, "per-person"))
     flags |= VECINOS_CHART_PER_PERSON;
   if (g_variant_dict_contains (options, "index"))
     flags |= VECINOS_CHART_INDEX;
 
+  /* Usage errors first, before the dataset is opened */
+  if (!parse_size (options, "width", VECINOS_CHART_EXPORT_MIN_WIDTH, &width) ||
+      !parse_size (options, "height", VECINOS_CHART_EXPORT_MIN_HEIGHT, &height))
+    return EXIT_USAGE;
+  if ((gint64) width * height > VECINOS_CHART_EXPORT_MAX_PIXELS)
+    {
+      /* Translators: %1$d × %2$d is the size asked for; %3$d a number of millions */
+      g_printerr (_("A chart of %1$d × %2$d pixels is too large: at most %3$d million pixels in all."),
+                  width, height, VECINOS_CHART_EXPORT_MAX_PIXELS / 1000000);
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
   if (output == NULL)
     {
       g_printerr ("%s\n", _("--export-chart needs --output=FILE (.png, .svg, .pdf or .csv)."));
-      return 2;
+      return EXIT_USAGE;
     }
-  if (width < 200 || height < 150 || width > 10000 || height > 10000)
+  if (!vecinos_chart_export_check (output, width, height, &error))
     {
-      g_printerr ("%s\n", _("--width and --height must be between 200×150 and 10000×10000."));
-      return 2;
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
     }
 
   if ((dataset = vecinos_dataset_new_for_file (file, &error)) == NULL ||
@@ -92,13 +146,13 @@ export_chart (VecinosApplication *self,
       (events = vecinos_dataset_list_events (dataset, language, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);
-      return 1;
+      return EXIT_FAILED;
     }
   chart.log_scale = g_variant_dict_contains (options, "log");
   if (chart.log_scale && !vecinos_chart_can_log (series, compare))
     {
       g_printerr ("%s\n", _("A logarithmic scale needs every figure above zero; this chart has zero or negative figures."));
-      return 1;
+      return EXIT_FAILED;
     }
 
   terms = vecinos_dataset_list_terms (dataset, language);
@@ -113,9 +167,28 @@ export_chart (VecinosApplication *self,
   if (!vecinos_chart_export (&chart, output, width, height, &error))
     {
       g_printerr ("%s\n", error->message);
-      return 1;
+      return EXIT_FAILED;
     }
-  return 0;
+  return EXIT_DONE;
+}
+
+/* GApplication ends with 1 when GOption refuses the command line (an
+ * unknown option, a value it cannot parse): a usage error, so 2 */
+static gboolean
+vecinos_application_local_command_line (GApplication   *application,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  VecinosApplication *self = VECINOS_APPLICATION (application);
+  gboolean handled;
+
+  self->options_parsed = FALSE;
+  handled = G_APPLICATION_CLASS (vecinos_application_parent_class)->local_command_line (application,
+                                                                                      arguments,
+                                                                                      exit_status);
+  if (handled && !self->options_parsed && *exit_status == EXIT_FAILED)
+    *exit_status = EXIT_USAGE;
+  return handled;
 }
 
 static int
@@ -126,10 +199,11 @@ vecinos_application_handle_local_options (GApplication *application,
   const char *language = NULL;
   const char *dataset = NULL;
 
+  self->options_parsed = TRUE;
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "Vecinos", PACKAGE_VERSION);
-      return 0;
+      return EXIT_DONE;
     }
 
   if (g_variant_dict_lookup (options, "language", "&s", &language))
@@ -140,7 +214,7 @@ vecinos_application_handle_local_options (GApplication *application,
 
           g_printerr (_("Unknown language “%s”. Vecinos can be used in: %s."), language, known);
           g_printerr ("\n");
-          return 2;
+          return EXIT_USAGE;
         }
       /* The interface follows the content language */
       vecinos_language_use (language);
@@ -157,8 +231,23 @@ vecinos_application_handle_local_options (GApplication *application,
   {
     const char *series = NULL;
 
+    static const char *export_options[] = {
+      "output", "width", "height", "compare", "index", "per-person", "log",
+    };
+
     if (g_variant_dict_lookup (options, "export-chart", "&s", &series))
       return export_chart (self, options, series);
+    /* Without --export-chart they would be silently ignored */
+    for (guint i = 0; i < G_N_ELEMENTS (export_options); i++)
+      if (g_variant_dict_contains (options, export_options[i]))
+        {
+          g_autofree char *option = g_strconcat ("--", export_options[i], NULL);
+
+          /* Translators: %s is an option, such as --output */
+          g_printerr (_("%s only goes with --export-chart=SERIES."), option);
+          g_printerr ("\n");
+          return EXIT_USAGE;
+        }
   }
 
   return G_APPLICATION_CLASS (vecinos_application_parent_class)->handle_local_options (application, options);
@@ -323,6 +412,7 @@ vecinos_application_class_init (VecinosApplicationClass *klass)
   app_class->activate = vecinos_application_activate;
   app_class->startup = vecinos_application_startup;
   app_class->handle_local_options = vecinos_application_handle_local_options;
+  app_class->local_command_line = vecinos_application_local_command_line;
 }
 
 static void
@@ -339,9 +429,11 @@ vecinos_application_init (VecinosApplication *self)
       N_("Write the chart of this series to --output and exit, without a window"), N_("SERIES") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The file to export to: .png, .svg, .pdf, or .csv for the figures"), N_("FILE") },
-    { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+    /* Strings, not G_OPTION_ARG_INT: GApplication drops an integer option
+     * that is 0, so --width=0 would be taken for no --width at all */
+    { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Width of the exported chart (default 1920)"), N_("PIXELS") },
-    { "height", 0, 0, G_OPTION_ARG_INT, NULL,
+    { "height", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Height of the exported chart (default 1080)"), N_("PIXELS") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Draw this series too, on an axis of its own"), N_("SERIES") },

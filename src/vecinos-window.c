@@ -153,12 +153,22 @@ add_category_toggles (VecinosWindow *self,
     }
 }
 
+/* The file was damaged or replaced after it opened: say so rather than
+ * show views that have stopped filling */
+static void
+dataset_failed (VecinosWindow *self,
+                const GError  *error)
+{
+  vecinos_window_show_error (self, error);
+}
+
 static void
 load_events (VecinosWindow *self)
 {
   g_autoptr(GListModel) events = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_signal_connect_object (self->dataset, "failed", G_CALLBACK (dataset_failed), self, G_CONNECT_SWAPPED);
   events = vecinos_dataset_list_events (self->dataset, self->language, &error);
   if (events == NULL)
     {

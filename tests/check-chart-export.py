@@ -3,13 +3,17 @@
 that parses, a PDF, a CSV with one row per point, both languages, and clear
 errors for an unknown series, a missing --output and a wrong extension;
 then --compare, --index, --per-person and --log, on the small test dataset
-and on the bundled one (which has a population to divide by).
+and on the bundled one (which has a population to divide by). A failed
+export (a full disk, a missing folder) keeps the previous file whole and
+leaves nothing behind; usage errors end with status 2, failures with 1.
 Prints TAP.
 
 Usage: check-chart-export.py VECINOS DATASET BUNDLED_DATASET
 """
 import csv
 import os
+import resource
+import signal
 import struct
 import subprocess
 import sys
@@ -24,12 +28,20 @@ def check(condition, what):
     results.append((bool(condition), what))
 
 
-def run(args, language='en', data=None):
+def run(args, language='en', data=None, file_size_limit=None):
     env = dict(os.environ, LANG='C.UTF-8', LANGUAGE=language)
     env.pop('DISPLAY', None)
     env.pop('WAYLAND_DISPLAY', None)
+
+    def limit_file_size():
+        # A disk that fills up in the middle of a write, without mounting
+        # one: past the limit, write() fails with EFBIG (SIGXFSZ ignored)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+
     return subprocess.run([vecinos, f'--dataset={data or dataset}', *args], capture_output=True,
-                          text=True, env=env, timeout=60)
+                          text=True, env=env, timeout=60,
+                          preexec_fn=limit_file_size if file_size_limit is not None else None)
 
 
 def read_csv(path):
@@ -98,10 +110,154 @@ with tempfile.TemporaryDirectory() as tmp:
     result = run(['--export-chart=mx_homicides'])
     check(result.returncode == 2 and '--output' in result.stderr, 'a missing --output is explained')
     result = run(['--export-chart=mx_homicides', f'--output={os.path.join(tmp, "chart.gif")}'])
-    check(result.returncode == 1 and '.png, .svg, .pdf or .csv' in result.stderr,
-          'a wrong extension is explained')
+    check(result.returncode == 2 and '.png, .svg, .pdf or .csv' in result.stderr,
+          f'a wrong extension is explained, status 2 ({result.returncode})')
     result = run(['--export-chart=mx_homicides', f'--output={png}', '--width=10'])
     check(result.returncode == 2, 'a tiny size is refused')
+
+    # Sizes out of range are refused, naming the option and the range;
+    # --width=0 is not taken for "no --width"
+    for option, expected in (('--width=0', '--width must be between 200 and 8192 pixels'),
+                             ('--width=100000', '--width must be between 200 and 8192 pixels'),
+                             ('--height=-5', '--height must be between 150 and 8192 pixels'),
+                             ('--height=0', '--height must be between 150 and 8192 pixels'),
+                             ('--width=99999999999999999999', '--width must be between'),
+                             ('--width=wide', '--width needs a whole number of pixels, not “wide”')):
+        sized = os.path.join(tmp, 'sized.png')
+        result = run(['--export-chart=mx_homicides', f'--output={sized}', option])
+        check(result.returncode == 2 and expected in result.stderr and not os.path.exists(sized),
+              f'{option} is refused with status 2: {result.returncode}, {result.stderr.strip()!r}')
+    result = run(['--export-chart=mx_homicides', f'--output={png}', '--width=8192', '--height=8192'])
+    check(result.returncode == 2 and 'too large' in result.stderr,
+          f'an absurd surface is refused: {result.returncode}, {result.stderr.strip()!r}')
+    result = run(['--export-chart=mx_homicides', f'--output={png}', '--width=200', '--height=150'])
+    check(result.returncode == 0, f'the smallest size is drawn ({result.stderr.strip()})')
+
+    # Usage errors end with 2, before anything is opened or written
+    usage_errors = {
+        'unknown option': ['--export-chart=mx_homicides', f'--output={png}', '--bogus'],
+        'no --output': ['--export-chart=mx_homicides'],
+        'wrong extension': ['--export-chart=mx_homicides', f'--output={os.path.join(tmp, "c.jpeg")}'],
+        'unparsable --width': ['--export-chart=mx_homicides', f'--output={png}', '--width=1e3'],
+        '--output without --export-chart': [f'--output={png}'],
+        '--width without --export-chart': ['--width=800'],
+        '--compare without --export-chart': ['--compare=mx_homicides'],
+        '--log without --export-chart': ['--log'],
+        '--index without --export-chart': ['--index'],
+        '--per-person without --export-chart': ['--per-person'],
+    }
+    for what, args in usage_errors.items():
+        result = run(args)
+        check(result.returncode == 2 and result.stderr.strip(),
+              f'usage error, {what}: status {result.returncode}, {result.stderr.strip()!r}')
+    result = run([f'--output={png}'])
+    check('--output only goes with --export-chart' in result.stderr,
+          f'an option without --export-chart is explained: {result.stderr.strip()!r}')
+
+    # Failures of what was asked end with 1
+    failures = {
+        'unknown series': (['--export-chart=nope', f'--output={png}'], None),
+        'per person without a population': (['--export-chart=mx_homicides', '--per-person',
+                                             f'--output={png}'], None),
+        'a logarithmic axis for negative figures': (['--export-chart=mx_gdp_growth', '--log',
+                                                     f'--output={png}'], bundled),
+        'a dataset that cannot be opened': (['--export-chart=mx_homicides', f'--output={png}'],
+                                            os.path.join(tmp, 'missing.sqlite')),
+        'a file that cannot be written': (['--export-chart=mx_homicides',
+                                           f'--output={os.path.join(tmp, "no-folder", "c.png")}'], None),
+    }
+    for what, (args, data) in failures.items():
+        result = run(args, data=data)
+        check(result.returncode == 1 and result.stderr.strip(),
+              f'failure, {what}: status {result.returncode}, {result.stderr.strip()!r}')
+
+    # An export into a folder that does not exist says so
+    for extension in ('png', 'svg', 'pdf', 'csv'):
+        folder = os.path.join(tmp, 'no-such-folder')
+        target = os.path.join(folder, f'chart.{extension}')
+        result = run(['--export-chart=mx_homicides', f'--output={target}'])
+        expected = f'Cannot export to “{target}”: the folder “{folder}” does not exist.'
+        check(result.returncode == 1 and expected in result.stderr and not os.path.exists(folder),
+              f'{extension} into a missing folder: {result.returncode}, {result.stderr.strip()!r}')
+
+    # A disk that fills up during an export: the previous file stays whole,
+    # and no temporary file is left beside it
+    for extension in ('png', 'svg', 'pdf', 'csv'):
+        folder = os.path.join(tmp, f'full-{extension}')
+        os.mkdir(folder)
+        target = os.path.join(folder, f'chart.{extension}')
+        result = run(['--export-chart=mx_homicides', f'--output={target}'])
+        with open(target, 'rb') as f:
+            before = f.read()
+        check(result.returncode == 0 and len(before) > 100,
+              f'{extension}: a first export to replace ({len(before)} bytes, {result.stderr.strip()})')
+        # The new file would be larger than the limit: mx_homicides
+        # compared with merida_funding
+        result = run(['--export-chart=mx_homicides', '--compare=merida_funding', f'--output={target}'],
+                     file_size_limit=100)
+        with open(target, 'rb') as f:
+            after = f.read()
+        check(result.returncode == 1, f'{extension}: a failed write ends with 1 ({result.returncode})')
+        check(f'Cannot export to “{target}”: the file is too large for this disk.' in result.stderr,
+              f'{extension}: the failure is explained ({result.stderr.strip()!r})')
+        check(after == before, f'{extension}: the previous file is kept byte for byte')
+        check(os.listdir(folder) == [f'chart.{extension}'],
+              f'{extension}: nothing else is left in the folder ({sorted(os.listdir(folder))})')
+
+    # A disk that is really full (ENOSPC): a small tmpfs mounted in a user
+    # and mount namespace of our own, where the system allows one
+    formats = ('png', 'svg', 'pdf', 'csv')
+    full_disk = os.path.join(tmp, 'tmpfs')
+    out = os.path.join(tmp, 'tmpfs-results')
+    os.mkdir(full_disk)
+    os.mkdir(out)
+    script = r'''
+        vecinos=$1 data=$2 disk=$3 out=$4
+        mount -t tmpfs -o size=1m vecinos-test "$disk" || exit 77
+        for ext in png svg pdf csv; do
+            "$vecinos" --dataset="$data" --export-chart=mx_homicides --output="$disk/chart.$ext" || exit 3
+            cp "$disk/chart.$ext" "$out/before.$ext"
+        done
+        dd if=/dev/zero of="$disk/filler" bs=4096 2>/dev/null
+        for ext in png svg pdf csv; do
+            "$vecinos" --dataset="$data" --export-chart=mx_homicides --compare=merida_funding \
+                --output="$disk/chart.$ext" 2>"$out/err.$ext"
+            echo $? >"$out/status.$ext"
+            cp "$disk/chart.$ext" "$out/after.$ext"
+            ls -A "$disk" >"$out/ls.$ext"
+        done
+    '''
+    env = dict(os.environ, LANG='C.UTF-8', LANGUAGE='en')
+    env.pop('DISPLAY', None)
+    env.pop('WAYLAND_DISPLAY', None)
+    try:
+        result = subprocess.run(['unshare', '--user', '--map-root-user', '--mount', 'sh', '-c', script,
+                                 'sh', vecinos, dataset, full_disk, out],
+                                capture_output=True, text=True, env=env, timeout=120)
+        mounted = result.returncode == 0
+    except OSError:
+        result, mounted = None, False
+    if result is not None and result.returncode == 3:
+        check(False, f'exports on a small tmpfs before it is full ({result.stderr.strip()})')
+    elif not mounted:
+        check(True, '# SKIP no user namespace to mount a full disk in')
+    for extension in formats if mounted else ():
+        def read(name):
+            with open(os.path.join(out, f'{name}.{extension}'), encoding='utf-8', errors='replace') as f:
+                return f.read()
+
+        target = os.path.join(full_disk, f'chart.{extension}')
+        with open(os.path.join(out, f'before.{extension}'), 'rb') as f:
+            before = f.read()
+        with open(os.path.join(out, f'after.{extension}'), 'rb') as f:
+            after = f.read()
+        check(read('status').strip() == '1' and
+              f'Cannot export to “{target}”: the disk is full.' in read('err'),
+              f'{extension} on a full disk: status {read("status").strip()}, {read("err").strip()!r}')
+        left = sorted(read('ls').split())
+        check(after == before and left == sorted([f'chart.{e}' for e in formats] + ['filler']),
+              f'{extension} on a full disk: the previous file is kept, nothing left '
+              f'({len(before)} → {len(after)} bytes, {left})')
 
     # Two series: both in the CSV, the second after the first
     table = os.path.join(tmp, 'both.csv')

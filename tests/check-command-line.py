@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """The command line: --version, and an unknown language refused with a clear,
-translated message and exit status 2, before any window opens.
+translated message and exit status 2, before any window opens; so are an
+unknown option, a value GOption cannot parse, and the export options
+without --export-chart (usage errors all end with 2).
 
 Usage: check-command-line.py VECINOS
 """
@@ -30,6 +32,17 @@ for language, expected in (('en', 'Unknown language “fr”. Vecinos can be use
         failures.append(f'--language=fr in {language}: status {result.returncode}, expected 2')
     if expected not in result.stderr:
         failures.append(f'--language=fr in {language}: {result.stderr!r} lacks {expected!r}')
+
+for args, expected in ((['--no-such-option'], 'Unknown option --no-such-option'),
+                       (['--language'], '--language'),
+                       (['--output=chart.png'], '--output only goes with --export-chart=SERIES.'),
+                       (['--width=0'], '--width only goes with --export-chart=SERIES.'),
+                       (['--log'], '--log only goes with --export-chart=SERIES.')):
+    result = run(args, 'en')
+    if result.returncode != 2:
+        failures.append(f'{" ".join(args)}: status {result.returncode}, expected 2')
+    if expected not in result.stderr:
+        failures.append(f'{" ".join(args)}: {result.stderr!r} lacks {expected!r}')
 
 for failure in failures:
     print('FAIL:', failure)

@@ -166,6 +166,30 @@ test_edge_datasets (void)
   g_unlink (path);
 }
 
+/* A dataset truncated under the running window (a copy over it, a full
+ * disk) ends in the error page with the "damaged" message — it was a
+ * SIGBUS through the memory map */
+static void
+test_dataset_replaced (void)
+{
+  g_autofree char *path = NULL;
+  VecinosWindow *window = show_window_changed ("SELECT 1", &path);
+  GtkSingleSelection *selection = vecinos_window_get_event_selection (window);
+  const char *message;
+
+  g_assert_cmpint (truncate (path, 2048), ==, 0);
+  /* Choosing an event reads its excerpts, which are no longer there */
+  gtk_single_selection_set_selected (selection, 1);
+  while (g_strcmp0 (vecinos_window_get_visible_page (window), "error") != 0 &&
+         g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "error");
+  message = gtk_label_get_text (vecinos_window_get_error_label (window));
+  g_assert_true (strstr (message, "is damaged") != NULL);
+  close_window (window);
+  g_unlink (path);
+}
+
 static void
 test_lists_and_selects (void)
 {
@@ -1080,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-row-cache", test_timeline_row_cache);
   g_test_add_func ("/window/language-from-names", test_language_from_names);
   g_test_add_func ("/window/edge-datasets", test_edge_datasets);
+  g_test_add_func ("/window/dataset-replaced", test_dataset_replaced);
 
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the system packages Vecinos needs to build, run and test it.
+# Installs the system packages Vecinos needs to build, run and test it
+# (with --fuzz: those `make fuzz` needs).
 # On Debian and Ubuntu it installs only what is missing (through sudo when
 # not root); elsewhere it lists what to install and stops.
 set -eu
@@ -7,6 +8,12 @@ set -eu
 packages="gcc make meson ninja-build pkg-config python3 gettext
 libgtk-4-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin libxml2-utils
 desktop-file-utils appstream xvfb xauth dbus fonts-dejavu-core librsvg2-common"
+
+# `make fuzz` only: clang and its libFuzzer runtime (not needed to build,
+# run or test Vecinos)
+if [ "${1:-}" = "--fuzz" ]; then
+  packages="clang libclang-rt-dev"
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "This is not a Debian or Ubuntu system, so nothing was installed." >&2

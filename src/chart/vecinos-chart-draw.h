@@ -52,6 +52,19 @@ char    *vecinos_chart_format_tick  (double              value,
                                      double              top);
 GArray  *vecinos_chart_events_for_category (GListModel *events,
                                             const char *category);
+
+/* The sizes vecinos_chart_export() draws, in pixels (points for PDF): room
+ * for the axes and the legend, and a surface Cairo can hold (40 million
+ * pixels, 160 MB for a PNG) */
+#define VECINOS_CHART_EXPORT_MIN_WIDTH  200
+#define VECINOS_CHART_EXPORT_MIN_HEIGHT 150
+#define VECINOS_CHART_EXPORT_MAX_SIDE   8192
+#define VECINOS_CHART_EXPORT_MAX_PIXELS (40 * 1000 * 1000)
+
+gboolean vecinos_chart_export_check (const char         *path,
+                                     int                 width,
+                                     int                 height,
+                                     GError            **error);
 gboolean vecinos_chart_export       (const VecinosChart *chart,
                                      const char         *path,
                                      int                 width,

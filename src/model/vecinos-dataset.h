@@ -20,7 +20,16 @@ typedef enum {
   VECINOS_DATASET_ERROR_CORRUPT,
   VECINOS_DATASET_ERROR_VERSION,
   VECINOS_DATASET_ERROR_INVALID,
+  VECINOS_DATASET_ERROR_SCHEMA,       /* tables other than those Vecinos writes */
+  VECINOS_DATASET_ERROR_TOO_LARGE,    /* a query ran out of time or memory */
+  VECINOS_DATASET_ERROR_SEARCH_INDEX, /* the search index is damaged */
 } VecinosDatasetError;
+
+/* How long one call may read before it gives up, in microseconds */
+#define VECINOS_DATASET_TIME_LIMIT (10 * G_USEC_PER_SEC)
+
+/* What a category or series with an invalid colour is drawn in */
+#define VECINOS_DATASET_FALLBACK_COLOR "#808080"
 
 /* A presidency, drawn as an era band: end is 0 for a term in progress */
 typedef struct {
@@ -51,6 +60,9 @@ VecinosDataset *vecinos_dataset_new_from_directory (GFile         *directory,
                                                   GError         **error);
 
 GFile          *vecinos_dataset_get_file         (VecinosDataset  *self);
+const GError   *vecinos_dataset_get_failure      (VecinosDataset  *self);
+void            vecinos_dataset_set_time_limit   (VecinosDataset  *self,
+                                                  gint64           usec);
 const char * const *vecinos_dataset_get_languages (VecinosDataset *self);
 GListModel     *vecinos_dataset_list_events      (VecinosDataset  *self,
                                                   const char      *lang,
@@ -82,6 +94,11 @@ GPtrArray      *vecinos_dataset_search           (VecinosDataset  *self,
                                                   const char      *text,
                                                   const char      *lang,
                                                   guint            limit);
+GPtrArray      *vecinos_dataset_search_full      (VecinosDataset  *self,
+                                                  const char      *text,
+                                                  const char      *lang,
+                                                  guint            limit,
+                                                  GError         **error);
 VecinosSeries  *vecinos_dataset_get_series       (VecinosDataset  *self,
                                                   const char      *slug,
                                                   const char      *lang,

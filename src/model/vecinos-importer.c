@@ -6,12 +6,23 @@
  * stops the import with a message naming the file, the record and the
  * problem, and nothing is committed.
  *
+ * A dataset is untrusted input (a teacher's folder is imported by the app
+ * too): each file is read only if it is an ordinary file within
+ * VECINOS_MAX_FILE_BYTES, and one pass over its text refuses what json-glib
+ * would get wrong before json-glib sees it (see check_json_text()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "vecinos-i18n.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "vecinos-date.h"
 #include "vecinos-importer.h"
@@ -172,6 +183,591 @@ prepare (Import     *import,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* --- Reading a file: untrusted input with limits --- */
+
+/* The files of a dataset, in the order they are read; the compiler refuses
+ * an output that would overwrite one of them */
+static const char * const file_names[] = {
+  "dataset.json", "categories.json", "terms.json", "events.json", "series.json",
+  "documents.json", "excerpts.json", "claims.json", "tours.json", NULL
+};
+
+/**
+ * vecinos_importer_get_file_names:
+ *
+ * Returns: (transfer none): the names of the files the importer reads in a
+ *   dataset directory, %NULL-terminated
+ */
+const char * const *
+vecinos_importer_get_file_names (void)
+{
+  return file_names;
+}
+
+static gboolean
+fail_too_large (Import  *import,
+                goffset  size,
+                GError **error)
+{
+  g_autofree char *have = g_format_size (size);
+  g_autofree char *limit = g_format_size (VECINOS_MAX_FILE_BYTES);
+
+  return fail_code (import, error, VECINOS_IMPORT_ERROR_READ,
+                    /* Translators: %1$s and %2$s are sizes, such as "70.2 MB" */
+                    _("the file is too large (%1$s; the limit is %2$s)"), have, limit);
+}
+
+static gboolean
+fail_not_regular (Import  *import,
+                  GError **error)
+{
+  return fail_code (import, error, VECINOS_IMPORT_ERROR_READ,
+                    _("this is not an ordinary file (it is a folder, a device or a pipe)"));
+}
+
+/* Appends what the file at @path holds to @buffer, at most
+ * VECINOS_MAX_FILE_BYTES; anything but an ordinary file is refused unread */
+static gboolean
+read_local_file (Import      *import,
+                 const char  *path,
+                 GByteArray  *buffer,
+                 GError     **error)
+{
+  struct stat info;
+  int fd, saved_errno;
+
+  /* O_NONBLOCK: opening a FIFO would otherwise wait for a writer */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      /* Translators: %s is the system's explanation, such as "Permission denied" */
+      return fail_code (import, error, VECINOS_IMPORT_ERROR_READ, _("cannot be read: %s"),
+                        g_strerror (saved_errno));
+    }
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      return fail_not_regular (import, error);
+    }
+  if (info.st_size > VECINOS_MAX_FILE_BYTES)
+    {
+      close (fd);
+      return fail_too_large (import, info.st_size, error);
+    }
+
+  /* The file may grow while it is read: the limit holds whatever fstat said */
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          close (fd);
+          return fail_code (import, error, VECINOS_IMPORT_ERROR_READ, _("cannot be read: %s"),
+                            g_strerror (saved_errno));
+        }
+      if (n == 0)
+        break;
+      if (buffer->len + (gsize) n > VECINOS_MAX_FILE_BYTES)
+        {
+          close (fd);
+          return fail_too_large (import, buffer->len + n, error);
+        }
+      g_byte_array_append (buffer, chunk, n);
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* The same for a file that is not on a local disk, through GIO */
+static gboolean
+read_gio_file (Import      *import,
+               GFile       *file,
+               GByteArray  *buffer,
+               GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    return fail_code (import, error, VECINOS_IMPORT_ERROR_READ, _("cannot be read: %s"),
+                      local_error->message);
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return fail_not_regular (import, error);
+  if (g_file_info_get_size (info) > VECINOS_MAX_FILE_BYTES)
+    return fail_too_large (import, g_file_info_get_size (info), error);
+
+  if (!(stream = g_file_read (file, NULL, &local_error)))
+    return fail_code (import, error, VECINOS_IMPORT_ERROR_READ, _("cannot be read: %s"),
+                      local_error->message);
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, &local_error);
+
+      if (n < 0)
+        return fail_code (import, error, VECINOS_IMPORT_ERROR_READ, _("cannot be read: %s"),
+                          local_error->message);
+      if (n == 0)
+        return TRUE;
+      if (buffer->len + (gsize) n > VECINOS_MAX_FILE_BYTES)
+        return fail_too_large (import, buffer->len + n, error);
+      g_byte_array_append (buffer, chunk, n);
+    }
+}
+
+static GBytes *
+load_file (Import  *import,
+           GFile   *file,
+           GError **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autofree char *path = g_file_get_path (file);
+
+  if (!(path != NULL ? read_local_file (import, path, buffer, error)
+                     : read_gio_file (import, file, buffer, error)))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* json-glib parses recursively, keeps the last of two equal keys and turns
+ * "\u0000" and a lone "\ud800" into a cut or an invalid string, all
+ * silently. So before it sees a file, one pass over the text refuses what
+ * it would get wrong: nesting beyond VECINOS_MAX_NESTING, anything that is
+ * not plain JSON outside strings (comments and single quotes, which
+ * json-glib accepts, would hide brackets from this pass), text that is not
+ * UTF-8, NULs, lone surrogates, duplicate keys, overlong texts and numbers
+ * beyond a double. A problem inside a record waits until the record ends,
+ * so that the message can name it by its id. */
+
+typedef struct {
+  gboolean    is_object;
+  gboolean    expect_key;  /* in an object: the next string is a key */
+  guint       index;       /* in an array: the elements so far */
+  char       *key;         /* in an object: the member being read */
+  GHashTable *keys;        /* in an object: the keys so far */
+} Frame;
+
+typedef struct {
+  Import     *import;
+  const char *text;
+  gsize       length;
+  gsize       pos;
+  guint       line;
+
+  Frame       frames[VECINOS_MAX_NESTING];
+  guint       depth;
+  GString    *string;      /* the string just read, decoded */
+
+  /* The record being read: an object in the array of the file's object */
+  gboolean    in_record;
+  char       *record_id;
+  /* The first problem found in it, waiting for its id */
+  char       *problem;
+  char       *problem_path;       /* from the record */
+  char       *problem_full_path;  /* from the top of the file */
+  guint       problem_line;
+} Scan;
+
+/* The record frame is the third: { "events": [ { … } ] } */
+#define RECORD_DEPTH 3
+
+static gboolean
+is_record_frame (Scan  *scan,
+                 guint  depth)
+{
+  return depth == RECORD_DEPTH && scan->frames[0].is_object &&
+         !scan->frames[1].is_object && scan->frames[2].is_object;
+}
+
+/* "points[3].note.en": where the scan is, from frame @from on */
+static char *
+scan_path (Scan  *scan,
+           guint  from)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = from; i < scan->depth; i++)
+    {
+      Frame *frame = &scan->frames[i];
+
+      if (frame->is_object && frame->key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, frame->key);
+        }
+      else if (!frame->is_object && frame->index > 0)
+        g_string_append_printf (path, "[%u]", frame->index);
+    }
+  return g_string_free (path, FALSE);
+}
+
+static gboolean
+scan_report (Scan    *scan,
+             GError **error)
+{
+  Import *import = scan->import;
+  g_autofree char *problem = NULL;
+
+  import->record = scan->record_id;
+  problem = g_strdup_printf (/* Translators: %1$u is a line number, %2$s a field such as
+                              * "title.es" or "points[3].value", %3$s the problem */
+                             _("line %1$u, “%2$s”: %3$s"), scan->problem_line,
+                             scan->record_id != NULL ? scan->problem_path : scan->problem_full_path,
+                             scan->problem);
+  fail_code (import, error, VECINOS_IMPORT_ERROR_INVALID_VALUE, "%s", problem);
+  import->record = NULL;
+  return FALSE;
+}
+
+/* A problem with the value (or key) being read: reported now outside a
+ * record, or when the record ends. FALSE stops the scan. */
+G_GNUC_PRINTF (3, 4)
+static gboolean
+scan_problem (Scan       *scan,
+              GError    **error,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  if (scan->problem != NULL)
+    return TRUE;  /* the first one is the one reported */
+
+  va_start (args, format);
+  scan->problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  scan->problem_line = scan->line;
+  scan->problem_path = scan_path (scan, RECORD_DEPTH - 1);
+  scan->problem_full_path = scan_path (scan, 0);
+
+  if (!scan->in_record)
+    return scan_report (scan, error);
+  return TRUE;
+}
+
+static gboolean
+scan_fail (Scan       *scan,
+           GError    **error,
+           const char *problem)
+{
+  g_autofree char *message = g_strdup_printf (/* Translators: %1$u is a line number, %2$s a problem */
+                                              _("line %1$u: %2$s"), scan->line, problem);
+
+  scan->import->record = NULL;
+  return fail_code (scan->import, error, VECINOS_IMPORT_ERROR_INVALID_JSON, "%s", message);
+}
+
+static int
+hex_value (const char *text)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (text[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (text[i]);
+    }
+  return value;
+}
+
+/* Reads the string at scan->pos (its opening quote) into scan->string. A
+ * NUL or a lone surrogate is kept out of the decoded text and noted. */
+static gboolean
+scan_string (Scan     *scan,
+             gboolean *has_nul,
+             int      *lone_surrogate,
+             GError  **error)
+{
+  const char *text = scan->text;
+
+  *has_nul = FALSE;
+  *lone_surrogate = -1;
+  g_string_truncate (scan->string, 0);
+  scan->pos++;
+  while (scan->pos < scan->length && text[scan->pos] != '"')
+    {
+      char c = text[scan->pos];
+      int code, low;
+
+      if (c != '\\')
+        {
+          if (c == '\n')
+            scan->line++;
+          g_string_append_c (scan->string, c);
+          scan->pos++;
+          continue;
+        }
+      if (scan->pos + 1 >= scan->length)
+        break;
+      c = text[scan->pos + 1];
+      if (c != 'u')
+        {
+          const char *from = "bfnrt", *to = "\b\f\n\r\t";
+          const char *known = strchr (from, c);
+
+          g_string_append_c (scan->string, known != NULL && c != '\0' ? to[known - from] : c);
+          scan->pos += 2;
+          continue;
+        }
+
+      if (scan->pos + 6 > scan->length || (code = hex_value (text + scan->pos + 2)) < 0)
+        return scan_fail (scan, error, _("“\\u” must be followed by four hexadecimal digits"));
+      scan->pos += 6;
+      if (code >= 0xD800 && code <= 0xDBFF && scan->pos + 6 <= scan->length &&
+          text[scan->pos] == '\\' && text[scan->pos + 1] == 'u' &&
+          (low = hex_value (text + scan->pos + 2)) >= 0xDC00 && low <= 0xDFFF)
+        {
+          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          scan->pos += 6;
+        }
+      if (code == 0)
+        *has_nul = TRUE;
+      else if (code >= 0xD800 && code <= 0xDFFF)
+        {
+          if (*lone_surrogate < 0)
+            *lone_surrogate = code;
+        }
+      else
+        g_string_append_unichar (scan->string, code);
+    }
+  scan->pos++;  /* the closing quote */
+  return TRUE;
+}
+
+/* A number, true, false or null: only a number can be wrong here (the
+ * rest json-glib checks) */
+static gboolean
+scan_word (Scan    *scan,
+           GError **error)
+{
+  gsize start = scan->pos;
+  g_autofree char *word = NULL;
+  double value;
+
+  while (scan->pos < scan->length &&
+         (g_ascii_isalnum (scan->text[scan->pos]) || strchr ("+-.", scan->text[scan->pos]) != NULL))
+    scan->pos++;
+  if (!g_ascii_isdigit (scan->text[start]) && scan->text[start] != '-')
+    return TRUE;
+
+  word = g_strndup (scan->text + start, scan->pos - start);
+  value = g_ascii_strtod (word, NULL);
+  if (!isfinite (value))
+    {
+      /* Short enough for a message (the word is ASCII) */
+      if (strlen (word) > 40)
+        {
+          char *shortened = g_strdup_printf ("%.39s…", word);
+
+          g_free (word);
+          word = shortened;
+        }
+      /* Translators: %s is a number as written in the file, such as "1e999" */
+      return scan_problem (scan, error, _("the number %s is too large to be stored (it reads as infinity)"), word);
+    }
+  return TRUE;
+}
+
+/* A value starts: it is one more element of an array */
+static void
+scan_value_starts (Scan *scan)
+{
+  if (scan->depth > 0 && !scan->frames[scan->depth - 1].is_object)
+    scan->frames[scan->depth - 1].index++;
+}
+
+static void
+scan_pop (Scan *scan)
+{
+  Frame *frame = &scan->frames[--scan->depth];
+
+  g_clear_pointer (&frame->key, g_free);
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+}
+
+static gboolean
+scan_text (Scan    *scan,
+           GError **error)
+{
+  const char *text = scan->text;
+
+  /* A byte-order mark, which json-glib skips */
+  if (scan->length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    scan->pos = 3;
+
+  while (scan->pos < scan->length)
+    {
+      char c = text[scan->pos];
+      Frame *top = scan->depth > 0 ? &scan->frames[scan->depth - 1] : NULL;
+
+      switch (c)
+        {
+        case '\n':
+          scan->line++;
+          G_GNUC_FALLTHROUGH;
+        case ' ':
+        case '\t':
+        case '\r':
+        case ':':
+          scan->pos++;
+          break;
+
+        case ',':
+          if (top != NULL && top->is_object)
+            top->expect_key = TRUE;
+          scan->pos++;
+          break;
+
+        case '{':
+        case '[':
+          if (scan->depth == VECINOS_MAX_NESTING)
+            {
+              g_autofree char *problem = g_strdup_printf (
+                /* Translators: %d is the largest number of levels, such as 64 */
+                _("the data is nested more than %d levels deep"), VECINOS_MAX_NESTING);
+              return scan_fail (scan, error, problem);
+            }
+          scan_value_starts (scan);
+          top = &scan->frames[scan->depth++];
+          *top = (Frame) { .is_object = c == '{', .expect_key = c == '{' };
+          if (is_record_frame (scan, scan->depth))
+            {
+              scan->in_record = TRUE;
+              g_clear_pointer (&scan->record_id, g_free);
+            }
+          scan->pos++;
+          break;
+
+        case '}':
+        case ']':
+          scan->pos++;
+          if (scan->depth == 0)
+            break;  /* json-glib refuses it */
+          if (is_record_frame (scan, scan->depth))
+            {
+              if (scan->problem != NULL)
+                return scan_report (scan, error);
+              scan->in_record = FALSE;
+            }
+          scan_pop (scan);
+          break;
+
+        case '"':
+          {
+            gboolean has_nul, is_key = top != NULL && top->is_object && top->expect_key;
+            int surrogate;
+
+            if (!is_key)
+              scan_value_starts (scan);
+            if (!scan_string (scan, &has_nul, &surrogate, error))
+              return FALSE;
+            if (is_key)
+              {
+                top->expect_key = FALSE;
+                g_free (top->key);
+                top->key = g_strdup (scan->string->str);
+                if (top->keys == NULL)
+                  top->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                if (!has_nul && !g_hash_table_add (top->keys, g_strdup (top->key)) &&
+                    !scan_problem (scan, error, _("the field appears twice")))
+                  return FALSE;
+              }
+            else if (scan->in_record && scan->depth == RECORD_DEPTH && scan->record_id == NULL &&
+                     g_strcmp0 (top->key, "id") == 0 && !has_nul && surrogate < 0)
+              scan->record_id = g_strdup (scan->string->str);
+
+            if (has_nul &&
+                !scan_problem (scan, error, _("the text contains a NUL character (\\u0000)")))
+              return FALSE;
+            if (surrogate >= 0 &&
+                /* Translators: %04X is a code such as D800: half of a pair
+                 * that writes one character, found alone */
+                !scan_problem (scan, error, _("the text contains “\\u%04X”, half of a character (a lone surrogate)"),
+                               (guint) surrogate))
+              return FALSE;
+            if (scan->string->len > VECINOS_TEXT_MAX_LONG &&
+                /* Translators: %1$u and %2$u are sizes in bytes */
+                !scan_problem (scan, error, _("the text is %1$u bytes long; the limit is %2$u"),
+                               (guint) scan->string->len, (guint) VECINOS_TEXT_MAX_LONG))
+              return FALSE;
+          }
+          break;
+
+        default:
+          if (g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.')
+            {
+              scan_value_starts (scan);
+              if (!scan_word (scan, error))
+                return FALSE;
+              break;
+            }
+          {
+            gunichar u = g_utf8_get_char (text + scan->pos);
+            g_autofree char *shown = g_unichar_isgraph (u) ? g_ucs4_to_utf8 (&u, 1, NULL, NULL, NULL)
+                                                           : g_strdup_printf ("U+%04X", u);
+            g_autofree char *problem = g_strdup_printf (
+              /* Translators: %s is a character such as "/" or "'" */
+              _("“%s” is not allowed here: a dataset file is plain JSON, with no comments and "
+                "with every text in double quotes"), shown);
+            return scan_fail (scan, error, problem);
+          }
+        }
+    }
+
+  /* A file cut short: json-glib refuses it, but a problem found in it
+   * comes first */
+  if (scan->problem != NULL)
+    return scan_report (scan, error);
+  return TRUE;
+}
+
+static gboolean
+check_json_text (Import      *import,
+                 const char  *text,
+                 gsize        length,
+                 GError     **error)
+{
+  Scan scan = {
+    .import = import,
+    .text = text,
+    .length = length,
+    .line = 1,
+  };
+  const char *end;
+  gboolean ok;
+
+  if (!g_utf8_validate_len (text, length, &end))
+    {
+      for (const char *c = text; c < end; c++)
+        scan.line += *c == '\n';
+      return scan_fail (&scan, error,
+                        _("the file is not UTF-8 text (it may hold a NUL byte, or be in another encoding)"));
+    }
+
+  scan.string = g_string_new (NULL);
+  ok = scan_text (&scan, error);
+  while (scan.depth > 0)
+    scan_pop (&scan);
+  g_string_free (scan.string, TRUE);
+  g_free (scan.record_id);
+  g_free (scan.problem);
+  g_free (scan.problem_path);
+  g_free (scan.problem_full_path);
+  import->record = NULL;
+  return ok;
+}
+
 static JsonArray *
 read_array (Import      *import,
             JsonParser **parser_out,
@@ -180,21 +776,22 @@ read_array (Import      *import,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GFile) file = g_file_get_child (import->directory, import->file);
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *text;
   gsize length;
   JsonNode *root;
   JsonObject *object;
 
   import->record = NULL;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      fail_code (import, error, VECINOS_IMPORT_ERROR_READ, "%s", local_error->message);
-      return NULL;
-    }
+  if (!(contents = load_file (import, file, error)))
+    return NULL;
+  text = g_bytes_get_data (contents, &length);
+  if (!check_json_text (import, text != NULL ? text : "", length, error))
+    return NULL;
 
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+  if (!json_parser_load_from_data (parser, text != NULL ? text : "", length, &local_error))
     {
       fail_code (import, error, VECINOS_IMPORT_ERROR_INVALID_JSON, "%s", local_error->message);
       return NULL;
@@ -241,6 +838,14 @@ record_at (Import     *import,
       return NULL;
     }
 
+  if (strlen (json_object_get_string_member (object, "id")) > VECINOS_TEXT_MAX_SHORT)
+    {
+      fail (import, error,
+            /* Translators: %1$u is a position in a list, %2$u a size in bytes */
+            _("item %1$u has an “id” longer than %2$u bytes"), index + 1, (guint) VECINOS_TEXT_MAX_SHORT);
+      return NULL;
+    }
+
   import->record = json_object_get_string_member (object, "id");
   return object;
 }
@@ -253,6 +858,44 @@ missing (Import     *import,
   return fail_code (import, error, VECINOS_IMPORT_ERROR_MISSING_FIELD,
                     /* Translators: %s is the name of a field in the dataset, such as "date" */
                     _("the field “%s” is missing or empty"), member);
+}
+
+/* The limit for the text of @member: paragraphs and addresses have the
+ * larger one, everything else (titles, names, ids, sources, units…) is
+ * shown on one line */
+static gsize
+text_limit (const char *member)
+{
+  static const char * const long_texts[] = {
+    "summary", "text", "translations", "definition", "caveats", "break_note",
+    "note", "notes", "description", NULL
+  };
+  static const char * const addresses[] = { "url", "source_url", NULL };
+
+  if (g_strv_contains (addresses, member))
+    return VECINOS_TEXT_MAX_URL;
+  return g_strv_contains (long_texts, member) ? VECINOS_TEXT_MAX_LONG : VECINOS_TEXT_MAX_SHORT;
+}
+
+/* Longer than the reader takes: refused rather than cut. (The first pass
+ * over the file already holds every text to VECINOS_TEXT_MAX_LONG.) */
+static gboolean
+check_length (Import     *import,
+              const char *member,
+              const char *field,
+              const char *text,
+              GError    **error)
+{
+  gsize limit = text_limit (member);
+  gsize length = strlen (text);
+
+  if (length > limit)
+    return fail (import, error,
+                 /* Translators: %1$s is a field such as "title.es", %2$u and
+                  * %3$u sizes in bytes */
+                 _("“%1$s” is %2$u bytes long; the limit is %3$u"),
+                 field, (guint) length, (guint) limit);
+  return TRUE;
 }
 
 static const char *
@@ -270,6 +913,8 @@ get_string (Import     *import,
       missing (import, member, error);
       return NULL;
     }
+  if (!check_length (import, member, member, value, error))
+    return NULL;
   return value;
 }
 
@@ -310,13 +955,16 @@ get_texts (Import     *import,
     {
       JsonNode *text = json_object_get_member (texts, import->languages[i]);
 
+      g_autofree char *field = g_strdup_printf ("%s.%s", member, import->languages[i]);
+
       if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING ||
           *json_node_get_string (text) == '\0')
         {
-          g_autofree char *field = g_strdup_printf ("%s.%s", member, import->languages[i]);
           missing (import, field, error);
           return NULL;
         }
+      if (!check_length (import, member, field, json_node_get_string (text), error))
+        return NULL;
     }
   return texts;
 }
@@ -412,6 +1060,52 @@ get_boolean (Import     *import,
     /* Translators: %s is the name of a field in the dataset */
     return fail (import, error, _("“%s” must be true or false"), member);
   *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* The largest magnitude of a value in @unit: VECINOS_MAX_MAGNITUDE in the
+ * unit's base, so that a unit kind in millions has a bound a million times
+ * smaller. A claim's unit is free text and gets the plain bound. */
+static double
+max_magnitude (const char *unit)
+{
+  if (g_strcmp0 (unit, "usd_millions") == 0 || g_strcmp0 (unit, "millions") == 0)
+    return VECINOS_MAX_MAGNITUDE / 1e6;
+  if (g_strcmp0 (unit, "usd_billions") == 0)
+    return VECINOS_MAX_MAGNITUDE / 1e9;
+  return VECINOS_MAX_MAGNITUDE;
+}
+
+/* A chart cannot scale to an infinite or absurd value, nor a reader
+ * believe one: refused with the value named. @period names the point, or
+ * is NULL for a claim. */
+static gboolean
+check_value (Import     *import,
+             const char *period,
+             double      value,
+             const char *unit,
+             GError    **error)
+{
+  char shown[G_ASCII_DTOSTR_BUF_SIZE], limit[G_ASCII_DTOSTR_BUF_SIZE];
+  double bound = max_magnitude (unit);
+
+  g_ascii_formatd (shown, sizeof shown, "%g", value);
+  g_ascii_formatd (limit, sizeof limit, "%g", bound);
+  if (!isfinite (value))
+    return period != NULL
+           /* Translators: %1$s is a period such as "2017", %2$s a value such as "inf" */
+           ? fail (import, error, _("the value for %1$s is not a finite number (%2$s)"), period, shown)
+           /* Translators: %s is a value such as "inf" */
+           : fail (import, error, _("the value is not a finite number (%s)"), shown);
+  if (fabs (value) > bound)
+    return period != NULL
+           /* Translators: %1$s is a period such as "2017", %2$s a value such
+            * as "1e+300", %3$s the largest one allowed, %4$s a unit kind
+            * such as "count" */
+           ? fail (import, error, _("the value for %1$s, %2$s, is out of range: the limit for “%4$s” is ±%3$s"),
+                   period, shown, limit, unit)
+           /* Translators: %1$s is a value such as "1e+300", %2$s the largest one allowed */
+           : fail (import, error, _("the value %1$s is out of range: the limit is ±%2$s"), shown, limit);
   return TRUE;
 }
 
@@ -517,6 +1211,10 @@ import_manifest (Import  *import,
 
       if (lang == NULL || strlen (lang) != 2)
         return fail (import, error, _("“languages” must list two-letter language codes"));
+      /* Else SQLite's bare "UNIQUE constraint failed" at the first text */
+      if (g_strv_contains ((const char * const *) import->languages, lang))
+        /* Translators: %s is a language code such as "es" */
+        return fail (import, error, _("“languages” lists “%s” twice"), lang);
       import->languages[i] = g_strdup (lang);
     }
   if (n == 0 || !g_strv_contains ((const char * const *) import->languages, "en"))
@@ -868,6 +1566,7 @@ import_points (Import       *import,
                JsonObject   *object,
                gint64        row,
                VecinosPeriodKind kind,
+               const char   *unit_kind,
                sqlite3_stmt *insert,
                sqlite3_stmt *insert_text,
                GError      **error)
@@ -899,6 +1598,7 @@ import_points (Import       *import,
       if (!vecinos_period_parse (period, kind, &day, &local_error))
         return fail (import, error, "%s", local_error->message);
       if (!get_number (import, point, "value", &value, error) ||
+          !check_value (import, period, value, unit_kind, error) ||
           !get_boolean (import, point, "preliminary", &preliminary, error) ||
           !(source = get_string (import, point, "source", error)) ||
           !(source_url = get_string (import, point, "source_url", error)) ||
@@ -997,7 +1697,7 @@ import_series (Import  *import,
             return fail_sqlite (import, error);
         }
 
-      if (!import_points (import, object, row, kind, insert_point, insert_point_text, error))
+      if (!import_points (import, object, row, kind, unit_kind, insert_point, insert_point_text, error))
         return FALSE;
     }
 
@@ -1086,6 +1786,8 @@ import_documents (Import  *import,
         strv = g_strv_builder_end (builder);
         if (strv[0] != NULL)
           authors = g_strjoinv ("; ", strv);
+        if (authors != NULL && !check_length (import, "authors", "authors", authors, error))
+          return FALSE;
       }
 
       if (!check_new_id (import, import->documents, error))
@@ -1167,17 +1869,18 @@ import_excerpts (Import  *import,
       translations = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       for (guint l = 0; import->languages[l] != NULL; l++)
         {
+          g_autofree char *field = NULL;
           JsonNode *translation;
 
           if (g_strcmp0 (import->languages[l], lang) == 0)
             continue;
           translation = translations ? json_object_get_member (translations, import->languages[l]) : NULL;
+          field = g_strdup_printf ("translations.%s", import->languages[l]);
           if (translation == NULL || json_node_get_value_type (translation) != G_TYPE_STRING ||
               *json_node_get_string (translation) == '\0')
-            {
-              g_autofree char *field = g_strdup_printf ("translations.%s", import->languages[l]);
-              return missing (import, field, error);
-            }
+            return missing (import, field, error);
+          if (!check_length (import, "translations", field, json_node_get_string (translation), error))
+            return FALSE;
         }
 
       if (!check_new_id (import, import->excerpts, error))
@@ -1261,6 +1964,7 @@ import_claims (Import  *import,
                   !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "value"));
       if ((has_value && !get_number (import, object, "value", &value, error)) ||
           !(unit = get_string (import, object, "unit", error)) ||
+          (has_value && !check_value (import, NULL, value, unit, error)) ||
           !get_optional_string (import, object, "series", &series, error) ||
           !get_optional_string (import, object, "period", &period, error) ||
           !get_boolean (import, object, "measure_differs", &measure_differs, error) ||

@@ -7,9 +7,27 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "vecinos-schema.h"
+
 G_BEGIN_DECLS
 
 #define VECINOS_IMPORT_ERROR (vecinos_import_error_quark ())
+
+/* Limits on what a dataset may hold (docs/DATASET.md, "Limits"). The
+ * importer refuses anything beyond them, and the reader caps at the same
+ * values: a file made by our compiler is always read whole. Lengths are in
+ * bytes of UTF-8. */
+
+/* A dataset file larger than this is refused before it is read */
+#define VECINOS_MAX_FILE_BYTES (64 * 1024 * 1024)
+/* JSON nesting: the format needs 6 levels, json-glib's recursive parser
+ * overflows the stack somewhere beyond 70 000 */
+#define VECINOS_MAX_NESTING 64
+/* Texts: VECINOS_TEXT_MAX_SHORT, _LONG and _URL in vecinos-schema.h */
+/* The largest magnitude of a value, in the unit's own base (people,
+ * dollars, hectares, percent…); a unit kind counted in millions or
+ * billions has its bound scaled down to match */
+#define VECINOS_MAX_MAGNITUDE 1e15
 
 typedef enum {
   VECINOS_IMPORT_ERROR_READ,
@@ -22,6 +40,8 @@ typedef enum {
 } VecinosImportError;
 
 GQuark   vecinos_import_error_quark        (void);
+
+const char * const *vecinos_importer_get_file_names (void);
 
 gboolean vecinos_importer_import_directory (sqlite3  *db,
                                             GFile    *directory,

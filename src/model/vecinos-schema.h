@@ -14,4 +14,13 @@ G_BEGIN_DECLS
 
 extern const char vecinos_schema_sql[];
 
+/* The longest texts Vecinos reads from a dataset, in bytes: a longer one is
+ * cut at a character with "…" (docs/DATASET.md). Short texts are titles,
+ * names, ids and sources; long ones are summaries, excerpts, definitions
+ * and notes; an address longer than VECINOS_TEXT_MAX_URL is not a link.
+ * The compiler refuses anything longer. */
+#define VECINOS_TEXT_MAX_SHORT 500
+#define VECINOS_TEXT_MAX_LONG  20000
+#define VECINOS_TEXT_MAX_URL   2048
+
 G_END_DECLS

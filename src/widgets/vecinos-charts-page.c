@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-charts-page.h"
+#include "vecinos-uri.h"
 #include "vecinos-chart-load.h"
 
 struct _VecinosChartsPage
@@ -127,9 +128,13 @@ reload (VecinosChartsPage *self)
     caveats = g_strdup (series->caveats != NULL ? series->caveats : series->break_note);
   gtk_label_set_text (self->caveats, caveats ? caveats : "");
   gtk_widget_set_visible (GTK_WIDGET (self->caveats), caveats != NULL);
-  /* Translators: %s is the organisation that publishes a series, as a link */
-  source = g_markup_printf_escaped ("%s <a href=\"%s\">%s</a>", _("Source:"), series->source_url,
-                                    series->source_org);
+  {
+    /* A link only to a web or e-mail address (vecinos-uri.c) */
+    g_autofree char *label = g_markup_escape_text (_("Source:"), -1);
+    g_autofree char *link = vecinos_uri_link_markup (series->source_url, series->source_org);
+
+    source = g_strdup_printf ("%s %s", label, link);
+  }
   gtk_label_set_markup (self->source, source);
 
   /* What cannot be asked of this chart is not offered */
@@ -430,10 +435,23 @@ export_to_file (VecinosChartsPage *self,
                 GFile             *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = NULL;
 
-  if (path == NULL)
+  if (file == NULL)
     return;
+  /* Written beside the chosen file and renamed over it: a failure keeps
+   * the previous file, and the dialog says why in the user's language */
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message =
+        /* Translators: %s is where the user chose to export, such as an address */
+        g_strdup_printf (_("Cannot export to “%s”: choose a folder on this computer."), name);
+
+      show_error (self, message);
+      return;
+    }
   if (!vecinos_charts_page_export (self, path, &error))
     show_error (self, error->message);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-documents-page.h"
+#include "vecinos-uri.h"
 #include "vecinos-language.h"
 
 struct _VecinosDocumentsPage
@@ -128,8 +129,9 @@ show_current (VecinosDocumentsPage *self)
   gtk_label_set_text (self->kind, kind);
   gtk_label_set_text (self->notes, document->notes ? document->notes : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notes), document->notes != NULL);
+  /* A link only to a web or e-mail address (vecinos-uri.c) */
   if (document->url != NULL)
-    link = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", document->url, _("Read the original document"));
+    link = vecinos_uri_link_markup (document->url, _("Read the original document"));
   else
     link = g_markup_escape_text (_("The original could not be found online."), -1);
   gtk_label_set_markup (self->link, link);

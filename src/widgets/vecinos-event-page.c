@@ -13,6 +13,7 @@
 #include "vecinos-excerpt-view.h"
 
 #include "vecinos-event-page.h"
+#include "vecinos-uri.h"
 
 struct _VecinosEventPage
 {
@@ -61,8 +62,9 @@ sources_markup (VecinosEvent *event)
   for (guint i = 0; i < sources->len; i++)
     {
       const VecinosSource *source = g_ptr_array_index (sources, i);
-      g_autofree char *link = g_markup_printf_escaped ("• <a href=\"%s\">%s</a>",
-                                                       source->url, source->name);
+      /* A link only to a web or e-mail address (vecinos-uri.c) */
+      g_autofree char *anchor = vecinos_uri_link_markup (source->url, source->name);
+      g_autofree char *link = g_strconcat ("• ", anchor, NULL);
 
       if (i > 0)
         g_string_append_c (markup, '\n');

@@ -103,8 +103,9 @@ vecinos_event_row_set_event (VecinosEventRow *self,
   g_return_if_fail (VECINOS_IS_EVENT_ROW (self));
   g_return_if_fail (VECINOS_IS_EVENT (event));
 
-  /* The importer only lets #RRGGBB colours through */
-  dot = g_strdup_printf ("<span foreground=\"%s\">●</span>", vecinos_event_get_color (event));
+  /* The dataset reader lets only #RRGGBB colours through; escaped all the
+   * same, as everything that reaches markup */
+  dot = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", vecinos_event_get_color (event));
   date = vecinos_event_format_date (event);
   /* Translators: under an event's title: its date, then its category */
   subtitle = g_strdup_printf (_("%1$s · %2$s"), date, vecinos_event_get_category_name (event));

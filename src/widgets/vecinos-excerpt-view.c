@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-excerpt-view.h"
+#include "vecinos-uri.h"
 
 struct _VecinosExcerptView
 {
@@ -96,8 +97,13 @@ comparison_label (const VecinosClaim *claim)
   GtkWidget *label = text_label (NULL, "claim");
 
   if (claim->official_source_url != NULL)
-    markup = g_markup_printf_escaped ("%s <a href=\"%s\">%s</a>", comparison,
-                                      claim->official_source_url, _("Official source"));
+    {
+      /* A link only to a web or e-mail address (vecinos-uri.c) */
+      g_autofree char *text = g_markup_escape_text (comparison, -1);
+      g_autofree char *link = vecinos_uri_link_markup (claim->official_source_url, _("Official source"));
+
+      markup = g_strdup_printf ("%s %s", text, link);
+    }
   else
     markup = g_markup_escape_text (comparison, -1);
   gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -111,8 +117,10 @@ link_activated (GtkLabel           *label,
 {
   guint64 index;
 
+  /* A web or e-mail address: the default handler opens it; nothing else
+   * is ever launched (only vecinos_uri_link_markup() makes links) */
   if (!g_str_has_prefix (uri, "claim:"))
-    return FALSE;   /* a web address: the default handler opens it */
+    return !vecinos_uri_is_openable (uri);
   if (g_ascii_string_to_unsigned (uri + strlen ("claim:"), 10, 0, G_MAXUINT, &index, NULL))
     vecinos_excerpt_view_show_claim (self, index);
   return TRUE;

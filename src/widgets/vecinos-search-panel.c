@@ -134,6 +134,7 @@ search_changed (VecinosSearchPanel *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autofree char *status = NULL;
   g_autofree char *query = vecinos_search_build_query (text);
+  g_autoptr(GError) error = NULL;
   double best_rank[VECINOS_SEARCH_N_KINDS];
   GtkWidget *child;
 
@@ -143,7 +144,7 @@ search_changed (VecinosSearchPanel *self)
   if (self->dataset == NULL)
     return;
 
-  self->results = vecinos_dataset_search (self->dataset, text, self->language, MAX_RESULTS);
+  self->results = vecinos_dataset_search_full (self->dataset, text, self->language, MAX_RESULTS, &error);
   for (guint k = 0; k < VECINOS_SEARCH_N_KINDS; k++)
     best_rank[k] = G_MAXDOUBLE;
   for (guint i = 0; i < self->results->len; i++)
@@ -155,7 +156,10 @@ search_changed (VecinosSearchPanel *self)
   for (guint i = 0; i < self->results->len; i++)
     gtk_list_box_append (self->list, result_row (g_ptr_array_index (self->results, i)));
 
-  if (query == NULL)
+  /* A damaged index (or file) says so, rather than "No results." */
+  if (error != NULL)
+    status = g_strdup (error->message);
+  else if (query == NULL)
     status = g_strdup (_("Type words to search events, excerpts, indicators and documents, in English or Spanish."));
   else if (self->results->len == 0)
     status = g_strdup (_("No results."));
