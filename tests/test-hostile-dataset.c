@@ -562,6 +562,45 @@ test_odd_numbers (Fixture       *fixture,
   }
 }
 
+/* Figures that are no number (the compiler refuses them; another program
+ * may not): a point is a gap, a claim is its words alone. Before, they
+ * reached the chart, whose scale had no ticks for an infinite range */
+static void
+test_non_finite_figures (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(VecinosDataset) dataset = NULL;
+  g_autoptr(VecinosSeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) excerpts = NULL;
+  guint with_value = 0;
+
+  damage (fixture,
+          "UPDATE point SET value = 9e999 WHERE series_id = (SELECT id FROM series WHERE slug = 'mx_homicides')"
+          " AND period_day = (SELECT min (period_day) FROM point p, series s"
+          "  WHERE p.series_id = s.id AND s.slug = 'mx_homicides');"
+          "UPDATE claim SET value = -9e999;");
+  dataset = open_copy (fixture, &error);
+  g_assert_no_error (error);
+
+  series = vecinos_dataset_get_series (dataset, "mx_homicides", "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->points->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (series->points, VecinosPoint, 0).value, ==, 33241);
+  g_assert_cmpuint (series->claims->len, ==, 0);
+  g_assert_cmpfloat (series->min, ==, 33241);
+
+  excerpts = vecinos_dataset_list_event_excerpts (dataset, "nafta-in-force", "en");
+  for (guint i = 0; excerpts != NULL && i < excerpts->len; i++)
+    {
+      VecinosExcerpt *excerpt = g_ptr_array_index (excerpts, i);
+
+      for (guint c = 0; excerpt->claims != NULL && c < excerpt->claims->len; c++)
+        with_value += ((VecinosClaim *) g_ptr_array_index (excerpt->claims, c))->has_value;
+    }
+  g_assert_cmpuint (with_value, ==, 0);
+}
+
 /* --- Markup, colours and links --- */
 
 static void
@@ -1049,6 +1088,7 @@ main (int   argc,
     }
   ADD ("read/missing-rows-and-bytes", test_missing_rows_and_bytes);
   ADD ("read/odd-numbers", test_odd_numbers);
+  ADD ("read/non-finite-figures", test_non_finite_figures);
   ADD ("markup/injected-color", test_injected_color);
   g_test_add_func ("/hostile-dataset/links/openable", test_uri_is_openable);
   g_test_add_func ("/hostile-dataset/links/markup", test_uri_link_markup);

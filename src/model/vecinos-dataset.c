@@ -1240,8 +1240,9 @@ list_claims (VecinosDataset *self,
       VecinosClaim *claim = g_new0 (VecinosClaim, 1);
 
       claim->text = text_column (stmt, 0, LONG_TEXT);
-      claim->has_value = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
       claim->value = sqlite3_column_double (stmt, 1);
+      /* A value that is no number is no value: the words alone are shown */
+      claim->has_value = sqlite3_column_type (stmt, 1) != SQLITE_NULL && isfinite (claim->value);
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
         {
           claim->series_slug = text_column (stmt, 2, SHORT_TEXT);
@@ -1452,6 +1453,17 @@ vecinos_dataset_get_series (VecinosDataset  *self,
         .source_url = text_column (stmt, 4, URL_TEXT),
         .note = nullable_column (stmt, 5, LONG_TEXT),
       };
+      /* A figure that is no number is a gap; years out of order (clamped
+       * days can meet) would break every line drawn through them */
+      if (!isfinite (point.value) ||
+          (series->points->len > 0 &&
+           point.year <= g_array_index (series->points, VecinosPoint, series->points->len - 1).year))
+        {
+          g_free (point.source);
+          g_free (point.source_url);
+          g_free (point.note);
+          continue;
+        }
       if (series->points->len == 0)
         first_day = day;
       last_day = day;
@@ -1489,6 +1501,14 @@ vecinos_dataset_get_series (VecinosDataset  *self,
                                VECINOS_DATE_PRECISION_YEAR, &published);
       claim->document_year = published.year;
       claim->measure_differs = sqlite3_column_int (stmt, 5);
+      /* Drawn at its value: one that is no number is not drawn */
+      if (!isfinite (claim->value))
+        {
+          g_free (claim->text);
+          g_free (claim->document);
+          g_free (claim);
+          continue;
+        }
       g_ptr_array_add (series->claims, claim);
     }
   sqlite3_reset (stmt);
