@@ -36,6 +36,11 @@ other_series_new (void)
   series->color = g_strdup ("#D55E00");
   g_free (series->unit_kind);
   series->unit_kind = g_strdup ("usd");
+  for (guint i = 4; i < series->points->len; i++)
+    {
+      g_free (g_array_index (series->points, VecinosPoint, i).source);
+      g_free (g_array_index (series->points, VecinosPoint, i).source_url);
+    }
   g_array_set_size (series->points, 4);
   for (guint i = 0; i < 4; i++)
     {

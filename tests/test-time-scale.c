@@ -112,6 +112,7 @@ test_ticks_at_the_ends (void)
   VecinosTimeScale last = { vecinos_test_day ("9999-12-28"), vecinos_test_day ("9999-12-31") + 5, 1400 };
   VecinosTimeScale first = { -5, 4, 1400 };
   VecinosTimeScale beyond = { 4e9, 4e9 + 30, 1400 };
+  VecinosTimeScale after = { vecinos_test_day ("9999-12-31") + 10, vecinos_test_day ("9999-12-31") + 20, 1400 };
   const char *end[] = { "28 December 9999", "29 December 9999", "30 December 9999", "31 December 9999", NULL };
   const char *start[] = { "1 January 1", "2 January 1", "3 January 1", NULL };
   g_autoptr(GArray) none = NULL;
@@ -119,6 +120,10 @@ test_ticks_at_the_ends (void)
   assert_ticks (&last, 150, end);
   assert_ticks (&first, 150, start);
   none = vecinos_time_scale_ticks (&beyond, 150);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_clear_pointer (&none, g_array_unref);
+  /* Wholly after the last day: no tick, not the last day off to the left */
+  none = vecinos_time_scale_ticks (&after, 150);
   g_assert_cmpuint (none->len, ==, 0);
 }
 

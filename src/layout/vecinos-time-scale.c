@@ -121,7 +121,10 @@ vecinos_time_scale_ticks (const VecinosTimeScale *scale,
   if (steps[chosen].unit == VECINOS_TICK_DAYS)
     {
       int step = steps[chosen].step;
-      VecinosDay day = (VecinosDay) CLAMP (ceil (scale->start), 1.0, last_day);
+      /* In doubles until it is known to be a day there is: a view can lie
+       * wholly before year 1 or after 9999 */
+      double from = MAX (ceil (scale->start), 1.0);
+      VecinosDay day = from <= last_day ? (VecinosDay) from : last_day + 1;
 
       /* Weekly ticks fall on the same weekday wherever the view starts */
       day += (step - (day - 1) % step) % step;

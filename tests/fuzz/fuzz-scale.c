@@ -143,8 +143,9 @@ fuzz_nice_ticks (FuzzInput *input)
   FUZZ_CHECK (isfinite (step) && step > 0, "nice ticks (%.17g, %.17g): step %g", low, high, step);
   check_ascending (ticks, "nice ticks", low, high);
 
-  /* The axis starts and ends on a tick, where that is a number at all */
-  if (fabs (low) < DBL_MAX / 16 && fabs (high) < DBL_MAX / 16)
+  /* The axis starts and ends on a tick; values beyond ±1e300 are drawn at
+   * its ends (see the function) */
+  if (fabs (low) <= 1e300 && fabs (high) <= 1e300)
     {
       double first = g_array_index (ticks, double, 0);
       double last = g_array_index (ticks, double, ticks->len - 1);
