@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "vecinos-application.h"
+#include "vecinos-language.h"
 #include "vecinos-paths.h"
 
 int
@@ -17,9 +18,7 @@ main (int   argc,
   g_autoptr(VecinosApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, vecinos_paths_locale_dir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vecinos_language_bind (vecinos_paths_locale_dir ());
 
   app = vecinos_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

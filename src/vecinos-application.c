@@ -20,6 +20,8 @@ struct _VecinosApplication
 
   GFile          *dataset_file;
   char           *language;
+  gboolean        language_given;  /* by --language: it wins over the remembered one */
+  GSettings      *settings;
   gboolean        options_parsed;  /* the command line had no usage error GLib saw */
 };
 
@@ -53,6 +55,9 @@ vecinos_application_get_content_language (VecinosApplication *self)
 }
 
 static GFile *dataset_file (VecinosApplication *self);
+static void window_language_changed (VecinosContext     *context,
+                                     GParamSpec         *pspec,
+                                     VecinosApplication *self);
 
 /* --width or --height: a whole number of pixels, within the sizes
  * exports are drawn at */
@@ -220,6 +225,7 @@ vecinos_application_handle_local_options (GApplication *application,
       vecinos_language_use (language);
       g_free (self->language);
       self->language = g_strdup (language);
+      self->language_given = TRUE;
     }
 
   if (g_variant_dict_lookup (options, "dataset", "^&ay", &dataset))
@@ -286,6 +292,9 @@ vecinos_application_activate (GApplication *application)
                                                dataset,
                                                vecinos_application_get_content_language (self),
                                                error));
+      /* The window's EN | ES switches the whole app */
+      g_signal_connect_object (vecinos_window_get_context (VECINOS_WINDOW (window)), "notify::language",
+                               G_CALLBACK (window_language_changed), self, 0);
     }
 
   gtk_window_present (window);
@@ -361,6 +370,69 @@ quit_activated (GSimpleAction *action,
     }
 }
 
+/* app.language: the whole app, every window, in another language. The
+ * state is the language in use; activating it from outside (a class
+ * remote, `gdbus call … org.gtk.Actions.Activate language "[<'es'>]" {}`)
+ * switches the running app */
+static void
+language_change_state (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  VecinosApplication *self = VECINOS_APPLICATION (user_data);
+  const char *language = g_variant_get_string (state, NULL);
+
+  if (!vecinos_language_is_supported (language) || g_strcmp0 (language, self->language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  vecinos_language_use (language);
+  g_simple_action_set_state (action, state);
+  g_settings_set_string (self->settings, "language", language);
+
+  for (GList *windows = gtk_application_get_windows (GTK_APPLICATION (self)); windows != NULL;
+       windows = windows->next)
+    if (VECINOS_IS_WINDOW (windows->data))
+      vecinos_context_set_language (vecinos_window_get_context (windows->data), language);
+}
+
+/* A window switched language (its EN | ES): the app, and so every other
+ * window, follows, and the choice is remembered */
+static void
+window_language_changed (VecinosContext     *context,
+                         GParamSpec         *pspec,
+                         VecinosApplication *self)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "language",
+                                      g_variant_new_string (vecinos_context_get_language (context)));
+}
+
+/* Ctrl+Shift+L: the other language */
+static void
+toggle_language_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  VecinosApplication *self = VECINOS_APPLICATION (user_data);
+  const char *other = g_strcmp0 (vecinos_application_get_content_language (self), "es") == 0 ? "en" : "es";
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "language", g_variant_new_string (other));
+}
+
+/* --language, then the language chosen last time, then the desktop's */
+static void
+choose_language (VecinosApplication *self)
+{
+  g_autofree char *remembered = g_settings_get_string (self->settings, "language");
+
+  if (!self->language_given && vecinos_language_is_supported (remembered))
+    {
+      g_free (self->language);
+      self->language = g_steal_pointer (&remembered);
+    }
+  vecinos_language_use (vecinos_application_get_content_language (self));
+}
+
 static void
 vecinos_application_startup (GApplication *application)
 {
@@ -370,14 +442,25 @@ vecinos_application_startup (GApplication *application)
   static const char *documents_accels[] = { "<Alt>3", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
   g_autoptr(GtkCssProvider) provider = NULL;
+  static const char *toggle_language_accels[] = { "<Control><Shift>l", NULL };
   static const GActionEntry entries[] = {
     { .name = "about", .activate = about_activated },
     { .name = "quit", .activate = quit_activated },
+    { .name = "toggle-language", .activate = toggle_language_activated },
   };
+  VecinosApplication *self = VECINOS_APPLICATION (application);
+  g_autoptr(GSimpleAction) language = NULL;
 
   G_APPLICATION_CLASS (vecinos_application_parent_class)->startup (application);
 
+  self->settings = vecinos_paths_new_settings ();
+  choose_language (self);
+  language = g_simple_action_new_stateful ("language", G_VARIANT_TYPE_STRING,
+                                           g_variant_new_string (vecinos_application_get_content_language (self)));
+  g_signal_connect (language, "change-state", G_CALLBACK (language_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (language));
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (app, "app.toggle-language", toggle_language_accels);
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/io/github/vecinos/Vecinos/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
@@ -386,9 +469,9 @@ vecinos_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APP_ID);
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (app, "win.view('timeline')", timeline_accels);
-  gtk_application_set_accels_for_action (app, "win.view('charts')", charts_accels);
-  gtk_application_set_accels_for_action (app, "win.view('documents')", documents_accels);
+  gtk_application_set_accels_for_action (app, "win.show-view('timeline')", timeline_accels);
+  gtk_application_set_accels_for_action (app, "win.show-view('charts')", charts_accels);
+  gtk_application_set_accels_for_action (app, "win.show-view('documents')", documents_accels);
 }
 
 static void
@@ -397,6 +480,7 @@ vecinos_application_finalize (GObject *object)
   VecinosApplication *self = (VecinosApplication *) object;
 
   g_clear_object (&self->dataset_file);
+  g_clear_object (&self->settings);
   g_free (self->language);
 
   G_OBJECT_CLASS (vecinos_application_parent_class)->finalize (object);

@@ -26,5 +26,8 @@ GtkDropDown        *vecinos_window_get_importance_dropdown (VecinosWindow *self)
 GtkCheckButton     *vecinos_window_get_category_toggle (VecinosWindow *self,
                                                         const char    *slug);
 const char         *vecinos_window_get_visible_page    (VecinosWindow *self);
+GtkWidget          *vecinos_window_get_workspace       (VecinosWindow *self);
+GtkWidget          *vecinos_window_get_language_button (VecinosWindow *self,
+                                                        const char    *language);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "vecinos-dataset.h"
+#include "vecinos-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,10 @@ GtkWidget *vecinos_window_new        (GtkApplication *application,
                                       const GError   *error);
 void       vecinos_window_show_error (VecinosWindow  *self,
                                       const GError   *error);
+GtkWidget *vecinos_window_new_for_context (GtkApplication *application,
+                                           VecinosContext *context,
+                                           const GError   *error);
 VecinosDataset *vecinos_window_get_dataset (VecinosWindow *self);
+VecinosContext *vecinos_window_get_context (VecinosWindow *self);
 
 G_END_DECLS

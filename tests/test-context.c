@@ -120,13 +120,15 @@ test_booleans_and_numbers (void)
   g_assert_false (vecinos_context_get_log_scale (context));
   g_assert_true (vecinos_context_get_index (context));
 
-  vecinos_context_set_min_importance (context, 3);
-  vecinos_context_set_min_importance (context, 3);
-  assert_notified (&notes, "min-importance");
-  /* Beyond the landmarks is the landmarks */
-  vecinos_context_set_min_importance (context, 9);
-  assert_notified (&notes, "");
-  g_assert_cmpuint (vecinos_context_get_min_importance (context), ==, 3);
+  /* Every event, at first */
+  g_assert_cmpuint (vecinos_context_get_importance (context), ==, 3);
+  vecinos_context_set_importance (context, 1);
+  vecinos_context_set_importance (context, 1);
+  assert_notified (&notes, "importance");
+  /* Beyond every event is every event */
+  vecinos_context_set_importance (context, 9);
+  assert_notified (&notes, "importance");
+  g_assert_cmpuint (vecinos_context_get_importance (context), ==, 3);
 
   vecinos_context_set_hidden_categories (context, hidden);
   vecinos_context_set_hidden_categories (context, same);

@@ -98,6 +98,216 @@ count_children (GtkWidget *widget)
   return n;
 }
 
+/* The button under @root that opens @target through @action, as a click
+ * would reach it */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action,
+                    const char *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+          g_strcmp0 (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), NULL),
+                     target) == 0)
+        return child;
+      if ((found = find_action_button (child, action, target)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_action_button (GtkWidget  *root,
+                     const char *action,
+                     const char *target)
+{
+  GtkWidget *button = find_action_button (root, action, target);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Every text a user sees or hears in @widget and below: labels, button
+ * labels, tooltips, stack page titles, entry texts and placeholders */
+static void
+collect_texts (GtkWidget  *widget,
+               GHashTable *texts)
+{
+  const char *text = NULL;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  if (text != NULL && *text != '\0')
+    g_hash_table_add (texts, g_strdup (text));
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    g_hash_table_add (texts, g_strdup (gtk_widget_get_tooltip_text (widget)));
+  if (GTK_IS_STACK (widget))
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (widget)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          GtkStackPage *page = g_list_model_get_item (pages, i);
+
+          if (gtk_stack_page_get_title (page) != NULL)
+            g_hash_table_add (texts, g_strdup (gtk_stack_page_get_title (page)));
+          g_object_unref (page);
+        }
+    }
+  if (GTK_IS_TEXT (widget) && gtk_text_get_placeholder_text (GTK_TEXT (widget)) != NULL)
+    g_hash_table_add (texts, g_strdup (gtk_text_get_placeholder_text (GTK_TEXT (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Texts that read the same in both languages: names, numbers, sources and
+ * the documents' own words */
+static gboolean
+same_in_both (const char *text)
+{
+  static const char * const names[] = {
+    "Vecinos", "EN", "ES", "INEGI", "Ana Author", "Claudia Sheinbaum (Morena)", "Enrique Peña Nieto (PRI)",
+    "Homicides reached 26,037 in 2012, after NAFTA had long been in force.", "Remittances keep growing.",
+    "The new president took office.", "Charting the Road Ahead", "Stumbling Blocks", "A Foundation",
+    "A Magazine",
+  };
+  gboolean has_lower = FALSE;
+
+  /* No lower-case letter: a number, a date, an acronym ("• USTR") */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    has_lower |= g_unichar_islower (g_utf8_get_char (p));
+  return !has_lower || g_strv_contains (names, text);
+}
+
+typedef struct {
+  char  *event;
+  double start, end;
+  char  *series;
+  char  *document;
+  char  *view;
+} Shown;
+
+static void
+shown_clear (Shown *shown)
+{
+  g_free (shown->event);
+  g_free (shown->series);
+  g_free (shown->document);
+  g_free (shown->view);
+}
+
+/* What the window shows now, read from its widgets (not its context) */
+static void
+read_shown (VecinosWindow *window,
+            Shown         *shown)
+{
+  VecinosEvent *event = vecinos_event_page_get_event (vecinos_window_get_event_page (window));
+  const VecinosTimeScale *scale = vecinos_timeline_view_get_scale (vecinos_window_get_timeline_view (window));
+  const VecinosSeries *series = vecinos_chart_view_get_series (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window)));
+
+  shown->event = event != NULL ? g_strdup (vecinos_event_get_slug (event)) : NULL;
+  shown->start = scale->start;
+  shown->end = scale->end;
+  shown->series = series != NULL ? g_strdup (series->slug) : NULL;
+  shown->document = g_strdup (vecinos_documents_page_get_document (vecinos_window_get_documents_page (window)));
+  shown->view = g_strdup (vecinos_window_get_visible_page (window));
+}
+
+static void
+assert_shown (VecinosWindow *window,
+              const Shown   *expected)
+{
+  Shown now = { 0 };
+
+  read_shown (window, &now);
+  g_assert_cmpstr (now.event, ==, expected->event);
+  g_assert_cmpfloat_with_epsilon (now.start, expected->start, 1e-6);
+  g_assert_cmpfloat_with_epsilon (now.end, expected->end, 1e-6);
+  g_assert_cmpstr (now.series, ==, expected->series);
+  g_assert_cmpstr (now.document, ==, expected->document);
+  g_assert_cmpstr (now.view, ==, expected->view);
+  g_assert_cmpstr (gtk_editable_get_text (vecinos_window_get_filter_entry (window)), ==, "tra");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vecinos_search_panel_get_entry (vecinos_window_get_search_panel (window)))),
+                   ==, "homicid");
+  g_assert_true (vecinos_charts_page_get_option_active (vecinos_window_get_charts_page (window), "index"));
+  shown_clear (&now);
+}
+
+/* English ⇄ Spanish in place: every text of the interface and the dataset
+ * in the other language, and the selection, the zoom, the filters, the
+ * chart, the document and the search where they were */
+static void
+test_language_switch (void)
+{
+  VecinosWindow *window = show_window ("en");
+  VecinosContext *context = vecinos_window_get_context (window);
+  GtkWidget *english_workspace = vecinos_window_get_workspace (window);
+  g_autoptr(GHashTable) english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) spanish = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) leftovers = g_ptr_array_new ();
+  Shown before = { 0 };
+  GHashTableIter iter;
+  gpointer text;
+
+  /* A class in the middle of a lesson */
+  /* A word whose start is in both languages: "trade", "tratado" */
+  gtk_editable_set_text (vecinos_window_get_filter_entry (window), "tra");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-event", "s", "nafta-in-force"));
+  gtk_widget_activate_action (GTK_WIDGET (vecinos_window_get_timeline_view (window)), "timeline.zoom-in", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-series", "s", "mx_homicides"));
+  g_assert_true (vecinos_charts_page_set_options (vecinos_window_get_charts_page (window), "merida_funding",
+                                                  TRUE, FALSE, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-excerpt", "s", "b-1"));
+  vecinos_search_panel_set_text (vecinos_window_get_search_panel (window), "homicid");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  read_shown (window, &before);
+  g_assert_cmpstr (before.view, ==, "documents");
+  collect_texts (GTK_WIDGET (window), english);
+  collect_texts (GTK_WIDGET (vecinos_window_get_search_panel (window)), english);
+
+  vecinos_context_set_language (context, "es");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* A new workspace, the same state */
+  g_assert_true (vecinos_window_get_workspace (window) != english_workspace);
+  assert_shown (window, &before);
+  g_assert_cmpstr (vecinos_event_page_get_text (vecinos_window_get_event_page (window), "title"), ==,
+                   "Entra en vigor el TLCAN");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (vecinos_window_get_language_button (window, "es"))));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (vecinos_window_get_language_button (window, "es")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Mostrar Vecinos en español");
+
+  /* Nothing of the English interface or dataset is left */
+  collect_texts (GTK_WIDGET (window), spanish);
+  collect_texts (GTK_WIDGET (vecinos_window_get_search_panel (window)), spanish);
+  g_hash_table_iter_init (&iter, english);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    if (g_hash_table_contains (spanish, text) && !same_in_both (text))
+      g_ptr_array_add (leftovers, text);
+  for (guint i = 0; i < leftovers->len; i++)
+    g_printerr ("still in English: “%s”\n", (char *) g_ptr_array_index (leftovers, i));
+  g_assert_cmpuint (leftovers->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (spanish), >, 40);
+
+  /* And back */
+  vecinos_context_set_language (context, "en");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  assert_shown (window, &before);
+  g_assert_cmpstr (vecinos_event_page_get_text (vecinos_window_get_event_page (window), "title"), ==,
+                   "NAFTA enters into force");
+
+  shown_clear (&before);
+  close_window (window);
+}
+
 /* A copy of the test dataset changed by @sql, shown in a window */
 static VecinosWindow *
 show_window_changed (const char *sql,
@@ -146,7 +356,7 @@ test_edge_datasets (void)
   scale = vecinos_timeline_view_get_scale (vecinos_window_get_timeline_view (window));
   g_assert_cmpfloat (scale->end, >, scale->start);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vecinos_window_get_event_selection (window))), ==, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   close_window (window);
   g_unlink (path);
@@ -155,10 +365,10 @@ test_edge_datasets (void)
   window = show_window_changed ("UPDATE event SET start_day = 3652059, precision = 3, end_day = NULL,"
                                 " end_precision = NULL, category_id = (SELECT id FROM category WHERE slug = 'security')",
                                 &path);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
   g_assert_true (vecinos_charts_page_show_series (vecinos_window_get_charts_page (window), "mx_homicides"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (vecinos_window_get_timeline_view (window)),
                                              "timeline.last", NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -279,14 +489,14 @@ test_views (void)
 {
   VecinosWindow *window = show_window ("en");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "documents"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "documents"));
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
   /* An unknown view changes nothing */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "nowhere");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere");
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline"));
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
 
   close_window (window);
@@ -629,7 +839,7 @@ test_charts (void)
     g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (selection),
                                                            find_row (selection, "hold-the-line"));
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
     gtk_editable_set_text (vecinos_window_get_filter_entry (window), "NAFTA");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
     g_signal_emit_by_name (chart, "event-activated", event);
@@ -717,8 +927,8 @@ test_charts (void)
 
     vecinos_timeline_view_set_visible_range (vecinos_window_get_timeline_view (window),
                                              vecinos_test_day ("2010-01-01"), vecinos_test_day ("2016-01-01"));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline"));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
     vecinos_chart_view_get_chart (chart, &drawn);
     g_assert_cmpfloat (drawn.range_end, ==, 0);
     vecinos_charts_page_set_follow_timeline (charts, TRUE);
@@ -791,17 +1001,22 @@ test_documents (void)
                    "— Ana Author, “Charting the Road Ahead”, A Foundation, 1 November 2018. https://example.org/a");
 
   /* Links: an event opens on the timeline, selected; a series on a chart */
-  g_signal_emit_by_name (excerpt, "series-activated", "mx_homicides");
+  click_action_button (GTK_WIDGET (excerpt), "win.show-series", "mx_homicides");
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
   g_assert_cmpstr (vecinos_chart_view_get_series (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window)))->slug,
                    ==, "mx_homicides");
-  g_signal_emit_by_name (excerpt, "event-activated", "nafta-in-force");
+  click_action_button (GTK_WIDGET (excerpt), "win.show-event", "nafta-in-force");
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
   g_assert_cmpstr (vecinos_event_get_slug (vecinos_event_page_get_event (vecinos_window_get_event_page (window))),
                    ==, "nafta-in-force");
 
   /* From the event, its excerpt in the document */
-  g_signal_emit_by_name (vecinos_window_get_event_page (window), "excerpt-activated", "b-1");
+  click_action_button (GTK_WIDGET (vecinos_window_get_event_page (window)), "win.show-excerpt", "a-1");
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
+  g_assert_cmpstr (vecinos_documents_page_get_document (documents), ==, "doc-a");
+  /* The same action as the button's, from anywhere */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-excerpt", "s", "b-1"));
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
   g_assert_cmpstr (vecinos_documents_page_get_document (documents), ==, "doc-b");
   g_assert_cmpstr (vecinos_documents_page_get_text (documents, "byline"), ==,
@@ -1105,6 +1320,7 @@ main (int   argc,
   g_test_add_func ("/window/language-from-names", test_language_from_names);
   g_test_add_func ("/window/edge-datasets", test_edge_datasets);
   g_test_add_func ("/window/dataset-replaced", test_dataset_replaced);
+  g_test_add_func ("/window/language-switch", test_language_switch);
 
   return g_test_run ();
 }

@@ -18,9 +18,7 @@ static inline void
 vecinos_test_init_translations (void)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, VECINOS_BUILD_ROOT "/po");
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vecinos_language_bind (VECINOS_BUILD_ROOT "/po");
   vecinos_language_use ("en");
 }
 

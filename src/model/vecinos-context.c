@@ -19,9 +19,10 @@ struct _VecinosContext
   VecinosDataset *dataset;
   char           *strings[9];       /* indexed by PROP_LANGUAGE … PROP_SEARCH_TEXT */
   gboolean        booleans[4];     /* PROP_INDEX … PROP_SAME_YEARS */
-  double          visible[2];      /* PROP_VISIBLE_START, PROP_VISIBLE_END: days */
+  double          numbers[3];      /* PROP_VISIBLE_START, PROP_VISIBLE_END: days;
+                                    * PROP_DOCUMENT_SCROLL: pixels */
   char          **hidden_categories;
-  guint           min_importance;
+  guint           importance;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosContext, vecinos_context, G_TYPE_OBJECT)
@@ -47,8 +48,9 @@ enum {
   /* Numbers */
   PROP_VISIBLE_START,
   PROP_VISIBLE_END,
+  PROP_DOCUMENT_SCROLL,
   PROP_HIDDEN_CATEGORIES,
-  PROP_MIN_IMPORTANCE,
+  PROP_IMPORTANCE,
   N_PROPS
 };
 
@@ -94,15 +96,15 @@ set_boolean (VecinosContext *self,
 }
 
 static void
-set_visible (VecinosContext *self,
-             guint           prop_id,
-             double          day)
+set_number (VecinosContext *self,
+            guint           prop_id,
+            double          value)
 {
-  double *slot = &self->visible[prop_id - PROP_VISIBLE_START];
+  double *slot = &self->numbers[prop_id - PROP_VISIBLE_START];
 
-  if (*slot == day || !isfinite (day))
+  if (*slot == value || !isfinite (value))
     return;
-  *slot = day;
+  *slot = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
@@ -118,14 +120,14 @@ vecinos_context_get_property (GObject    *object,
     g_value_set_string (value, self->strings[prop_id - FIRST_STRING]);
   else if (prop_id >= FIRST_BOOLEAN && prop_id <= LAST_BOOLEAN)
     g_value_set_boolean (value, self->booleans[prop_id - FIRST_BOOLEAN]);
-  else if (prop_id == PROP_VISIBLE_START || prop_id == PROP_VISIBLE_END)
-    g_value_set_double (value, self->visible[prop_id - PROP_VISIBLE_START]);
+  else if (prop_id >= PROP_VISIBLE_START && prop_id <= PROP_DOCUMENT_SCROLL)
+    g_value_set_double (value, self->numbers[prop_id - PROP_VISIBLE_START]);
   else if (prop_id == PROP_DATASET)
     g_value_set_object (value, self->dataset);
   else if (prop_id == PROP_HIDDEN_CATEGORIES)
     g_value_set_boxed (value, self->hidden_categories);
-  else if (prop_id == PROP_MIN_IMPORTANCE)
-    g_value_set_uint (value, self->min_importance);
+  else if (prop_id == PROP_IMPORTANCE)
+    g_value_set_uint (value, self->importance);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -142,14 +144,14 @@ vecinos_context_set_property (GObject      *object,
     set_string (self, prop_id, g_value_get_string (value));
   else if (prop_id >= FIRST_BOOLEAN && prop_id <= LAST_BOOLEAN)
     set_boolean (self, prop_id, g_value_get_boolean (value));
-  else if (prop_id == PROP_VISIBLE_START || prop_id == PROP_VISIBLE_END)
-    set_visible (self, prop_id, g_value_get_double (value));
+  else if (prop_id >= PROP_VISIBLE_START && prop_id <= PROP_DOCUMENT_SCROLL)
+    set_number (self, prop_id, g_value_get_double (value));
   else if (prop_id == PROP_DATASET)
     vecinos_context_set_dataset (self, g_value_get_object (value));
   else if (prop_id == PROP_HIDDEN_CATEGORIES)
     vecinos_context_set_hidden_categories (self, g_value_get_boxed (value));
-  else if (prop_id == PROP_MIN_IMPORTANCE)
-    vecinos_context_set_min_importance (self, g_value_get_uint (value));
+  else if (prop_id == PROP_IMPORTANCE)
+    vecinos_context_set_importance (self, g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -198,9 +200,12 @@ vecinos_context_class_init (VecinosContextClass *klass)
     { PROP_PER_PERSON, "per-person" },
     { PROP_LOG_SCALE, "log-scale" },
     { PROP_SAME_YEARS, "same-years" },
-  }, days[] = {
+  }, numbers[] = {
+    /* Days from 1 January of year 1, fractional (see vecinos-time-scale.h) */
     { PROP_VISIBLE_START, "visible-start" },
     { PROP_VISIBLE_END, "visible-end" },
+    /* How far down the open document is read, in pixels */
+    { PROP_DOCUMENT_SCROLL, "document-scroll" },
   };
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
@@ -214,13 +219,13 @@ vecinos_context_class_init (VecinosContextClass *klass)
     properties[strings[i].prop_id] = g_param_spec_string (strings[i].name, NULL, NULL, NULL, flags);
   for (guint i = 0; i < G_N_ELEMENTS (booleans); i++)
     properties[booleans[i].prop_id] = g_param_spec_boolean (booleans[i].name, NULL, NULL, FALSE, flags);
-  /* Days from 1 January of year 1, fractional (see vecinos-time-scale.h) */
-  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
-    properties[days[i].prop_id] = g_param_spec_double (days[i].name, NULL, NULL,
-                                                       -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    properties[numbers[i].prop_id] = g_param_spec_double (numbers[i].name, NULL, NULL,
+                                                          -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_HIDDEN_CATEGORIES] = g_param_spec_boxed ("hidden-categories", NULL, NULL,
                                                            G_TYPE_STRV, flags);
-  properties[PROP_MIN_IMPORTANCE] = g_param_spec_uint ("min-importance", NULL, NULL, 1, 3, 1, flags);
+  /* The least important events shown: 1 the landmarks only, 3 every event */
+  properties[PROP_IMPORTANCE] = g_param_spec_uint ("importance", NULL, NULL, 1, 3, 3, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -230,7 +235,7 @@ vecinos_context_init (VecinosContext *self)
 {
   self->strings[PROP_LANGUAGE - FIRST_STRING] = g_strdup ("en");
   self->strings[PROP_VIEW - FIRST_STRING] = g_strdup ("timeline");
-  self->min_importance = 1;
+  self->importance = 3;
 }
 
 /**
@@ -344,9 +349,9 @@ vecinos_context_get_visible_range (VecinosContext *self,
   g_return_if_fail (VECINOS_IS_CONTEXT (self));
 
   if (start != NULL)
-    *start = self->visible[0];
+    *start = self->numbers[0];
   if (end != NULL)
-    *end = self->visible[1];
+    *end = self->numbers[1];
 }
 
 /**
@@ -366,8 +371,8 @@ vecinos_context_set_visible_range (VecinosContext *self,
   if (!(end > start) || !isfinite (start) || !isfinite (end))
     return;
   g_object_freeze_notify (G_OBJECT (self));
-  set_visible (self, PROP_VISIBLE_START, start);
-  set_visible (self, PROP_VISIBLE_END, end);
+  set_number (self, PROP_VISIBLE_START, start);
+  set_number (self, PROP_VISIBLE_END, end);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -407,25 +412,45 @@ vecinos_context_set_hidden_categories (VecinosContext     *self,
 }
 
 guint
-vecinos_context_get_min_importance (VecinosContext *self)
+vecinos_context_get_importance (VecinosContext *self)
 {
-  g_return_val_if_fail (VECINOS_IS_CONTEXT (self), 1);
-  return self->min_importance;
+  g_return_val_if_fail (VECINOS_IS_CONTEXT (self), 3);
+  return self->importance;
 }
 
 /**
- * vecinos_context_set_min_importance:
- * @importance: 1 shows every event, 3 only the landmarks
+ * vecinos_context_set_importance:
+ * @importance: the least important events shown: 1 the landmarks only,
+ *   2 the landmarks and major events, 3 every event
  */
 void
-vecinos_context_set_min_importance (VecinosContext *self,
-                                    guint           importance)
+vecinos_context_set_importance (VecinosContext *self,
+                                guint           importance)
 {
   g_return_if_fail (VECINOS_IS_CONTEXT (self));
 
   importance = CLAMP (importance, 1, 3);
-  if (self->min_importance == importance)
+  if (self->importance == importance)
     return;
-  self->min_importance = importance;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_IMPORTANCE]);
+  self->importance = importance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTANCE]);
+}
+
+double
+vecinos_context_get_document_scroll (VecinosContext *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CONTEXT (self), 0);
+  return self->numbers[PROP_DOCUMENT_SCROLL - PROP_VISIBLE_START];
+}
+
+/**
+ * vecinos_context_set_document_scroll:
+ * @position: how far down the open document is read, in pixels
+ */
+void
+vecinos_context_set_document_scroll (VecinosContext *self,
+                                     double          position)
+{
+  g_return_if_fail (VECINOS_IS_CONTEXT (self));
+  set_number (self, PROP_DOCUMENT_SCROLL, position);
 }

@@ -49,8 +49,8 @@ void            vecinos_context_set_filter_text    (VecinosContext  *self,
 const char * const *vecinos_context_get_hidden_categories (VecinosContext *self);
 void            vecinos_context_set_hidden_categories (VecinosContext    *self,
                                                        const char * const *slugs);
-guint           vecinos_context_get_min_importance (VecinosContext  *self);
-void            vecinos_context_set_min_importance (VecinosContext  *self,
+guint           vecinos_context_get_importance (VecinosContext  *self);
+void            vecinos_context_set_importance (VecinosContext  *self,
                                                     guint            importance);
 
 const char     *vecinos_context_get_series         (VecinosContext  *self);
@@ -78,6 +78,10 @@ void            vecinos_context_set_document       (VecinosContext  *self,
 const char     *vecinos_context_get_excerpt        (VecinosContext  *self);
 void            vecinos_context_set_excerpt        (VecinosContext  *self,
                                                     const char      *slug);
+
+double          vecinos_context_get_document_scroll (VecinosContext *self);
+void            vecinos_context_set_document_scroll (VecinosContext *self,
+                                                     double          position);
 
 const char     *vecinos_context_get_search_text    (VecinosContext  *self);
 void            vecinos_context_set_search_text    (VecinosContext  *self,

@@ -65,6 +65,26 @@ vecinos_language_pgettext (const char *context,
  * Makes @language the language of the interface from now on, even after
  * strings have been translated in another one.
  */
+/**
+ * vecinos_language_bind:
+ * @locale_dir: where the catalogues are
+ *
+ * Makes the program's text domain ours, with its catalogues in @locale_dir.
+ */
+void
+vecinos_language_bind (const char *locale_dir)
+{
+  /* GLib decides once per process whether g_dgettext() — and so GTK's own
+   * words, "Clear entry" — translates at all, and under a C locale, once
+   * our domain is set and the language of the moment has no catalogue,
+   * it decides never. Asked first, with the default domain still set, it
+   * says yes, and GTK's words switch language with ours */
+  (void) g_dgettext ("gtk40", "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 void
 vecinos_language_use (const char *language)
 {

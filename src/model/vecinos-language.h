@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 const char * const *vecinos_language_supported  (void);
 gboolean            vecinos_language_is_supported (const char         *language);
 const char         *vecinos_language_from_names (const char * const *names);
+void                vecinos_language_bind       (const char         *locale_dir);
 void                vecinos_language_use        (const char         *language);
 char               *vecinos_language_get_name   (const char         *language);
 const char         *vecinos_language_pgettext   (const char         *context,

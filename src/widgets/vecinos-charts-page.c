@@ -910,6 +910,27 @@ vecinos_charts_page_get_option_available (VecinosChartsPage *self,
   g_return_val_if_reached (FALSE);
 }
 
+/**
+ * vecinos_charts_page_get_option_active:
+ * @name: "index", "per-person", "log" or "same-years"
+ *
+ * Returns: whether that check above the chart is on
+ */
+gboolean
+vecinos_charts_page_get_option_active (VecinosChartsPage *self,
+                                       const char        *name)
+{
+  static const char * const names[] = { "index", "per-person", "log", "same-years" };
+  GtkCheckButton *checks[] = { self->index, self->per_person, self->log_scale, self->follow };
+
+  g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return gtk_check_button_get_active (checks[i]);
+  g_return_val_if_reached (FALSE);
+}
+
 VecinosChartView *
 vecinos_charts_page_get_chart (VecinosChartsPage *self)
 {
@@ -954,4 +975,50 @@ vecinos_charts_page_get_text (VecinosChartsPage *self,
   if (g_str_equal (part, "source"))
     return gtk_label_get_text (self->source);
   g_return_val_if_reached (NULL);
+}
+
+/**
+ * vecinos_charts_page_save_state:
+ *
+ * Writes the chart shown — its series, the one compared with it and the
+ * options above it — to @context.
+ */
+void
+vecinos_charts_page_save_state (VecinosChartsPage *self,
+                                VecinosContext    *context)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
+
+  row = gtk_list_box_get_selected_row (self->list);
+  vecinos_context_set_series (context, row != NULL && self->series != NULL
+                              ? ((VecinosSeriesRef *) g_ptr_array_index (self->series,
+                                                                         gtk_list_box_row_get_index (row)))->slug
+                              : NULL);
+  vecinos_context_set_compare (context, compare_slug (self));
+  vecinos_context_set_index (context, gtk_check_button_get_active (self->index));
+  vecinos_context_set_per_person (context, gtk_check_button_get_active (self->per_person));
+  vecinos_context_set_log_scale (context, gtk_check_button_get_active (self->log_scale));
+  vecinos_context_set_same_years (context, gtk_check_button_get_active (self->follow));
+}
+
+/**
+ * vecinos_charts_page_restore_state:
+ *
+ * Shows the chart @context holds, as vecinos_charts_page_save_state() left it.
+ */
+void
+vecinos_charts_page_restore_state (VecinosChartsPage *self,
+                                   VecinosContext    *context)
+{
+  g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
+
+  if (vecinos_context_get_series (context) != NULL)
+    vecinos_charts_page_show_series (self, vecinos_context_get_series (context));
+  vecinos_charts_page_set_options (self, vecinos_context_get_compare (context),
+                                   vecinos_context_get_index (context),
+                                   vecinos_context_get_per_person (context),
+                                   vecinos_context_get_log_scale (context));
+  gtk_check_button_set_active (self->follow, vecinos_context_get_same_years (context));
 }

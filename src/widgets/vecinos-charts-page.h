@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "vecinos-chart-view.h"
-#include "vecinos-dataset.h"
+#include "vecinos-context.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +37,12 @@ void              vecinos_charts_page_set_follow_timeline (VecinosChartsPage *se
 gboolean          vecinos_charts_page_export      (VecinosChartsPage *self,
                                                    const char        *path,
                                                    GError           **error);
+void              vecinos_charts_page_save_state  (VecinosChartsPage *self,
+                                                   VecinosContext    *context);
+void              vecinos_charts_page_restore_state (VecinosChartsPage *self,
+                                                     VecinosContext    *context);
+gboolean          vecinos_charts_page_get_option_active (VecinosChartsPage *self,
+                                                         const char        *name);
 VecinosChartView *vecinos_charts_page_get_chart   (VecinosChartsPage *self);
 GtkWidget        *vecinos_charts_page_get_list    (VecinosChartsPage *self);
 GtkColumnView    *vecinos_charts_page_get_table   (VecinosChartsPage *self);

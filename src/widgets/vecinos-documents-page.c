@@ -39,17 +39,15 @@ struct _VecinosDocumentsPage
   GtkLabel        *link;
   GtkCheckButton  *translated;
   GtkBox          *excerpts;
+  char            *excerpt;              /* the one last opened, in this document */
+  double           pending_scroll;        /* to apply once the text is laid out, or < 0 */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosDocumentsPage, vecinos_documents_page, GTK_TYPE_WIDGET)
 
-enum {
-  EVENT_ACTIVATED,
-  SERIES_ACTIVATED,
-  N_SIGNALS
-};
+static void scroll_range_changed (GtkAdjustment        *adjustment,
+                                  VecinosDocumentsPage *self);
 
-static guint signals[N_SIGNALS];
 
 static GtkLabel *
 new_label (GtkBox     *box,
@@ -66,19 +64,6 @@ new_label (GtkBox     *box,
   return GTK_LABEL (label);
 }
 
-static void
-forward_event (VecinosDocumentsPage *self,
-               const char           *slug)
-{
-  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, slug);
-}
-
-static void
-forward_series (VecinosDocumentsPage *self,
-                const char           *slug)
-{
-  g_signal_emit (self, signals[SERIES_ACTIVATED], 0, slug);
-}
 
 /* The language excerpts are translated into: the interface's, or else
  * the dataset's other one */
@@ -108,6 +93,15 @@ show_current (VecinosDocumentsPage *self)
   const char *translation;
   GtkWidget *child;
 
+  {
+    /* The keyboard leaves the excerpts before they go, to the list of
+     * documents: a focus left inside removed widgets is lost to GTK */
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->excerpts)))
+      gtk_widget_grab_focus (GTK_WIDGET (self->list));
+  }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts))) != NULL)
     gtk_box_remove (self->excerpts, child);
   if (self->current < 0)
@@ -154,11 +148,10 @@ show_current (VecinosDocumentsPage *self)
                                                   VECINOS_EXCERPT_VIEW_IN_DOCUMENT,
                                                   gtk_check_button_get_active (self->translated));
 
-      g_signal_connect_swapped (view, "event-activated", G_CALLBACK (forward_event), self);
-      g_signal_connect_swapped (view, "series-activated", G_CALLBACK (forward_series), self);
       gtk_box_append (self->excerpts, view);
     }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  self->pending_scroll = -1;
 }
 
 static void
@@ -170,6 +163,7 @@ row_selected (VecinosDocumentsPage *self,
   if (index == self->current)
     return;
   self->current = index;
+  g_clear_pointer (&self->excerpt, g_free);
   show_current (self);
 }
 
@@ -215,6 +209,7 @@ vecinos_documents_page_dispose (GObject *object)
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->translation_language, g_free);
+  g_clear_pointer (&self->excerpt, g_free);
 
   G_OBJECT_CLASS (vecinos_documents_page_parent_class)->dispose (object);
 }
@@ -224,19 +219,6 @@ vecinos_documents_page_class_init (VecinosDocumentsPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = vecinos_documents_page_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
-
-  /**
-   * VecinosDocumentsPage::event-activated:
-   * @slug: an event an excerpt discusses, to be shown on the timeline
-   */
-  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /**
-   * VecinosDocumentsPage::series-activated:
-   * @slug: a series an excerpt discusses, to be charted
-   */
-  signals[SERIES_ACTIVATED] = g_signal_new ("series-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -281,6 +263,9 @@ vecinos_documents_page_init (VecinosDocumentsPage *self)
   self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_child (self->scrolled, content);
   gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  self->pending_scroll = -1;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
+                           G_CALLBACK (scroll_range_changed), self, 0);
 
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_paned_set_start_child (GTK_PANED (self->paned), sidebar);
@@ -362,6 +347,7 @@ vecinos_documents_page_show_excerpt (VecinosDocumentsPage *self,
 
   g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), FALSE);
 
+  g_clear_pointer (&self->excerpt, g_free);
   if (self->dataset == NULL ||
       (document = vecinos_dataset_get_excerpt_document (self->dataset, slug)) == NULL ||
       !vecinos_documents_page_show_document (self, document))
@@ -370,6 +356,7 @@ vecinos_documents_page_show_excerpt (VecinosDocumentsPage *self,
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, slug))
       vecinos_excerpt_view_focus_quote (VECINOS_EXCERPT_VIEW (child));
+  self->excerpt = g_strdup (slug);
   return TRUE;
 }
 
@@ -473,4 +460,59 @@ vecinos_documents_page_get_text (VecinosDocumentsPage *self,
   if (g_str_equal (part, "link"))
     return gtk_label_get_text (self->link);
   g_return_val_if_reached (NULL);
+}
+
+/* A scroll position asked for before the text was laid out is applied
+ * when the scrolled window learns how tall the text is */
+static void
+scroll_range_changed (GtkAdjustment        *adjustment,
+                      VecinosDocumentsPage *self)
+{
+  if (self->pending_scroll < 0)
+    return;
+  gtk_adjustment_set_value (adjustment, self->pending_scroll);
+  if (gtk_adjustment_get_value (adjustment) >= self->pending_scroll)
+    self->pending_scroll = -1;
+}
+
+/**
+ * vecinos_documents_page_save_state:
+ *
+ * Writes the document shown, the excerpt last opened in it and how far
+ * down it is read to @context.
+ */
+void
+vecinos_documents_page_save_state (VecinosDocumentsPage *self,
+                                   VecinosContext       *context)
+{
+  g_return_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self));
+
+  vecinos_context_set_document (context, vecinos_documents_page_get_document (self));
+  vecinos_context_set_excerpt (context, self->excerpt);
+  vecinos_context_set_document_scroll (context,
+                                       self->pending_scroll >= 0 ? self->pending_scroll
+                                       : gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled)));
+}
+
+/**
+ * vecinos_documents_page_restore_state:
+ *
+ * Shows what vecinos_documents_page_save_state() wrote to @context.
+ */
+void
+vecinos_documents_page_restore_state (VecinosDocumentsPage *self,
+                                      VecinosContext       *context)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self));
+
+  if (vecinos_context_get_document (context) == NULL)
+    return;
+  vecinos_documents_page_show_document (self, vecinos_context_get_document (context));
+  g_free (self->excerpt);
+  self->excerpt = g_strdup (vecinos_context_get_excerpt (context));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  self->pending_scroll = vecinos_context_get_document_scroll (context);
+  scroll_range_changed (adjustment, self);
 }

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "vecinos-dataset.h"
+#include "vecinos-context.h"
 #include "vecinos-excerpt-view.h"
 
 G_BEGIN_DECLS
@@ -24,6 +24,10 @@ gboolean            vecinos_documents_page_show_document    (VecinosDocumentsPag
 gboolean            vecinos_documents_page_show_excerpt     (VecinosDocumentsPage *self,
                                                              const char           *slug);
 const char         *vecinos_documents_page_get_document     (VecinosDocumentsPage *self);
+void                vecinos_documents_page_save_state       (VecinosDocumentsPage *self,
+                                                             VecinosContext       *context);
+void                vecinos_documents_page_restore_state    (VecinosDocumentsPage *self,
+                                                             VecinosContext       *context);
 GtkWidget          *vecinos_documents_page_get_list         (VecinosDocumentsPage *self);
 guint               vecinos_documents_page_get_n_excerpts   (VecinosDocumentsPage *self);
 VecinosExcerptView *vecinos_documents_page_get_excerpt      (VecinosDocumentsPage *self,

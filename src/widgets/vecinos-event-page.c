@@ -46,12 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  EXCERPT_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static char *
 sources_markup (VecinosEvent *event)
@@ -71,13 +65,6 @@ sources_markup (VecinosEvent *event)
       g_string_append (markup, link);
     }
   return g_string_free (markup, FALSE);
-}
-
-static void
-excerpt_activated (VecinosEventPage *self,
-                   const char       *excerpt)
-{
-  g_signal_emit (self, signals[EXCERPT_ACTIVATED], 0, excerpt);
 }
 
 static void
@@ -107,7 +94,6 @@ update_documents (VecinosEventPage *self)
       GtkWidget *view = vecinos_excerpt_view_new (g_ptr_array_steal_index (excerpts, i--),
                                                   VECINOS_EXCERPT_VIEW_IN_EVENT, TRUE);
 
-      g_signal_connect_swapped (view, "document-activated", G_CALLBACK (excerpt_activated), self);
       gtk_box_append (self->documents_box, view);
     }
   for (guint i = 0; series != NULL && i < series->len; i++)
@@ -213,13 +199,6 @@ vecinos_event_page_class_init (VecinosEventPageClass *klass)
     g_param_spec_object ("event", NULL, NULL, VECINOS_TYPE_EVENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * VecinosEventPage::excerpt-activated:
-   * @slug: an excerpt to read in its document
-   */
-  signals[EXCERPT_ACTIVATED] = g_signal_new ("excerpt-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -33,14 +33,6 @@ struct _VecinosExcerptView
 
 G_DEFINE_FINAL_TYPE (VecinosExcerptView, vecinos_excerpt_view, GTK_TYPE_WIDGET)
 
-enum {
-  EVENT_ACTIVATED,
-  SERIES_ACTIVATED,
-  DOCUMENT_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static GtkWidget *
 text_label (const char *text,
@@ -136,20 +128,14 @@ claim_button_clicked (GtkButton          *button,
   gtk_widget_set_visible (label, !gtk_widget_get_visible (label));
 }
 
-static void
-ref_clicked (GtkButton          *button,
-             VecinosExcerptView *self)
-{
-  g_signal_emit (self, signals[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "signal"))], 0,
-                 g_object_get_data (G_OBJECT (button), "slug"));
-}
-
-/* A row of buttons, one per event or series, wrapping on a narrow page */
+/* A row of buttons, one per event or series, wrapping on a narrow page;
+ * each opens its record through the window's @action (win.show-event,
+ * win.show-series) */
 static GtkWidget *
 refs_row (VecinosExcerptView *self,
           const char         *heading,
           GPtrArray          *refs,
-          guint               signal)
+          const char         *action)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (heading);
@@ -167,9 +153,8 @@ refs_row (VecinosExcerptView *self,
 
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-      g_object_set_data_full (G_OBJECT (button), "slug", g_strdup (ref->slug), g_free);
-      g_object_set_data (G_OBJECT (button), "signal", GUINT_TO_POINTER (signal));
-      g_signal_connect (button, "clicked", G_CALLBACK (ref_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ref->slug);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
       /* The flow box's own cells take no focus: the buttons do */
@@ -186,12 +171,6 @@ copy_clicked (VecinosExcerptView *self)
   g_autofree char *quotation = vecinos_excerpt_view_copy_quotation (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), quotation);
-}
-
-static void
-open_document_clicked (VecinosExcerptView *self)
-{
-  g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, self->excerpt->slug);
 }
 
 static void
@@ -276,10 +255,10 @@ build (VecinosExcerptView *self)
 
   if (in_document && excerpt->events != NULL && excerpt->events->len > 0)
     gtk_box_append (GTK_BOX (self->box), refs_row (self, _("Events it discusses"), excerpt->events,
-                                                   EVENT_ACTIVATED));
+                                                   "win.show-event"));
   if (in_document && excerpt->series != NULL && excerpt->series->len > 0)
     gtk_box_append (GTK_BOX (self->box), refs_row (self, _("Figures it discusses"), excerpt->series,
-                                                   SERIES_ACTIVATED));
+                                                   "win.show-series"));
 
   gtk_widget_set_halign (actions, GTK_ALIGN_START);
   button = gtk_button_new_with_mnemonic (_("Copy _Quotation"));
@@ -289,7 +268,8 @@ build (VecinosExcerptView *self)
   if (!in_document)
     {
       button = gtk_button_new_with_mnemonic (_("Read in the _Document"));
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_document_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-excerpt");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", excerpt->slug);
       gtk_box_append (GTK_BOX (actions), button);
     }
   gtk_box_append (GTK_BOX (self->box), actions);
@@ -345,26 +325,6 @@ vecinos_excerpt_view_class_init (VecinosExcerptViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = vecinos_excerpt_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-
-  /**
-   * VecinosExcerptView::event-activated:
-   * @slug: an event the excerpt discusses, chosen
-   */
-  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /**
-   * VecinosExcerptView::series-activated:
-   * @slug: a series the excerpt discusses, chosen
-   */
-  signals[SERIES_ACTIVATED] = g_signal_new ("series-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /**
-   * VecinosExcerptView::document-activated:
-   * @slug: the excerpt, to be read in its document
-   */
-  signals[DOCUMENT_ACTIVATED] = g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass),
-                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                              G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

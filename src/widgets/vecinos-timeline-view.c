@@ -45,6 +45,8 @@ struct _VecinosTimelineView
   VecinosTimelineLayout *layout;
   GArray                *marks;
   double                *label_widths;  /* by item, < 0 until measured */
+  double                 reported_start, reported_end;  /* by ::range-changed */
+  double                 pending_start, pending_end;    /* asked for before a width */
 
   GHashTable            *sprites;       /* key → Sprite, see marker_sprite() */
   GHashTable            *layouts;       /* text → PangoLayout, see text_layout() */
@@ -72,6 +74,13 @@ struct _VecinosTimelineView
 };
 
 G_DEFINE_FINAL_TYPE (VecinosTimelineView, vecinos_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  RANGE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 foreground (GtkWidget *widget,
@@ -147,6 +156,13 @@ recompute (VecinosTimelineView *self)
   if (self->layout != NULL && self->scale.width > 0)
     vecinos_timeline_layout_compute (self->layout, &self->scale, MIN_GAP, CLUSTER_GAP, self->marks);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Every zoom and pan lays out again, so this is where the range changes */
+  if (self->scale.start != self->reported_start || self->scale.end != self->reported_end)
+    {
+      self->reported_start = self->scale.start;
+      self->reported_end = self->scale.end;
+      g_signal_emit (self, signals[RANGE_CHANGED], 0);
+    }
 }
 
 /* Keeps @day in view, moving the view as little as possible */
@@ -864,6 +880,15 @@ vecinos_timeline_view_size_allocate (GtkWidget *widget,
   VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
 
   self->scale.width = MAX (width, 1);
+  /* The zoom limits are in days per pixel: a range asked for before the
+   * view had a width is applied now that it has one */
+  if (self->pending_end > self->pending_start)
+    {
+      self->scale.start = self->pending_start;
+      self->scale.end = self->pending_end;
+      self->pending_start = self->pending_end = 0;
+      vecinos_time_scale_zoom (&self->scale, 1.0, 0);
+    }
   recompute (self);
 }
 
@@ -1209,6 +1234,14 @@ vecinos_timeline_view_class_init (VecinosTimelineViewClass *klass)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
                                          bindings[i].action, NULL);
 
+  /**
+   * VecinosTimelineView::range-changed:
+   *
+   * The days shown changed: a zoom, a pan, a new range.
+   */
+  signals[RANGE_CHANGED] = g_signal_new ("range-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1423,6 +1456,12 @@ vecinos_timeline_view_set_visible_range (VecinosTimelineView *self,
 
   self->scale.start = start;
   self->scale.end = end;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    {
+      self->pending_start = start;
+      self->pending_end = end;
+      return;
+    }
   /* A factor of 1 applies the limits and nothing else */
   vecinos_time_scale_zoom (&self->scale, 1.0, 0);
   recompute (self);

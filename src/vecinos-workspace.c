@@ -1,0 +1,693 @@
+/* vecinos-workspace.c — the header bar and the three views, for one language
+ *
+ * Built from vecinos-workspace.ui on a VecinosContext: it shows the state
+ * the context holds when it is built (the selected event, the timeline's
+ * range, the filters, the view, the chart, the document and the search)
+ * and writes every change back to it, so that another workspace — in the
+ * other language — can take its place without the class losing anything.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vecinos-event-page.h"
+#include "vecinos-event-row.h"
+#include "vecinos-timeline-view.h"
+#include "vecinos-window-private.h"
+#include "vecinos-workspace.h"
+
+struct _VecinosWorkspace
+{
+  GtkWidget             parent_instance;
+
+  VecinosContext       *context;
+  GtkSingleSelection   *event_selection;
+  GtkCustomFilter      *filter;
+  gboolean              restoring;     /* the state is being applied, not changed */
+
+  /* Template widgets */
+  GtkBox               *category_box;
+  VecinosChartsPage    *charts_page;
+  VecinosDocumentsPage *documents_page;
+  GtkToggleButton      *english_button;
+  GtkLabel             *error_label;
+  VecinosEventPage     *event_page;
+  GtkListView          *event_list;
+  GtkSearchEntry       *filter_entry;
+  GtkWidget            *header_bar;
+  GtkDropDown          *importance_dropdown;
+  GtkBox               *language_box;
+  GtkStack             *main_stack;
+  GtkMenuButton        *search_button;
+  VecinosSearchPanel   *search_panel;
+  GtkPopover           *search_popover;
+  GtkToggleButton      *spanish_button;
+  VecinosTimelineView  *timeline_view;
+  GtkWidget            *view_switcher;
+  GtkStack             *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (VecinosWorkspace, vecinos_workspace, GTK_TYPE_WIDGET)
+
+static void
+event_selection_changed (VecinosWorkspace *self)
+{
+  guint position = gtk_single_selection_get_selected (self->event_selection);
+  VecinosEvent *event = gtk_single_selection_get_selected_item (self->event_selection);
+
+  /* One selection: the chart highlights the event the timeline selected */
+  vecinos_chart_view_set_selected_event (vecinos_charts_page_get_chart (self->charts_page), event);
+  vecinos_event_page_set_event (self->event_page, event);
+  /* Selected on the timeline, the event shows in the list too
+   * (gtk_list_view_scroll_to() needs GTK 4.12) */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
+  if (!self->restoring)
+    vecinos_context_set_event (self->context, event != NULL ? vecinos_event_get_slug (event) : NULL);
+}
+
+/* The same filter decides what the timeline and the list show; its
+ * values are the context's */
+static gboolean
+event_visible (gpointer item,
+               gpointer user_data)
+{
+  VecinosWorkspace *self = user_data;
+  VecinosEvent *event = item;
+  const char *text = vecinos_context_get_filter_text (self->context);
+  const char * const *hidden = vecinos_context_get_hidden_categories (self->context);
+
+  if ((guint) vecinos_event_get_importance (event) > vecinos_context_get_importance (self->context))
+    return FALSE;
+  if (hidden != NULL && g_strv_contains (hidden, vecinos_event_get_category (event)))
+    return FALSE;
+  /* Matches word beginnings, ignoring case and accents: "lopez" finds "López" */
+  return text == NULL ||
+         g_str_match_string (text, vecinos_event_get_title (event), TRUE) ||
+         g_str_match_string (text, vecinos_event_get_summary (event), TRUE);
+}
+
+static void
+filters_changed (VecinosWorkspace *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+filter_text_changed (VecinosWorkspace *self)
+{
+  vecinos_context_set_filter_text (self->context, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+}
+
+static void
+importance_changed (VecinosWorkspace *self)
+{
+  vecinos_context_set_importance (self->context, gtk_drop_down_get_selected (self->importance_dropdown) + 1);
+}
+
+static void
+category_toggled (VecinosWorkspace *self)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) slugs = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_strv_builder_add (hidden, gtk_widget_get_name (child));
+  slugs = g_strv_builder_end (hidden);
+  vecinos_context_set_hidden_categories (self->context, (const char * const *) slugs);
+}
+
+static void
+add_category_toggles (VecinosWorkspace *self,
+                      GListModel       *events,
+                      GPtrArray        *categories)
+{
+  const char * const *hidden = vecinos_context_get_hidden_categories (self->context);
+  g_autofree guint *counts = g_new0 (guint, categories->len + 1);
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* One pass over the events for every category's count */
+  for (guint c = 0; c < categories->len; c++)
+    g_hash_table_insert (rows, ((VecinosCategory *) g_ptr_array_index (categories, c))->slug,
+                         GUINT_TO_POINTER (c + 1));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+
+      counts[GPOINTER_TO_UINT (g_hash_table_lookup (rows, vecinos_event_get_category (event)))]++;
+    }
+
+  for (guint c = 0; c < categories->len; c++)
+    {
+      const VecinosCategory *category = g_ptr_array_index (categories, c);
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      /* Translators: a category and how many events it has, as "Trade (38)" */
+      label = g_strdup_printf (_("%1$s (%2$u)"), category->name, counts[c + 1]);
+      button = gtk_check_button_new_with_label (label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
+                                   hidden == NULL || !g_strv_contains (hidden, category->slug));
+      gtk_widget_set_name (button, category->slug);
+      g_signal_connect_swapped (button, "toggled", G_CALLBACK (category_toggled), self);
+      gtk_box_append (self->category_box, button);
+    }
+}
+
+/* The file was damaged or replaced after it opened: say so rather than
+ * show views that have stopped filling */
+static void
+dataset_failed (VecinosWorkspace *self,
+                const GError     *error)
+{
+  vecinos_workspace_show_error (self, error);
+}
+
+static guint
+find_event (GListModel *model,
+            const char *slug)
+{
+  for (guint i = 0; slug != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VecinosEvent) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (vecinos_event_get_slug (item), slug))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* What the context says, shown: the workspace is new, the state is not */
+static void
+restore_state (VecinosWorkspace *self)
+{
+  VecinosContext *context = self->context;
+  double start, end;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry),
+                         vecinos_context_get_filter_text (context) != NULL
+                         ? vecinos_context_get_filter_text (context) : "");
+  gtk_drop_down_set_selected (self->importance_dropdown, vecinos_context_get_importance (context) - 1);
+  gtk_single_selection_set_selected (self->event_selection,
+                                     find_event (G_LIST_MODEL (self->event_selection),
+                                                 vecinos_context_get_event (context)));
+  vecinos_context_get_visible_range (context, &start, &end);
+  if (end > start)
+    vecinos_timeline_view_set_visible_range (self->timeline_view, start, end);
+
+  vecinos_charts_page_restore_state (self->charts_page, context);
+  vecinos_documents_page_restore_state (self->documents_page, context);
+  if (vecinos_context_get_search_text (context) != NULL)
+    vecinos_search_panel_set_text (self->search_panel, vecinos_context_get_search_text (context));
+}
+
+static void
+load_events (VecinosWorkspace *self)
+{
+  VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
+  const char *language = vecinos_context_get_language (self->context);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_object (dataset, "failed", G_CALLBACK (dataset_failed), self, G_CONNECT_SWAPPED);
+  events = vecinos_dataset_list_events (dataset, language, &error);
+  if (events == NULL)
+    {
+      vecinos_workspace_show_error (self, error);
+      return;
+    }
+  vecinos_event_page_set_dataset (self->event_page, dataset, language);
+  vecinos_charts_page_set_dataset (self->charts_page, dataset, language, events);
+  vecinos_documents_page_set_dataset (self->documents_page, dataset, language);
+  vecinos_search_panel_set_dataset (self->search_panel, dataset, language);
+
+  {
+    g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (dataset, language);
+    g_autoptr(GPtrArray) terms = vecinos_dataset_list_terms (dataset, language);
+    GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (events),
+                                                              GTK_FILTER (g_object_ref (self->filter)));
+
+    gtk_single_selection_set_model (self->event_selection, G_LIST_MODEL (filtered));
+    g_object_unref (filtered);
+    add_category_toggles (self, events, categories);
+    vecinos_timeline_view_set_data (self->timeline_view, self->event_selection, categories, terms);
+  }
+  restore_state (self);
+}
+
+/**
+ * vecinos_workspace_show_error:
+ *
+ * Replaces the views with a page that explains @error.
+ */
+void
+vecinos_workspace_show_error (VecinosWorkspace *self,
+                              const GError     *error)
+{
+  g_return_if_fail (VECINOS_IS_WORKSPACE (self));
+  g_return_if_fail (error != NULL);
+
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_set_visible (self->view_switcher, FALSE);
+}
+
+/* The Charts view can show the years the timeline shows */
+static void
+visible_range_changed (VecinosWorkspace *self)
+{
+  const VecinosTimeScale *scale = vecinos_timeline_view_get_scale (self->timeline_view);
+
+  if (!(scale->end > scale->start))
+    return;
+  if (!self->restoring)
+    vecinos_context_set_visible_range (self->context, scale->start, scale->end);
+  vecinos_charts_page_set_timeline_range (self->charts_page,
+                                          vecinos_chart_day_time ((VecinosDay) floor (scale->start)),
+                                          vecinos_chart_day_time ((VecinosDay) ceil (scale->end)));
+}
+
+/**
+ * vecinos_workspace_save_state:
+ *
+ * Writes to the context what the views hold that is not written as it
+ * changes: the chart's series and options, the document's excerpt and
+ * scroll position.
+ */
+void
+vecinos_workspace_save_state (VecinosWorkspace *self)
+{
+  g_return_if_fail (VECINOS_IS_WORKSPACE (self));
+
+  vecinos_charts_page_save_state (self->charts_page, self->context);
+  vecinos_documents_page_save_state (self->documents_page, self->context);
+}
+
+static void
+search_text_changed (VecinosWorkspace *self)
+{
+  GtkWidget *entry = vecinos_search_panel_get_entry (self->search_panel);
+
+  vecinos_context_set_search_text (self->context, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Every event shown again: no words, every category, every importance */
+static void
+clear_filters (VecinosWorkspace *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (child), TRUE);
+  gtk_drop_down_set_selected (self->importance_dropdown, 2);
+}
+
+/**
+ * vecinos_workspace_show_event:
+ * @slug: an event's id
+ *
+ * Selects the event and shows it on the timeline, zoomed to it, clearing
+ * the filters if they hid it.
+ *
+ * Returns: whether the dataset has that event
+ */
+gboolean
+vecinos_workspace_show_event (VecinosWorkspace *self,
+                              const char       *slug)
+{
+  GListModel *model = G_LIST_MODEL (self->event_selection);
+  guint position;
+
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
+
+  position = find_event (model, slug);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      clear_filters (self);
+      position = find_event (model, slug);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (self->event_selection, position);
+  gtk_stack_set_visible_child_name (self->view_stack, "timeline");
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-to-selection", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+  return TRUE;
+}
+
+/**
+ * vecinos_workspace_show_series:
+ *
+ * Returns: whether the dataset has that series, now charted
+ */
+gboolean
+vecinos_workspace_show_series (VecinosWorkspace *self,
+                               const char       *slug)
+{
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
+
+  if (!vecinos_charts_page_show_series (self->charts_page, slug))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->view_stack, "charts");
+  return TRUE;
+}
+
+/**
+ * vecinos_workspace_show_excerpt:
+ *
+ * Returns: whether the dataset has that excerpt, now shown in its document
+ */
+gboolean
+vecinos_workspace_show_excerpt (VecinosWorkspace *self,
+                                const char       *slug)
+{
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "documents");
+  return vecinos_documents_page_show_excerpt (self->documents_page, slug);
+}
+
+/**
+ * vecinos_workspace_show_document:
+ *
+ * Returns: whether the dataset has that document, now shown
+ */
+gboolean
+vecinos_workspace_show_document (VecinosWorkspace *self,
+                                 const char       *slug)
+{
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "documents");
+  if (!vecinos_documents_page_show_document (self->documents_page, slug))
+    return FALSE;
+  gtk_widget_grab_focus (vecinos_documents_page_get_list (self->documents_page));
+  return TRUE;
+}
+
+/* The buttons outside the timeline reach its own actions */
+void
+vecinos_workspace_zoom (VecinosWorkspace *self,
+                        const char       *action)
+{
+  g_return_if_fail (VECINOS_IS_WORKSPACE (self));
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), action, NULL);
+}
+
+void
+vecinos_workspace_popup_search (VecinosWorkspace *self)
+{
+  g_return_if_fail (VECINOS_IS_WORKSPACE (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->search_button)))
+    gtk_menu_button_popup (self->search_button);
+}
+
+/* The language switch keeps the keyboard where it was: on the language */
+void
+vecinos_workspace_focus_language (VecinosWorkspace *self)
+{
+  g_return_if_fail (VECINOS_IS_WORKSPACE (self));
+
+  if (g_strcmp0 (vecinos_context_get_language (self->context), "es") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->spanish_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->english_button));
+}
+
+static void
+search_result_activated (VecinosWorkspace *self,
+                         int               kind,
+                         const char       *ref)
+{
+  gtk_popover_popdown (self->search_popover);
+  switch (kind)
+    {
+    case VECINOS_SEARCH_EVENT:
+      vecinos_workspace_show_event (self, ref);
+      break;
+    case VECINOS_SEARCH_EXCERPT:
+      vecinos_workspace_show_excerpt (self, ref);
+      break;
+    case VECINOS_SEARCH_SERIES:
+      if (vecinos_workspace_show_series (self, ref))
+        gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
+      break;
+    case VECINOS_SEARCH_DOCUMENT:
+      vecinos_workspace_show_document (self, ref);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+chart_event_activated (VecinosWorkspace *self,
+                       GObject          *event)
+{
+  vecinos_workspace_show_event (self, vecinos_event_get_slug (VECINOS_EVENT (event)));
+}
+
+static void
+search_shown (VecinosWorkspace *self)
+{
+  gtk_widget_grab_focus (vecinos_search_panel_get_entry (self->search_panel));
+}
+
+static void
+setup_event_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, vecinos_event_row_new ());
+}
+
+static void
+bind_event_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  vecinos_event_row_set_event (VECINOS_EVENT_ROW (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item));
+}
+
+static void
+vecinos_workspace_dispose (GObject *object)
+{
+  VecinosWorkspace *self = VECINOS_WORKSPACE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_WORKSPACE);
+  g_clear_object (&self->event_selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (vecinos_workspace_parent_class)->dispose (object);
+}
+
+static void
+vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vecinos_workspace_dispose;
+
+  g_type_ensure (VECINOS_TYPE_CHARTS_PAGE);
+  g_type_ensure (VECINOS_TYPE_DOCUMENTS_PAGE);
+  g_type_ensure (VECINOS_TYPE_SEARCH_PANEL);
+  g_type_ensure (VECINOS_TYPE_EVENT_PAGE);
+  g_type_ensure (VECINOS_TYPE_EVENT_ROW);
+  g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vecinos/Vecinos/vecinos-workspace.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, category_box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, documents_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, english_button);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_list);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, importance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, language_box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, search_button);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, spanish_button);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, search_shown);
+}
+
+static void
+vecinos_workspace_init (VecinosWorkspace *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_row), NULL);
+  gtk_list_view_set_factory (self->event_list, factory);
+
+  self->filter = gtk_custom_filter_new (event_visible, self, NULL);
+  self->event_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->event_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->event_selection, TRUE);
+  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
+}
+
+/**
+ * vecinos_workspace_new:
+ * @context: the state to show, and to keep up to date
+ * @error: (nullable): why the dataset could not be opened, if it could not
+ */
+GtkWidget *
+vecinos_workspace_new (VecinosContext *context,
+                       const GError   *error)
+{
+  VecinosWorkspace *self;
+
+  g_return_val_if_fail (VECINOS_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (VECINOS_TYPE_WORKSPACE, NULL);
+  self->context = g_object_ref (context);
+
+  g_signal_connect_object (self->filter_entry, "changed", G_CALLBACK (filter_text_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->importance_dropdown, "notify::selected", G_CALLBACK (importance_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::filter-text", G_CALLBACK (filters_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::importance", G_CALLBACK (filters_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::hidden-categories", G_CALLBACK (filters_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_selection, "notify::selected-item",
+                           G_CALLBACK (event_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "range-changed",
+                           G_CALLBACK (visible_range_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vecinos_charts_page_get_chart (self->charts_page), "event-activated",
+                           G_CALLBACK (chart_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_panel, "result-activated",
+                           G_CALLBACK (search_result_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vecinos_search_panel_get_entry (self->search_panel), "changed",
+                           G_CALLBACK (search_text_changed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (context, "view", self->view_stack, "visible-child-name",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  /* Building the views moves them (the timeline fits its events, the list
+   * selects nothing): none of that is a change of the state */
+  self->restoring = TRUE;
+  if (vecinos_context_get_dataset (context) != NULL)
+    load_events (self);
+  else if (error != NULL)
+    vecinos_workspace_show_error (self, error);
+  self->restoring = FALSE;
+
+  return GTK_WIDGET (self);
+}
+
+/* What the tests look at (vecinos-window-private.h): the workspace the
+ * window shows now */
+static VecinosWorkspace *
+shown (VecinosWindow *window)
+{
+  return VECINOS_WORKSPACE (vecinos_window_get_workspace (window));
+}
+
+GtkSingleSelection *
+vecinos_window_get_event_selection (VecinosWindow *window)
+{
+  return shown (window)->event_selection;
+}
+
+GtkWidget *
+vecinos_window_get_event_list (VecinosWindow *window)
+{
+  return GTK_WIDGET (shown (window)->event_list);
+}
+
+VecinosTimelineView *
+vecinos_window_get_timeline_view (VecinosWindow *window)
+{
+  return shown (window)->timeline_view;
+}
+
+VecinosEventPage *
+vecinos_window_get_event_page (VecinosWindow *window)
+{
+  return shown (window)->event_page;
+}
+
+GtkEditable *
+vecinos_window_get_filter_entry (VecinosWindow *window)
+{
+  return GTK_EDITABLE (shown (window)->filter_entry);
+}
+
+GtkDropDown *
+vecinos_window_get_importance_dropdown (VecinosWindow *window)
+{
+  return shown (window)->importance_dropdown;
+}
+
+GtkCheckButton *
+vecinos_window_get_category_toggle (VecinosWindow *window,
+                                    const char    *slug)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (shown (window)->category_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), slug))
+      return GTK_CHECK_BUTTON (child);
+  return NULL;
+}
+
+GtkLabel *
+vecinos_window_get_error_label (VecinosWindow *window)
+{
+  return shown (window)->error_label;
+}
+
+const char *
+vecinos_window_get_visible_page (VecinosWindow *window)
+{
+  VecinosWorkspace *self = shown (window);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") == 0)
+    return "error";
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+VecinosSearchPanel *
+vecinos_window_get_search_panel (VecinosWindow *window)
+{
+  return shown (window)->search_panel;
+}
+
+VecinosDocumentsPage *
+vecinos_window_get_documents_page (VecinosWindow *window)
+{
+  return shown (window)->documents_page;
+}
+
+VecinosChartsPage *
+vecinos_window_get_charts_page (VecinosWindow *window)
+{
+  return shown (window)->charts_page;
+}
+
+GtkWidget *
+vecinos_window_get_language_button (VecinosWindow *window,
+                                    const char    *language)
+{
+  VecinosWorkspace *self = shown (window);
+
+  return GTK_WIDGET (g_strcmp0 (language, "es") == 0 ? self->spanish_button : self->english_button);
+}
