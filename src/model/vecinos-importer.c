@@ -51,6 +51,12 @@ typedef struct {
 
 static const char * const countries[] = { "us", "mx", NULL };
 
+static gboolean fail_valist (Import     *import,
+                             GError    **error,
+                             int         code,
+                             const char *format,
+                             va_list     args) G_GNUC_PRINTF (4, 0);
+
 static gboolean
 fail_valist (Import     *import,
              GError    **error,
@@ -1224,8 +1230,10 @@ import_manifest (Import  *import,
     g_autofree char *joined = g_strjoinv (",", import->languages);
     g_autofree char *version = g_strdup_printf ("%d", VECINOS_SCHEMA_VERSION);
 
-    if (!(meta = prepare (import, "INSERT INTO meta (key, value) VALUES (?, ?)", error)) ||
-        !run (import, meta, "ss", "languages", joined) ||
+    /* prepare() says why it failed; run() leaves that to the caller */
+    if (!(meta = prepare (import, "INSERT INTO meta (key, value) VALUES (?, ?)", error)))
+      return FALSE;
+    if (!run (import, meta, "ss", "languages", joined) ||
         !run (import, meta, "ss", "schema_version", version))
       return fail_sqlite (import, error);
   }

@@ -33,7 +33,6 @@ struct _VecinosChartsPage
   GtkLabel         *definition;
   GtkLabel         *caveats;
   GtkLabel         *source;
-  GtkButton        *copy_citation;
   GtkDropDown      *compare;      /* "Nothing", then the series as listed */
   GtkCheckButton   *index;
   GtkCheckButton   *per_person;
@@ -747,7 +746,6 @@ vecinos_charts_page_init (VecinosChartsPage *self)
     gtk_box_append (GTK_BOX (buttons), show_data);
     button = gtk_button_new_with_mnemonic (_("Copy _Citation"));
     g_signal_connect_swapped (button, "clicked", G_CALLBACK (copy_citation), self);
-    self->copy_citation = GTK_BUTTON (button);
     gtk_box_append (GTK_BOX (buttons), button);
     gtk_box_append (GTK_BOX (buttons), new_export_button (self));
     gtk_box_append (GTK_BOX (info), buttons);
