@@ -50,7 +50,7 @@ asan-build: deps
 fuzz: deps
 	@./tools/install-deps.sh --fuzz
 	@if [ ! -f $(FUZZDIR)/build.ninja ]; then \
-		CC=clang meson setup $(FUZZDIR) -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false; fi
+		CC=clang meson setup $(FUZZDIR) -Dwerror=false -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false; fi
 	$(SANITIZER_ENV) meson compile -C $(FUZZDIR)
 	@mkdir -p tests/fuzz/crashers; status=0; \
 	for target in scale dataset; do \
