@@ -50,8 +50,6 @@ char    *vecinos_chart_format_tick  (double              value,
                                      double              step,
                                      const char         *unit_kind,
                                      double              top);
-GArray  *vecinos_chart_events_for_category (GListModel *events,
-                                            const char *category);
 
 /* The sizes vecinos_chart_export() draws, in pixels (points for PDF): room
  * for the axes and the legend, and a surface Cairo can hold (40 million

@@ -1,8 +1,10 @@
-/* vecinos-chart-load.c — the series a chart shows, as the user asked
+/* vecinos-chart-load.c — the series a chart shows, as the user asked, and
+ * the events on its time axis
  *
  * The Charts view and `vecinos --export-chart` ask for the same things —
  * a series, perhaps a second to compare, perhaps per person or as indexes —
- * and get them here, so a handout shows what the window showed.
+ * and get them here, so a handout shows what the window showed. The events
+ * of the series' category, for the time axis, are picked here too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +12,7 @@
 
 #include "vecinos-i18n.h"
 #include "vecinos-chart-load.h"
+#include "vecinos-event.h"
 
 /* @series per person when it has a population, as it is otherwise */
 static VecinosSeries *
@@ -146,4 +149,33 @@ vecinos_chart_can_log (const VecinosSeries *series,
           return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * vecinos_chart_events_for_category:
+ * @events: (element-type VecinosEvent): events by date
+ *
+ * Returns: (transfer full) (element-type VecinosChartEvent): the events of
+ *   @category, for the chart's time axis; their titles belong to @events
+ */
+GArray *
+vecinos_chart_events_for_category (GListModel *events,
+                                   const char *category)
+{
+  GArray *chart_events = g_array_new (FALSE, TRUE, sizeof (VecinosChartEvent));
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+      VecinosChartEvent chart_event = {
+        vecinos_date_first_day (vecinos_event_get_start (event)),
+        vecinos_event_get_title (event),
+        FALSE,
+        event,
+      };
+
+      if (g_str_equal (vecinos_event_get_category (event), category))
+        g_array_append_val (chart_events, chart_event);
+    }
+  return chart_events;
 }

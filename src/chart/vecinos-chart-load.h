@@ -1,9 +1,11 @@
-/* vecinos-chart-load.h — the series a chart shows, as the user asked
+/* vecinos-chart-load.h — the series a chart shows, as the user asked, and
+ * the events on its time axis
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "vecinos-chart-draw.h"
 #include "vecinos-dataset.h"
 
 G_BEGIN_DECLS
@@ -23,5 +25,7 @@ gboolean vecinos_chart_load        (VecinosDataset       *dataset,
                                     GError              **error);
 gboolean vecinos_chart_can_log     (const VecinosSeries  *series,
                                     const VecinosSeries  *compare);
+GArray  *vecinos_chart_events_for_category (GListModel *events,
+                                            const char *category);
 
 G_END_DECLS

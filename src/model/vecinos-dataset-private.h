@@ -1,12 +1,188 @@
-/* vecinos-dataset-private.h — for the tests and the fuzzers only
+/* vecinos-dataset-private.h — the inside of VecinosDataset, shared by its files
+ *
+ * vecinos-dataset.c opens a file, checks it and prepares the statement
+ * table; vecinos-dataset-events.c, -documents.c, -series.c and -search.c
+ * read it, each through the helpers below. The tests and the fuzzers use
+ * the unchecked open at the end.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
 #include "vecinos-dataset.h"
+#include "vecinos-schema.h"
 
 G_BEGIN_DECLS
+
+/* The statements, prepared once: their SQL is in vecinos-dataset.c */
+typedef enum {
+  QUERY_LANGUAGES,
+  QUERY_EVENTS,
+  QUERY_EVENT_SOURCES,
+  QUERY_SOURCE_ORGANISATIONS,
+  QUERY_TERMS,
+  QUERY_CATEGORIES,
+  QUERY_EVENT_EXCERPTS,
+  QUERY_EXCERPT_CLAIMS,
+  QUERY_EVENT_SERIES,
+  QUERY_SERIES_LIST,
+  QUERY_SERIES,
+  QUERY_SERIES_POINTS,
+  QUERY_SERIES_CLAIMS,
+  QUERY_SERIES_NEIGHBOURS,
+  QUERY_DOCUMENTS,
+  QUERY_DOCUMENT_EXCERPTS,
+  QUERY_EXCERPT_DOCUMENT,
+  QUERY_EXCERPT_EVENTS,
+  QUERY_EXCERPT_SERIES,
+  QUERY_SEARCH,
+  QUERY_SEARCH_ROW,
+  QUERY_EVENT_TITLE,
+  QUERY_SERIES_NAME,
+  N_QUERIES
+} Query;
+
+struct _VecinosDataset
+{
+  GObject        parent_instance;
+
+  GFile         *file;
+  sqlite3       *db;
+  sqlite3_stmt  *queries[N_QUERIES];
+  char         **languages;
+
+  char          *path;         /* of the file, to notice it change */
+  GStatBuf       stat;         /* the file as it was opened */
+  gint64         time_limit;   /* microseconds a call may take */
+  gint64         deadline;     /* when the current call must stop */
+  GError        *failure;      /* the first read that failed, once the file is open */
+  gboolean       opened;
+};
+
+/* Every public call begins with vecinos_dataset_begin_call() and records
+ * a read that fails with vecinos_dataset_read_failed() (vecinos-dataset.c) */
+char     *vecinos_dataset_display_name (GFile           *file);
+gboolean  vecinos_dataset_begin_call   (VecinosDataset  *self,
+                                        GError         **error);
+gboolean  vecinos_dataset_read_failed  (VecinosDataset  *self,
+                                        sqlite3_stmt    *stmt,
+                                        int              rc,
+                                        GError         **error);
+
+/* Steps @stmt: TRUE for a row; at its end or on a failure (recorded as
+ * vecinos_dataset_read_failed() does, @stmt reset), FALSE */
+static inline gboolean
+next_row (VecinosDataset *self,
+          sqlite3_stmt   *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    vecinos_dataset_read_failed (self, stmt, rc, NULL);
+  return FALSE;
+}
+
+/* --- Reading: every column as if the file were hostile --- */
+
+/* A valid colour is "#RRGGBB" (what the compiler accepts); any other
+ * would reach CSS, Pango markup and GdkRGBA as is */
+static inline gboolean
+is_color (const char *text)
+{
+  if (text == NULL || text[0] != '#' || strlen (text) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static inline char *
+color_column (sqlite3_stmt *stmt,
+              int           column)
+{
+  const char *color = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (is_color (color) ? color : VECINOS_DATASET_FALLBACK_COLOR);
+}
+
+/* @length bytes of @text as valid UTF-8 of at most about @limit bytes: a
+ * longer text is cut at a character, with "…" */
+static inline char *
+clean_text (const char *text,
+            gsize       length,
+            gsize       limit)
+{
+  if (length > limit)
+    {
+      g_autofree char *start = NULL;
+      gsize cut = limit - strlen ("…");
+
+      while (cut > 0 && ((guchar) text[cut] & 0xc0) == 0x80)
+        cut--;
+      start = g_utf8_make_valid (text, cut);
+      return g_strconcat (start, "…", NULL);
+    }
+  if (g_utf8_validate_len (text, length, NULL))
+    return g_strndup (text, length);
+  return g_utf8_make_valid (text, length);
+}
+
+/* A text that may be missing: NULL stays NULL */
+static inline char *
+nullable_column (sqlite3_stmt *stmt,
+                 int           column,
+                 gsize         limit)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  return clean_text (text, sqlite3_column_bytes (stmt, column), limit);
+}
+
+/* A text the schema says is never NULL: "" if it is anyway, so that no
+ * view ever meets a NULL title, name or identifier */
+static inline char *
+text_column (sqlite3_stmt *stmt,
+             int           column,
+             gsize         limit)
+{
+  char *text = nullable_column (stmt, column, limit);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+/* The compiler refuses longer texts (vecinos-importer.c), so a file it
+ * made is read whole; one made otherwise is cut */
+#define SHORT_TEXT VECINOS_TEXT_MAX_SHORT
+#define LONG_TEXT VECINOS_TEXT_MAX_LONG
+#define URL_TEXT VECINOS_TEXT_MAX_URL
+
+/* The first and last days a date can have, 0001-01-01 and 9999-12-31 */
+#define FIRST_DAY 1
+#define LAST_DAY 3652059
+
+static inline VecinosDate
+date_column (sqlite3_stmt *stmt,
+             int           day_column,
+             int           precision_column)
+{
+  VecinosDate date = { 0 };
+  sqlite3_int64 day = sqlite3_column_int64 (stmt, day_column);
+  int precision = sqlite3_column_int (stmt, precision_column);
+
+  vecinos_date_from_day ((VecinosDay) CLAMP (day, FIRST_DAY, LAST_DAY),
+                         CLAMP (precision, VECINOS_DATE_PRECISION_YEAR, VECINOS_DATE_PRECISION_DAY),
+                         &date);
+  return date;
+}
 
 /* Opens @file as vecinos_dataset_new_for_file() does, without its schema
  * and integrity checks (the version is still checked), so that a test can

@@ -2,7 +2,9 @@
  *
  * The bundled database is opened read-only and immutable; every query is
  * prepared once, when the dataset is opened, and kept in a table indexed by
- * the Query enum. Nothing above this file sees SQL.
+ * the Query enum. This file opens and checks the file and holds that table;
+ * vecinos-dataset-events.c, -documents.c, -series.c and -search.c read
+ * from it. Nothing above these files sees SQL.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,48 +13,14 @@
 #include "vecinos-i18n.h"
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <math.h>
-#include <string.h>
 
 #include "vecinos-dataset.h"
 #include "vecinos-dataset-private.h"
-#include "vecinos-search.h"
+#include "vecinos-importer.h"
+#include "vecinos-schema.h"
 
 /* At most this many matches of a search are ranked (see QUERY_SEARCH) */
 #define SEARCH_CANDIDATES 2000
-#include "vecinos-event-private.h"
-#include "vecinos-excerpt.h"
-#include "vecinos-series-private.h"
-#include "vecinos-importer.h"
-#include "vecinos-schema.h"
-#include "vecinos-uri.h"
-
-typedef enum {
-  QUERY_LANGUAGES,
-  QUERY_EVENTS,
-  QUERY_EVENT_SOURCES,
-  QUERY_SOURCE_ORGANISATIONS,
-  QUERY_TERMS,
-  QUERY_CATEGORIES,
-  QUERY_EVENT_EXCERPTS,
-  QUERY_EXCERPT_CLAIMS,
-  QUERY_EVENT_SERIES,
-  QUERY_SERIES_LIST,
-  QUERY_SERIES,
-  QUERY_SERIES_POINTS,
-  QUERY_SERIES_CLAIMS,
-  QUERY_SERIES_NEIGHBOURS,
-  QUERY_DOCUMENTS,
-  QUERY_DOCUMENT_EXCERPTS,
-  QUERY_EXCERPT_DOCUMENT,
-  QUERY_EXCERPT_EVENTS,
-  QUERY_EXCERPT_SERIES,
-  QUERY_SEARCH,
-  QUERY_SEARCH_ROW,
-  QUERY_EVENT_TITLE,
-  QUERY_SERIES_NAME,
-  N_QUERIES
-} Query;
 
 /* Text is asked for in one language, falling back to English row by row */
 static const char * const query_sql[N_QUERIES] = {
@@ -226,23 +194,6 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY c.period_day, c.id",
 };
 
-struct _VecinosDataset
-{
-  GObject        parent_instance;
-
-  GFile         *file;
-  sqlite3       *db;
-  sqlite3_stmt  *queries[N_QUERIES];
-  char         **languages;
-
-  char          *path;         /* of the file, to notice it change */
-  GStatBuf       stat;         /* the file as it was opened */
-  gint64         time_limit;   /* microseconds a call may take */
-  gint64         deadline;     /* when the current call must stop */
-  GError        *failure;      /* the first read that failed, once the file is open */
-  gboolean       opened;
-};
-
 G_DEFINE_FINAL_TYPE (VecinosDataset, vecinos_dataset, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (vecinos-dataset-error-quark, vecinos_dataset_error)
@@ -301,8 +252,8 @@ vecinos_dataset_init (VecinosDataset *self)
   self->time_limit = VECINOS_DATASET_TIME_LIMIT;
 }
 
-static char *
-display_name (GFile *file)
+char *
+vecinos_dataset_display_name (GFile *file)
 {
   return file != NULL ? g_file_get_parse_name (file) : g_strdup (_("the built-in dataset"));
 }
@@ -313,7 +264,7 @@ set_sqlite_error (VecinosDataset *self,
                   int             rc,
                   GError        **error)
 {
-  g_autofree char *name = display_name (self->file);
+  g_autofree char *name = vecinos_dataset_display_name (self->file);
 
   switch (rc & 0xff)
     {
@@ -356,7 +307,7 @@ static gboolean
 set_foreign_error (VecinosDataset  *self,
                    GError         **error)
 {
-  g_autofree char *name = display_name (self->file);
+  g_autofree char *name = vecinos_dataset_display_name (self->file);
 
   g_set_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_SCHEMA,
                /* Translators: %s is a file name */
@@ -375,11 +326,6 @@ check_deadline (void *data)
 
   return g_get_monotonic_time () > self->deadline;
 }
-
-static gboolean read_failed (VecinosDataset  *self,
-                             sqlite3_stmt    *stmt,
-                             int              rc,
-                             GError         **error);
 
 /* Whether the file was written in place since it was opened (truncated,
  * copied over). SQLite is told the file never changes (immutable=1), so
@@ -404,13 +350,13 @@ file_changed (VecinosDataset *self)
  * @error set, when the file can no longer be read: a file that failed
  * once is not read again, as each call would wait for its deadline or
  * meet the same damage */
-static gboolean
-begin_call (VecinosDataset  *self,
-            GError         **error)
+gboolean
+vecinos_dataset_begin_call (VecinosDataset  *self,
+                            GError         **error)
 {
   self->deadline = g_get_monotonic_time () + self->time_limit;
   if (self->failure == NULL && file_changed (self))
-    read_failed (self, NULL, SQLITE_CORRUPT, NULL);
+    vecinos_dataset_read_failed (self, NULL, SQLITE_CORRUPT, NULL);
   if (self->failure != NULL)
     {
       self->deadline = G_MININT64;
@@ -432,11 +378,11 @@ emit_failed (gpointer data)
 
 /* A read that failed: @error (when asked for) says why; the first failure
  * of an open dataset is kept and told to the window */
-static gboolean
-read_failed (VecinosDataset  *self,
-             sqlite3_stmt    *stmt,
-             int              rc,
-             GError         **error)
+gboolean
+vecinos_dataset_read_failed (VecinosDataset  *self,
+                             sqlite3_stmt    *stmt,
+                             int              rc,
+                             GError         **error)
 {
   g_autoptr(GError) local = NULL;
 
@@ -465,21 +411,6 @@ read_failed (VecinosDataset  *self,
   return FALSE;
 }
 
-/* Steps @stmt: TRUE for a row; at its end or on a failure (recorded as
- * read_failed() does, @stmt reset), FALSE */
-static gboolean
-next_row (VecinosDataset *self,
-          sqlite3_stmt   *stmt)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    read_failed (self, stmt, rc, NULL);
-  return FALSE;
-}
-
 static gboolean
 check_integrity (VecinosDataset  *self,
                  GError         **error)
@@ -505,7 +436,7 @@ static gboolean
 check_version (VecinosDataset  *self,
                GError         **error)
 {
-  g_autofree char *name = display_name (self->file);
+  g_autofree char *name = vecinos_dataset_display_name (self->file);
   sqlite3_stmt *stmt = NULL;
   gint64 version = 0;
   int rc;
@@ -658,7 +589,7 @@ prepare_queries (VecinosDataset  *self,
 
       if (rc != SQLITE_OK)
         {
-          g_autofree char *name = display_name (self->file);
+          g_autofree char *name = vecinos_dataset_display_name (self->file);
 
           g_set_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_INVALID,
                        /* Translators: %1$s is a file name, %2$s SQLite's explanation */
@@ -702,7 +633,7 @@ finish_opening (VecinosDataset  *self,
   g_autoptr(VecinosDataset) dataset = self;
 
   defend_connection (dataset);
-  begin_call (dataset, NULL);
+  vecinos_dataset_begin_call (dataset, NULL);
   /* The schema before anything else reads a table: a query on a file
    * that is not what Vecinos wrote could run for ever */
   if (!check_version (dataset, error) ||
@@ -732,7 +663,7 @@ open_file (GFile    *file,
 
   self = g_object_new (VECINOS_TYPE_DATASET, NULL);
   self->file = g_object_ref (file);
-  name = display_name (file);
+  name = vecinos_dataset_display_name (file);
   path = g_file_get_path (file);
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
@@ -872,177 +803,6 @@ vecinos_dataset_set_time_limit (VecinosDataset *self,
   self->time_limit = MAX (usec, 0);
 }
 
-/* --- Reading: every column as if the file were hostile --- */
-
-/* A valid colour is "#RRGGBB" (what the compiler accepts); any other
- * would reach CSS, Pango markup and GdkRGBA as is */
-static gboolean
-is_color (const char *text)
-{
-  if (text == NULL || text[0] != '#' || strlen (text) != 7)
-    return FALSE;
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-color_column (sqlite3_stmt *stmt,
-              int           column)
-{
-  const char *color = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (is_color (color) ? color : VECINOS_DATASET_FALLBACK_COLOR);
-}
-
-/* @length bytes of @text as valid UTF-8 of at most about @limit bytes: a
- * longer text is cut at a character, with "…" */
-static char *
-clean_text (const char *text,
-            gsize       length,
-            gsize       limit)
-{
-  if (length > limit)
-    {
-      g_autofree char *start = NULL;
-      gsize cut = limit - strlen ("…");
-
-      while (cut > 0 && ((guchar) text[cut] & 0xc0) == 0x80)
-        cut--;
-      start = g_utf8_make_valid (text, cut);
-      return g_strconcat (start, "…", NULL);
-    }
-  if (g_utf8_validate_len (text, length, NULL))
-    return g_strndup (text, length);
-  return g_utf8_make_valid (text, length);
-}
-
-/* A text that may be missing: NULL stays NULL */
-static char *
-nullable_column (sqlite3_stmt *stmt,
-                 int           column,
-                 gsize         limit)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  if (text == NULL)
-    return NULL;
-  return clean_text (text, sqlite3_column_bytes (stmt, column), limit);
-}
-
-/* A text the schema says is never NULL: "" if it is anyway, so that no
- * view ever meets a NULL title, name or identifier */
-static char *
-text_column (sqlite3_stmt *stmt,
-             int           column,
-             gsize         limit)
-{
-  char *text = nullable_column (stmt, column, limit);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
-/* The compiler refuses longer texts (vecinos-importer.c), so a file it
- * made is read whole; one made otherwise is cut */
-#define SHORT_TEXT VECINOS_TEXT_MAX_SHORT
-#define LONG_TEXT VECINOS_TEXT_MAX_LONG
-#define URL_TEXT VECINOS_TEXT_MAX_URL
-
-/* The first and last days a date can have, 0001-01-01 and 9999-12-31 */
-#define FIRST_DAY 1
-#define LAST_DAY 3652059
-
-static VecinosDate
-date_column (sqlite3_stmt *stmt,
-             int           day_column,
-             int           precision_column)
-{
-  VecinosDate date = { 0 };
-  sqlite3_int64 day = sqlite3_column_int64 (stmt, day_column);
-  int precision = sqlite3_column_int (stmt, precision_column);
-
-  vecinos_date_from_day ((VecinosDay) CLAMP (day, FIRST_DAY, LAST_DAY),
-                         CLAMP (precision, VECINOS_DATE_PRECISION_YEAR, VECINOS_DATE_PRECISION_DAY),
-                         &date);
-  return date;
-}
-
-/**
- * vecinos_dataset_list_events:
- * @lang: the language of the text ("en", "es"); text missing in it is English
- *
- * Returns: (transfer full) (nullable): a list of #VecinosEvent by date
- */
-GListModel *
-vecinos_dataset_list_events (VecinosDataset  *self,
-                             const char      *lang,
-                             GError         **error)
-{
-  g_autoptr(GListStore) store = g_list_store_new (VECINOS_TYPE_EVENT);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
-  g_return_val_if_fail (lang != NULL, NULL);
-
-  if (!begin_call (self, error))
-    return NULL;
-  stmt = self->queries[QUERY_EVENTS];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(VecinosEvent) event = NULL;
-      g_autofree char *slug = text_column (stmt, 1, SHORT_TEXT);
-      g_autofree char *category = text_column (stmt, 7, SHORT_TEXT);
-      g_autofree char *color = color_column (stmt, 8);
-      g_autofree char *title = text_column (stmt, 9, SHORT_TEXT);
-      g_autofree char *summary = text_column (stmt, 10, LONG_TEXT);
-      g_autofree char *category_name = text_column (stmt, 11, SHORT_TEXT);
-      VecinosEventFields fields = {
-        .slug = slug,
-        .start = date_column (stmt, 2, 3),
-        .has_end = sqlite3_column_type (stmt, 4) != SQLITE_NULL,
-        .importance = CLAMP (sqlite3_column_int (stmt, 6), 1, 3),
-        .category = category,
-        .color = color,
-        .title = title,
-        .summary = summary,
-        .category_name = category_name,
-      };
-
-      if (fields.has_end)
-        fields.end = date_column (stmt, 4, 5);
-
-      event = vecinos_event_new (&fields);
-      g_hash_table_insert (by_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)), event);
-      g_list_store_append (store, event);
-    }
-  if (rc != SQLITE_DONE)
-    return read_failed (self, stmt, rc, error), NULL;
-  sqlite3_reset (stmt);
-
-  stmt = self->queries[QUERY_EVENT_SOURCES];
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      VecinosEvent *event = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
-
-      if (event != NULL)
-        {
-          g_autofree char *name = text_column (stmt, 1, SHORT_TEXT);
-          g_autofree char *url = text_column (stmt, 2, URL_TEXT);
-
-          vecinos_event_add_source (event, name, url);
-        }
-    }
-  if (rc != SQLITE_DONE)
-    return read_failed (self, stmt, rc, error), NULL;
-  sqlite3_reset (stmt);
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
 /**
  * vecinos_dataset_count:
  * @table: one of the schema's table names
@@ -1064,7 +824,7 @@ vecinos_dataset_count (VecinosDataset *self,
   g_return_val_if_fail (VECINOS_IS_DATASET (self), 0);
   g_return_val_if_fail (g_strv_contains (tables, table), 0);
 
-  if (!begin_call (self, NULL))
+  if (!vecinos_dataset_begin_call (self, NULL))
     return 0;
   /* The table name comes from the fixed list above, never from a user */
   sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
@@ -1073,834 +833,4 @@ vecinos_dataset_count (VecinosDataset *self,
     count = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
   sqlite3_finalize (stmt);
   return count;
-}
-
-/**
- * vecinos_dataset_list_source_organisations:
- *
- * Returns: (transfer full): the organisations whose figures the dataset
- *   charts, each as "Name https://address" (the form GtkAboutDialog credits
- *   take), in alphabetical order
- */
-char **
-vecinos_dataset_list_source_organisations (VecinosDataset *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
-
-  if (!begin_call (self, NULL))
-    return g_strv_builder_end (builder);
-  stmt = self->queries[QUERY_SOURCE_ORGANISATIONS];
-  while (next_row (self, stmt))
-    {
-      g_autofree char *name = text_column (stmt, 0, SHORT_TEXT);
-      g_autofree char *url = text_column (stmt, 1, URL_TEXT);
-      g_autofree char *credit = NULL;
-
-      /* The About dialog makes a link of the address: only one that may
-       * be opened (see vecinos-uri.c) */
-      if (*name == '\0')
-        continue;
-      credit = vecinos_uri_is_openable (url) ? g_strdup_printf ("%s %s", name, url) : g_strdup (name);
-      g_strv_builder_add (builder, credit);
-    }
-  sqlite3_reset (stmt);
-  return g_strv_builder_end (builder);
-}
-
-static void
-vecinos_term_free (VecinosTerm *term)
-{
-  g_free (term->slug);
-  g_free (term->person);
-  g_free (term->short_name);
-  g_free (term->party);
-  g_free (term);
-}
-
-/**
- * vecinos_dataset_list_terms:
- * @lang: the language of party names
- *
- * Returns: (transfer full) (element-type VecinosTerm): the presidential
- *   terms, the United States' first, each country's by date
- */
-GPtrArray *
-vecinos_dataset_list_terms (VecinosDataset *self,
-                            const char     *lang)
-{
-  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_term_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), terms);
-
-  if (!begin_call (self, NULL))
-    return terms;
-  stmt = self->queries[QUERY_TERMS];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  while (next_row (self, stmt))
-    {
-      VecinosTerm *term = g_new0 (VecinosTerm, 1);
-      g_autofree char *country = text_column (stmt, 1, SHORT_TEXT);
-
-      term->slug = text_column (stmt, 0, SHORT_TEXT);
-      /* "us" or "mx"; anything else is no country the timeline draws */
-      if (strlen (country) == 2 && g_ascii_isalpha (country[0]) && g_ascii_isalpha (country[1]))
-        g_strlcpy (term->country, country, sizeof term->country);
-      term->person = text_column (stmt, 2, SHORT_TEXT);
-      term->party = text_column (stmt, 3, SHORT_TEXT);
-      term->start = CLAMP (sqlite3_column_int64 (stmt, 4), FIRST_DAY, LAST_DAY);
-      term->end = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                  ? 0 : CLAMP (sqlite3_column_int64 (stmt, 5), term->start, LAST_DAY);
-      term->short_name = text_column (stmt, 6, SHORT_TEXT);
-      g_ptr_array_add (terms, term);
-    }
-  sqlite3_reset (stmt);
-  return terms;
-}
-
-static void
-vecinos_category_free (VecinosCategory *category)
-{
-  g_free (category->slug);
-  g_free (category->color);
-  g_free (category->name);
-  g_free (category);
-}
-
-/**
- * vecinos_dataset_list_categories:
- * @lang: the language of the names
- *
- * Returns: (transfer full) (element-type VecinosCategory): the categories,
- *   in the order of the dataset (the order of the timeline's rows)
- */
-GPtrArray *
-vecinos_dataset_list_categories (VecinosDataset *self,
-                                 const char     *lang)
-{
-  GPtrArray *categories = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_category_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), categories);
-
-  if (!begin_call (self, NULL))
-    return categories;
-  stmt = self->queries[QUERY_CATEGORIES];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  while (next_row (self, stmt))
-    {
-      VecinosCategory *category = g_new0 (VecinosCategory, 1);
-
-      category->slug = text_column (stmt, 0, SHORT_TEXT);
-      category->color = color_column (stmt, 1);
-      category->name = text_column (stmt, 2, SHORT_TEXT);
-      g_ptr_array_add (categories, category);
-    }
-  sqlite3_reset (stmt);
-  return categories;
-}
-
-/* An excerpt from a row of QUERY_EVENT_EXCERPTS or QUERY_DOCUMENT_EXCERPTS,
- * whose first twelve columns are the same */
-static VecinosExcerpt *
-excerpt_from_row (sqlite3_stmt *stmt)
-{
-  VecinosExcerpt *excerpt = g_new0 (VecinosExcerpt, 1);
-
-  excerpt->slug = text_column (stmt, 1, SHORT_TEXT);
-  excerpt->text = text_column (stmt, 2, LONG_TEXT);
-  excerpt->translation = nullable_column (stmt, 3, LONG_TEXT);
-  excerpt->document_slug = text_column (stmt, 4, SHORT_TEXT);
-  excerpt->document_title = text_column (stmt, 5, SHORT_TEXT);
-  excerpt->authors = nullable_column (stmt, 6, SHORT_TEXT);
-  excerpt->publisher = text_column (stmt, 7, SHORT_TEXT);
-  excerpt->has_date = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-  if (excerpt->has_date)
-    excerpt->date = date_column (stmt, 8, 9);
-  excerpt->date_inferred = sqlite3_column_int (stmt, 10);
-  excerpt->url = nullable_column (stmt, 11, URL_TEXT);
-  return excerpt;
-}
-
-static GPtrArray *
-list_claims (VecinosDataset *self,
-             gint64          excerpt_row,
-             const char     *lang)
-{
-  GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_claim_free);
-  sqlite3_stmt *stmt = self->queries[QUERY_EXCERPT_CLAIMS];
-
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, excerpt_row);
-  while (next_row (self, stmt))
-    {
-      VecinosClaim *claim = g_new0 (VecinosClaim, 1);
-
-      claim->text = text_column (stmt, 0, LONG_TEXT);
-      claim->value = sqlite3_column_double (stmt, 1);
-      /* A value that is no number is no value: the words alone are shown */
-      claim->has_value = sqlite3_column_type (stmt, 1) != SQLITE_NULL && isfinite (claim->value);
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        {
-          claim->series_slug = text_column (stmt, 2, SHORT_TEXT);
-          claim->series_name = text_column (stmt, 3, SHORT_TEXT);
-          claim->series_unit = text_column (stmt, 4, SHORT_TEXT);
-          claim->source_org = text_column (stmt, 5, SHORT_TEXT);
-          claim->period_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "fiscal") == 0
-                               ? VECINOS_PERIOD_FISCAL_YEAR : VECINOS_PERIOD_CALENDAR_YEAR;
-          claim->period_year = vecinos_period_year (sqlite3_column_int (stmt, 7), claim->period_kind);
-          claim->has_official = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-          claim->official = sqlite3_column_double (stmt, 8);
-          claim->official_preliminary = sqlite3_column_int (stmt, 9);
-          /* NULL without an official figure */
-          claim->official_source = claim->has_official ? text_column (stmt, 10, SHORT_TEXT) : NULL;
-          claim->official_source_url = claim->has_official ? text_column (stmt, 11, URL_TEXT) : NULL;
-          claim->unit_kind = text_column (stmt, 14, SHORT_TEXT);
-        }
-      claim->measure_differs = sqlite3_column_int (stmt, 12);
-      claim->note = nullable_column (stmt, 13, LONG_TEXT);
-      g_ptr_array_add (claims, claim);
-    }
-  sqlite3_reset (stmt);
-  return claims;
-}
-
-/**
- * vecinos_dataset_list_event_excerpts:
- * @event: the slug of an event
- * @lang: the language of translations, series names and notes
- *
- * Returns: (transfer full) (element-type VecinosExcerpt): the excerpts that
- *   discuss @event, oldest document first, each with its claims
- */
-GPtrArray *
-vecinos_dataset_list_event_excerpts (VecinosDataset *self,
-                                     const char     *event,
-                                     const char     *lang)
-{
-  GPtrArray *excerpts = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_excerpt_free);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), excerpts);
-  g_return_val_if_fail (event != NULL && lang != NULL, excerpts);
-
-  if (!begin_call (self, NULL))
-    return excerpts;
-  stmt = self->queries[QUERY_EVENT_EXCERPTS];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, event, -1, SQLITE_TRANSIENT);
-  while (next_row (self, stmt))
-    {
-      VecinosExcerpt *excerpt = excerpt_from_row (stmt);
-      gint64 row = sqlite3_column_int64 (stmt, 0);
-      g_ptr_array_add (excerpts, excerpt);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  /* One statement at a time: the claims are read once the excerpts are */
-  for (guint i = 0; i < excerpts->len; i++)
-    ((VecinosExcerpt *) g_ptr_array_index (excerpts, i))->claims =
-      list_claims (self, g_array_index (rows, gint64, i), lang);
-  return excerpts;
-}
-
-/**
- * vecinos_dataset_list_event_series:
- * @event: the slug of an event
- * @lang: the language of the names
- *
- * Returns: (transfer full) (element-type VecinosSeriesRef): the series
- *   related to @event, by name
- */
-GPtrArray *
-vecinos_dataset_list_event_series (VecinosDataset *self,
-                                   const char     *event,
-                                   const char     *lang)
-{
-  GPtrArray *series = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_series_ref_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), series);
-  g_return_val_if_fail (event != NULL && lang != NULL, series);
-
-  if (!begin_call (self, NULL))
-    return series;
-  stmt = self->queries[QUERY_EVENT_SERIES];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, event, -1, SQLITE_TRANSIENT);
-  while (next_row (self, stmt))
-    {
-      VecinosSeriesRef *ref = g_new0 (VecinosSeriesRef, 1);
-
-      ref->slug = text_column (stmt, 0, SHORT_TEXT);
-      ref->name = text_column (stmt, 1, SHORT_TEXT);
-      g_ptr_array_add (series, ref);
-    }
-  sqlite3_reset (stmt);
-  return series;
-}
-
-/**
- * vecinos_dataset_list_series:
- * @lang: the language of the names
- *
- * Returns: (transfer full) (element-type VecinosSeriesRef): every series,
- *   by category (in the categories' order) and then by name, each with its
- *   category
- */
-GPtrArray *
-vecinos_dataset_list_series (VecinosDataset *self,
-                             const char     *lang)
-{
-  GPtrArray *series = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_series_ref_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), series);
-
-  if (!begin_call (self, NULL))
-    return series;
-  stmt = self->queries[QUERY_SERIES_LIST];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  while (next_row (self, stmt))
-    {
-      VecinosSeriesRef *ref = g_new0 (VecinosSeriesRef, 1);
-
-      ref->slug = text_column (stmt, 0, SHORT_TEXT);
-      ref->name = text_column (stmt, 1, SHORT_TEXT);
-      ref->category = text_column (stmt, 2, SHORT_TEXT);
-      ref->category_name = text_column (stmt, 3, SHORT_TEXT);
-      ref->has_population = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (series, ref);
-    }
-  sqlite3_reset (stmt);
-  return series;
-}
-
-/**
- * vecinos_dataset_get_series:
- * @slug: a series id, as the reference files and the command line name it
- * @lang: the language of its texts
- *
- * Returns: (transfer full) (nullable): the series with its points and the
- *   numbers documents claim for it, or %NULL with @error set when no series
- *   has that id
- */
-VecinosSeries *
-vecinos_dataset_get_series (VecinosDataset  *self,
-                            const char      *slug,
-                            const char      *lang,
-                            GError         **error)
-{
-  g_autoptr(VecinosSeries) series = NULL;
-  sqlite3_stmt *stmt;
-  gint64 row;
-  int first_day = 0, last_day = 0;
-  int rc;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
-  g_return_val_if_fail (slug != NULL && lang != NULL, NULL);
-
-  if (!begin_call (self, error))
-    return NULL;
-  stmt = self->queries[QUERY_SERIES];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        return read_failed (self, stmt, rc, error), NULL;
-      sqlite3_reset (stmt);
-      g_set_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_NOT_FOUND,
-                   /* Translators: %s is what the user typed as a series id */
-                   _("There is no series “%s” in this dataset."), slug);
-      return NULL;
-    }
-  series = vecinos_series_new ();
-  row = sqlite3_column_int64 (stmt, 0);
-  series->slug = text_column (stmt, 1, SHORT_TEXT);
-  series->category = text_column (stmt, 2, SHORT_TEXT);
-  series->category_name = text_column (stmt, 3, SHORT_TEXT);
-  series->color = color_column (stmt, 4);
-  series->name = text_column (stmt, 5, SHORT_TEXT);
-  series->unit = text_column (stmt, 6, SHORT_TEXT);
-  series->unit_kind = text_column (stmt, 7, SHORT_TEXT);
-  series->definition = text_column (stmt, 8, LONG_TEXT);
-  series->caveats = nullable_column (stmt, 9, LONG_TEXT);
-  series->break_note = nullable_column (stmt, 10, LONG_TEXT);
-  series->source_org = text_column (stmt, 11, SHORT_TEXT);
-  series->source_url = text_column (stmt, 12, URL_TEXT);
-  series->period_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "fiscal") == 0
-                        ? VECINOS_PERIOD_FISCAL_YEAR : VECINOS_PERIOD_CALENDAR_YEAR;
-  series->population = nullable_column (stmt, 14, SHORT_TEXT);
-  sqlite3_reset (stmt);
-
-  stmt = self->queries[QUERY_SERIES_POINTS];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, row);
-  while (next_row (self, stmt))
-    {
-      int day = CLAMP (sqlite3_column_int64 (stmt, 0), FIRST_DAY, LAST_DAY);
-      VecinosPoint point = {
-        .year = vecinos_period_year (day, series->period_kind),
-        .value = sqlite3_column_double (stmt, 1),
-        .preliminary = sqlite3_column_int (stmt, 2) != 0,
-        .source = text_column (stmt, 3, SHORT_TEXT),
-        .source_url = text_column (stmt, 4, URL_TEXT),
-        .note = nullable_column (stmt, 5, LONG_TEXT),
-      };
-      /* A figure that is no number is a gap; years out of order (clamped
-       * days can meet) would break every line drawn through them */
-      if (!isfinite (point.value) ||
-          (series->points->len > 0 &&
-           point.year <= g_array_index (series->points, VecinosPoint, series->points->len - 1).year))
-        {
-          g_free (point.source);
-          g_free (point.source_url);
-          g_free (point.note);
-          continue;
-        }
-      if (series->points->len == 0)
-        first_day = day;
-      last_day = day;
-      g_array_append_val (series->points, point);
-    }
-  sqlite3_reset (stmt);
-
-  /* A definitional break: the series stops where a related one, measured
-   * another way, takes over within a year (or starts where one stopped) */
-  stmt = self->queries[QUERY_SERIES_NEIGHBOURS];
-  sqlite3_bind_int64 (stmt, 1, row);
-  while (series->break_note != NULL && series->points->len > 0 && next_row (self, stmt))
-    {
-      int first = sqlite3_column_int (stmt, 0), last = sqlite3_column_int (stmt, 1);
-
-      series->break_at_start |= last < first_day && last >= first_day - 400;
-      series->break_at_end |= first > last_day && first <= last_day + 400;
-    }
-  sqlite3_reset (stmt);
-
-  stmt = self->queries[QUERY_SERIES_CLAIMS];
-  sqlite3_bind_int64 (stmt, 1, row);
-  while (next_row (self, stmt))
-    {
-      VecinosSeriesClaim *claim = g_new0 (VecinosSeriesClaim, 1);
-      VecinosDate published = { 0 };
-
-      claim->year = vecinos_period_year (CLAMP (sqlite3_column_int64 (stmt, 0), FIRST_DAY, LAST_DAY),
-                                         series->period_kind);
-      claim->value = sqlite3_column_double (stmt, 1);
-      claim->text = text_column (stmt, 2, LONG_TEXT);
-      claim->document = text_column (stmt, 3, SHORT_TEXT);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        vecinos_date_from_day (CLAMP (sqlite3_column_int64 (stmt, 4), FIRST_DAY, LAST_DAY),
-                               VECINOS_DATE_PRECISION_YEAR, &published);
-      claim->document_year = published.year;
-      claim->measure_differs = sqlite3_column_int (stmt, 5);
-      /* Drawn at its value: one that is no number is not drawn */
-      if (!isfinite (claim->value))
-        {
-          g_free (claim->text);
-          g_free (claim->document);
-          g_free (claim);
-          continue;
-        }
-      g_ptr_array_add (series->claims, claim);
-    }
-  sqlite3_reset (stmt);
-  vecinos_series_summarise (series);
-  return g_steal_pointer (&series);
-}
-
-/**
- * vecinos_dataset_list_documents:
- * @lang: the language of their kinds and notes
- *
- * Returns: (transfer full) (element-type VecinosDocument): the documents,
- *   oldest first
- */
-GPtrArray *
-vecinos_dataset_list_documents (VecinosDataset *self,
-                                const char     *lang)
-{
-  GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_document_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), documents);
-
-  if (!begin_call (self, NULL))
-    return documents;
-  stmt = self->queries[QUERY_DOCUMENTS];
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  while (next_row (self, stmt))
-    {
-      VecinosDocument *document = g_new0 (VecinosDocument, 1);
-
-      document->slug = text_column (stmt, 0, SHORT_TEXT);
-      document->title = text_column (stmt, 1, SHORT_TEXT);
-      document->authors = nullable_column (stmt, 2, SHORT_TEXT);
-      document->publisher = text_column (stmt, 3, SHORT_TEXT);
-      document->has_date = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-      if (document->has_date)
-        document->date = date_column (stmt, 4, 5);
-      document->date_inferred = sqlite3_column_int (stmt, 6);
-      document->url = nullable_column (stmt, 7, URL_TEXT);
-      document->kind = text_column (stmt, 8, SHORT_TEXT);
-      document->notes = nullable_column (stmt, 9, LONG_TEXT);
-      document->lang = text_column (stmt, 10, SHORT_TEXT);
-      document->n_excerpts = (guint) CLAMP (sqlite3_column_int64 (stmt, 11), 0, G_MAXINT);
-      g_ptr_array_add (documents, document);
-    }
-  sqlite3_reset (stmt);
-  return documents;
-}
-
-/* The (slug, name) pairs a query of ?1 language and ?2 row gives */
-static GPtrArray *
-list_refs (VecinosDataset *self,
-           Query           query,
-           gint64          row,
-           const char     *lang)
-{
-  GPtrArray *refs = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_series_ref_free);
-  sqlite3_stmt *stmt = self->queries[query];
-
-  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, row);
-  while (next_row (self, stmt))
-    {
-      VecinosSeriesRef *ref = g_new0 (VecinosSeriesRef, 1);
-
-      ref->slug = text_column (stmt, 0, SHORT_TEXT);
-      ref->name = text_column (stmt, 1, SHORT_TEXT);
-      g_ptr_array_add (refs, ref);
-    }
-  sqlite3_reset (stmt);
-  return refs;
-}
-
-/**
- * vecinos_dataset_list_document_excerpts:
- * @document: a document's slug
- * @lang: the language of the names of events, series and categories, and
- *   of the claims' notes
- * @translation_lang: the language of the translations (none when it is the
- *   document's own)
- *
- * Returns: (transfer full) (element-type VecinosExcerpt): @document's
- *   excerpts in order, each with its claims, categories, events and series
- */
-GPtrArray *
-vecinos_dataset_list_document_excerpts (VecinosDataset *self,
-                                        const char     *document,
-                                        const char     *lang,
-                                        const char     *translation_lang)
-{
-  GPtrArray *excerpts = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_excerpt_free);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), excerpts);
-  g_return_val_if_fail (document != NULL && lang != NULL && translation_lang != NULL, excerpts);
-
-  if (!begin_call (self, NULL))
-    return excerpts;
-  stmt = self->queries[QUERY_DOCUMENT_EXCERPTS];
-  sqlite3_bind_text (stmt, 1, translation_lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, document, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, lang, -1, SQLITE_TRANSIENT);
-  while (next_row (self, stmt))
-    {
-      VecinosExcerpt *excerpt = excerpt_from_row (stmt);
-      gint64 row = sqlite3_column_int64 (stmt, 0);
-      excerpt->ordinal = sqlite3_column_int (stmt, 12);
-      excerpt->categories = nullable_column (stmt, 13, LONG_TEXT);
-      g_ptr_array_add (excerpts, excerpt);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < excerpts->len; i++)
-    {
-      VecinosExcerpt *excerpt = g_ptr_array_index (excerpts, i);
-      gint64 row = g_array_index (rows, gint64, i);
-
-      excerpt->claims = list_claims (self, row, lang);
-      excerpt->events = list_refs (self, QUERY_EXCERPT_EVENTS, row, lang);
-      excerpt->series = list_refs (self, QUERY_EXCERPT_SERIES, row, lang);
-    }
-  return excerpts;
-}
-
-/* @words one space apart */
-static char *
-join_words (GPtrArray *words)
-{
-  GString *joined = g_string_new (NULL);
-
-  for (guint i = 0; i < words->len; i++)
-    g_string_append_printf (joined, "%s%s", i > 0 ? " " : "", (const char *) g_ptr_array_index (words, i));
-  return g_string_free (joined, FALSE);
-}
-
-static int
-compare_results (gconstpointer a,
-                 gconstpointer b)
-{
-  const VecinosSearchResult *x = *(VecinosSearchResult **) a;
-  const VecinosSearchResult *y = *(VecinosSearchResult **) b;
-
-  return (x->rank > y->rank) - (x->rank < y->rank);
-}
-
-/**
- * vecinos_dataset_search:
- * @text: (nullable): what the user typed, anything at all
- * @lang: the interface language: when a record matches in several
- *   languages, its title and snippet are shown in this one
- * @limit: at most this many results
- *
- * Searches events (titles and summaries), excerpts, series (names and
- * definitions) and documents (titles and authors) in every language of the
- * dataset, ignoring accents and case, each word as the start of a word
- * (see vecinos_search_build_query()). Nothing typed is an error: text with
- * no word finds nothing.
- *
- * Returns: (transfer full) (element-type VecinosSearchResult): the results,
- *   best first, one per record
- */
-GPtrArray *
-vecinos_dataset_search (VecinosDataset *self,
-                        const char     *text,
-                        const char     *lang,
-                        guint           limit)
-{
-  return vecinos_dataset_search_full (self, text, lang, limit, NULL);
-}
-
-/* A search that failed: a damaged index is the search's own trouble (the
- * rest of the dataset reads well, and SQLite's quick check does not look
- * into FTS5's tables); anything else is the file's */
-static void
-search_failed (VecinosDataset  *self,
-               sqlite3_stmt    *stmt,
-               int              rc,
-               GError         **error)
-{
-  g_autofree char *name = display_name (self->file);
-
-  if ((rc & 0xff) != SQLITE_CORRUPT)
-    {
-      read_failed (self, stmt, rc, error);
-      return;
-    }
-  sqlite3_reset (stmt);
-  g_debug ("Search in %s failed: %s", name, sqlite3_errmsg (self->db));
-  g_set_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_SEARCH_INDEX,
-               /* Translators: %s is a file name */
-               _("The search index of the dataset “%s” is damaged, so search cannot find anything. "
-                 "Reinstall Vecinos or choose another dataset file."), name);
-}
-
-/**
- * vecinos_dataset_search_full:
- * @error: set when the search could not be made (a damaged index, a
- *   damaged file), with a message for the user
- *
- * As vecinos_dataset_search().
- *
- * Returns: (transfer full) (element-type VecinosSearchResult): the results,
- *   best first, one per record; none with @error set
- */
-GPtrArray *
-vecinos_dataset_search_full (VecinosDataset  *self,
-                             const char      *text,
-                             const char      *lang,
-                             guint            limit,
-                             GError         **error)
-{
-  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_search_result_free);
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GPtrArray) retitle = g_ptr_array_new ();   /* found in another language */
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GPtrArray) words = NULL;
-  g_autofree char *query = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), results);
-  g_return_val_if_fail (error == NULL || *error == NULL, results);
-
-  if ((query = vecinos_search_build_query (text)) == NULL || limit == 0)
-    return results;
-
-  if (!begin_call (self, error))
-    return results;
-  /* The best rows first; a record can match in each language: room for both */
-  stmt = self->queries[QUERY_SEARCH];
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT / 4) * 2 + 2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 row = sqlite3_column_int64 (stmt, 0);
-      double rank = sqlite3_column_double (stmt, 1);
-
-      if (!isfinite (rank))
-        rank = G_MAXDOUBLE;
-      g_array_append_val (rows, row);
-      g_array_append_val (ranks, rank);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      search_failed (self, stmt, rc, error);
-      return results;
-    }
-  sqlite3_reset (stmt);
-
-  /* Then what they are, with a snippet of the words that matched: made
-   * here, for the few rows shown, not by FTS5 for every match */
-  words = vecinos_search_fold_words (text);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  stmt = self->queries[QUERY_SEARCH_ROW];
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const char *kind_name;
-      g_autofree char *ref = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *snippet = NULL;
-      VecinosSearchResult *result;
-      VecinosSearchKind kind;
-      gboolean in_lang, found = FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, g_array_index (rows, gint64, i));
-      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-        {
-          if (rc != SQLITE_DONE)
-            {
-              search_failed (self, stmt, rc, error);
-              g_ptr_array_set_size (results, 0);
-              return results;
-            }
-          sqlite3_reset (stmt);
-          continue;
-        }
-      kind_name = (const char *) sqlite3_column_text (stmt, 0);
-      ref = text_column (stmt, 1, SHORT_TEXT);
-      in_lang = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), lang) == 0;
-      title = text_column (stmt, 3, SHORT_TEXT);
-      body = text_column (stmt, 4, LONG_TEXT);
-      if (kind_name == NULL || !vecinos_search_kind_from_string (kind_name, &kind))
-        {
-          sqlite3_reset (stmt);
-          continue;
-        }
-      key = g_strconcat (kind_name, ":", ref, NULL);
-      result = g_hash_table_lookup (seen, key);
-      /* The body's words around a match, or its start when only the title
-       * matched */
-      snippet = vecinos_search_make_snippet (body, words, 16, &found);
-      if (!found && (body == NULL || *body == '\0'))
-        {
-          g_free (snippet);
-          snippet = vecinos_search_make_snippet (title, words, 16, NULL);
-        }
-
-      if (result != NULL)
-        {
-          /* Seen in another language: keep its rank, show this one's words */
-          if (in_lang && kind != VECINOS_SEARCH_EXCERPT)
-            {
-              g_free (result->title);
-              result->title = g_strdup (title);
-              g_ptr_array_remove (retitle, result);
-            }
-          if (in_lang)
-            {
-              g_free (result->snippet);
-              result->snippet = g_steal_pointer (&snippet);
-            }
-        }
-      else if (results->len < limit)
-        {
-          result = g_new0 (VecinosSearchResult, 1);
-          result->kind = kind;
-          result->ref = g_strdup (ref);
-          result->title = kind == VECINOS_SEARCH_EXCERPT ? text_column (stmt, 5, SHORT_TEXT) : g_strdup (title);
-          result->snippet = g_steal_pointer (&snippet);
-          result->rank = g_array_index (ranks, double, i);
-          g_hash_table_insert (seen, g_steal_pointer (&key), result);
-          g_ptr_array_add (results, result);
-          if (!in_lang && (kind == VECINOS_SEARCH_EVENT || kind == VECINOS_SEARCH_SERIES))
-            g_ptr_array_add (retitle, result);
-        }
-      sqlite3_reset (stmt);
-    }
-
-  /* A title that is exactly what was typed comes first, whatever FTS5
-   * thinks of a longer text that mentions the words more often */
-  {
-    g_autofree char *typed = join_words (words);
-
-    for (guint i = 0; i < results->len; i++)
-      {
-        VecinosSearchResult *result = g_ptr_array_index (results, i);
-        g_autoptr(GPtrArray) title_words = vecinos_search_fold_words (result->title);
-        g_autofree char *title = join_words (title_words);
-
-        if (result->kind != VECINOS_SEARCH_EXCERPT && g_str_equal (title, typed))
-          result->rank -= 1e6;
-      }
-    g_ptr_array_sort (results, compare_results);
-  }
-
-  /* Found through another language's words: the title in this one, the
-   * snippet in the words that matched */
-  for (guint i = 0; i < retitle->len; i++)
-    {
-      VecinosSearchResult *result = g_ptr_array_index (retitle, i);
-
-      stmt = self->queries[result->kind == VECINOS_SEARCH_EVENT ? QUERY_EVENT_TITLE : QUERY_SERIES_NAME];
-      sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, result->ref, -1, SQLITE_TRANSIENT);
-      if (next_row (self, stmt))
-        {
-          g_free (result->title);
-          result->title = text_column (stmt, 0, SHORT_TEXT);
-        }
-      sqlite3_reset (stmt);
-    }
-  return results;
-}
-
-/**
- * vecinos_dataset_get_excerpt_document:
- * @excerpt: an excerpt's slug
- *
- * Returns: (transfer full) (nullable): the slug of its document, or %NULL
- *   when the dataset has no such excerpt
- */
-char *
-vecinos_dataset_get_excerpt_document (VecinosDataset *self,
-                                      const char     *excerpt)
-{
-  sqlite3_stmt *stmt;
-  char *document = NULL;
-
-  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
-
-  if (!begin_call (self, NULL))
-    return NULL;
-  stmt = self->queries[QUERY_EXCERPT_DOCUMENT];
-  sqlite3_bind_text (stmt, 1, excerpt, -1, SQLITE_TRANSIENT);
-  if (next_row (self, stmt))
-    document = nullable_column (stmt, 0, SHORT_TEXT);
-  sqlite3_reset (stmt);
-  return document;
 }

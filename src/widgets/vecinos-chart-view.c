@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "vecinos-chart-view.h"
+#include "vecinos-chart-load.h"
 #include "vecinos-event.h"
 #include "vecinos-focus-ring.h"
 
@@ -26,7 +27,8 @@ struct _VecinosChartView
   VecinosSeries     *series;
   VecinosSeries     *compare;  /* or NULL */
   gboolean           shared_axis;
-  gboolean           log_scale;
+  gboolean           log_scale;      /* as asked */
+  gboolean           log_scale_available; /* every figure above zero */
   GPtrArray         *terms;
   GArray            *events;   /* of VecinosChartEvent */
   int                focus_year;
@@ -38,6 +40,15 @@ struct _VecinosChartView
 };
 
 G_DEFINE_FINAL_TYPE (VecinosChartView, vecinos_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LOG_SCALE,
+  PROP_LOG_SCALE_AVAILABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   EVENT_ACTIVATED,
@@ -124,7 +135,7 @@ vecinos_chart_view_get_chart (VecinosChartView *self,
     .series = self->series,
     .compare = self->compare,
     .shared_axis = self->shared_axis,
-    .log_scale = self->log_scale,
+    .log_scale = self->log_scale && self->log_scale_available,
     .terms = self->terms,
     .events = self->events ? (const VecinosChartEvent *) self->events->data : NULL,
     .n_events = self->events ? self->events->len : 0,
@@ -513,8 +524,48 @@ vecinos_chart_view_dispose (GObject *object)
 }
 
 static void
+vecinos_chart_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VecinosChartView *self = VECINOS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOG_SCALE:
+      g_value_set_boolean (value, self->log_scale);
+      break;
+    case PROP_LOG_SCALE_AVAILABLE:
+      g_value_set_boolean (value, self->log_scale_available);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vecinos_chart_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VecinosChartView *self = VECINOS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOG_SCALE:
+      vecinos_chart_view_set_log_scale (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vecinos_chart_view_class_init (VecinosChartViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const struct { const char *action; guint key; } bindings[] = {
     { "chart.next", GDK_KEY_Right },
@@ -527,7 +578,9 @@ vecinos_chart_view_class_init (VecinosChartViewClass *klass)
     { "chart.other-series", GDK_KEY_Down },
   };
 
-  G_OBJECT_CLASS (klass)->dispose = vecinos_chart_view_dispose;
+  object_class->dispose = vecinos_chart_view_dispose;
+  object_class->get_property = vecinos_chart_view_get_property;
+  object_class->set_property = vecinos_chart_view_set_property;
   widget_class->snapshot = vecinos_chart_view_snapshot;
   widget_class->measure = vecinos_chart_view_measure;
   widget_class->query_tooltip = query_tooltip;
@@ -538,6 +591,26 @@ vecinos_chart_view_class_init (VecinosChartViewClass *klass)
         gtk_widget_class_install_action (widget_class, bindings[i].action, NULL, move_focus);
       gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
     }
+
+  /**
+   * VecinosChartView:log-scale:
+   *
+   * Values by powers of ten, as asked; drawn so only while
+   * #VecinosChartView:log-scale-available
+   */
+  properties[PROP_LOG_SCALE] =
+    g_param_spec_boolean ("log-scale", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * VecinosChartView:log-scale-available:
+   *
+   * Whether the chart shown can have a logarithmic axis: every figure and
+   * every claimed number above zero
+   */
+  properties[PROP_LOG_SCALE_AVAILABLE] =
+    g_param_spec_boolean ("log-scale-available", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VecinosChartView::event-activated:
@@ -557,6 +630,7 @@ vecinos_chart_view_init (VecinosChartView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *pointer = gtk_event_controller_motion_new ();
 
+  self->log_scale_available = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -567,6 +641,17 @@ vecinos_chart_view_init (VecinosChartView *self)
   g_signal_connect (pointer, "leave", G_CALLBACK (leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), pointer);
   update_accessible (self);
+}
+
+static void
+update_log_scale_available (VecinosChartView *self)
+{
+  gboolean available = vecinos_chart_can_log (self->series, self->compare);
+
+  if (available == self->log_scale_available)
+    return;
+  self->log_scale_available = available;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_SCALE_AVAILABLE]);
 }
 
 /**
@@ -595,6 +680,7 @@ vecinos_chart_view_set_series (VecinosChartView *self,
   self->focus_year = 0;
   self->focus_series = 0;
   self->hover_year = 0;
+  update_log_scale_available (self);
   vecinos_chart_view_set_selected_event (self, self->selected);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -625,6 +711,7 @@ vecinos_chart_view_set_compare (VecinosChartView *self,
   self->compare = compare;
   self->shared_axis = shared_axis;
   self->focus_series = 0;
+  update_log_scale_available (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -640,7 +727,7 @@ vecinos_chart_view_get_compare (VecinosChartView *self)
  * vecinos_chart_view_set_log_scale:
  *
  * Values by powers of ten, where every value is above zero (otherwise the
- * axis stays linear)
+ * axis stays linear: see #VecinosChartView:log-scale-available)
  */
 void
 vecinos_chart_view_set_log_scale (VecinosChartView *self,
@@ -648,8 +735,26 @@ vecinos_chart_view_set_log_scale (VecinosChartView *self,
 {
   g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
 
+  log_scale = !!log_scale;
+  if (log_scale == self->log_scale)
+    return;
   self->log_scale = log_scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_SCALE]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+vecinos_chart_view_get_log_scale (VecinosChartView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), FALSE);
+  return self->log_scale;
+}
+
+gboolean
+vecinos_chart_view_get_log_scale_available (VecinosChartView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), FALSE);
+  return self->log_scale_available;
 }
 
 /**

@@ -25,6 +25,8 @@ void                 vecinos_chart_view_set_compare    (VecinosChartView *self,
 const VecinosSeries *vecinos_chart_view_get_compare    (VecinosChartView *self);
 void                 vecinos_chart_view_set_log_scale  (VecinosChartView *self,
                                                         gboolean          log_scale);
+gboolean             vecinos_chart_view_get_log_scale  (VecinosChartView *self);
+gboolean             vecinos_chart_view_get_log_scale_available (VecinosChartView *self);
 void                 vecinos_chart_view_set_time_range (VecinosChartView *self,
                                                         double            start,
                                                         double            end);

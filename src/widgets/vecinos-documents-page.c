@@ -21,48 +21,33 @@
 
 struct _VecinosDocumentsPage
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
-  VecinosDataset  *dataset;
-  char            *language;
-  char            *translation_language;  /* NULL: the dataset has no other */
-  GPtrArray       *documents;             /* of VecinosDocument, as listed */
-  int              current;               /* index into documents, or -1 */
+  VecinosDataset    *dataset;
+  char              *language;
+  char              *translation_language;  /* NULL: the dataset has no other */
+  GPtrArray         *documents;             /* of VecinosDocument, as listed */
+  int                current;               /* index into documents, or -1 */
+  char              *excerpt;               /* the one last opened, in this document */
+  double             pending_scroll;        /* to apply once the text is laid out, or < 0 */
 
-  GtkWidget       *paned;
-  GtkListBox      *list;
+  /* Template widgets */
+  GtkLabel          *byline;
+  GtkBox            *excerpts;
+  GtkLabel          *kind;
+  GtkLabel          *link;
+  GtkListBox        *list;
+  GtkLabel          *notes;
+  GtkWidget         *paned;
   GtkScrolledWindow *scrolled;
-  GtkLabel        *title;
-  GtkLabel        *byline;
-  GtkLabel        *kind;
-  GtkLabel        *notes;
-  GtkLabel        *link;
-  GtkCheckButton  *translated;
-  GtkBox          *excerpts;
-  char            *excerpt;              /* the one last opened, in this document */
-  double           pending_scroll;        /* to apply once the text is laid out, or < 0 */
+  GtkLabel          *title;
+  GtkCheckButton    *translated;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosDocumentsPage, vecinos_documents_page, GTK_TYPE_WIDGET)
 
 static void scroll_range_changed (GtkAdjustment        *adjustment,
                                   VecinosDocumentsPage *self);
-
-
-static GtkLabel *
-new_label (GtkBox     *box,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return GTK_LABEL (label);
-}
 
 
 /* The language excerpts are translated into: the interface's, or else
@@ -204,7 +189,7 @@ vecinos_documents_page_dispose (GObject *object)
 {
   VecinosDocumentsPage *self = VECINOS_DOCUMENTS_PAGE (object);
 
-  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_DOCUMENTS_PAGE);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
@@ -217,63 +202,35 @@ vecinos_documents_page_dispose (GObject *object)
 static void
 vecinos_documents_page_class_init (VecinosDocumentsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = vecinos_documents_page_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vecinos/Vecinos/widgets/vecinos-documents-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, byline);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, excerpts);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, kind);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, link);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, notes);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, title);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, translated);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, translated_toggled);
 }
 
 static void
 vecinos_documents_page_init (VecinosDocumentsPage *self)
 {
-  GtkWidget *sidebar = gtk_scrolled_window_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
   self->current = -1;
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_BROWSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Documents"), -1);
-  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sidebar), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-
-  self->title = new_label (GTK_BOX (header), "event-page-title");
-  self->byline = new_label (GTK_BOX (header), NULL);
-  self->kind = new_label (GTK_BOX (header), "dim-label");
-  self->notes = new_label (GTK_BOX (header), "dim-label");
-  self->link = new_label (GTK_BOX (header), NULL);
-  gtk_box_append (GTK_BOX (content), header);
-
-  self->translated = GTK_CHECK_BUTTON (gtk_check_button_new ());
-  gtk_check_button_set_use_underline (self->translated, TRUE);
-  g_signal_connect_swapped (self->translated, "toggled", G_CALLBACK (translated_toggled), self);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->translated));
-
-  self->excerpts = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->excerpts), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  self->title, NULL, -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->excerpts));
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
-
-  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_child (self->scrolled, content);
-  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   self->pending_scroll = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
                            G_CALLBACK (scroll_range_changed), self, 0);
-
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_start_child (GTK_PANED (self->paned), sidebar);
-  gtk_paned_set_end_child (GTK_PANED (self->paned), GTK_WIDGET (self->scrolled));
-  gtk_paned_set_resize_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (self->paned), 300);
-  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
 }
 
 /**

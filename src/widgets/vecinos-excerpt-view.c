@@ -23,12 +23,16 @@ struct _VecinosExcerptView
   VecinosExcerpt         *excerpt;
   VecinosExcerptViewMode  mode;
   gboolean                translated;
+  GPtrArray              *comparisons;   /* of GtkLabel, one per claim */
 
-  GtkWidget              *box;
+  /* Template widgets */
+  GtkWidget              *actions;
+  GtkLabel               *attribution;
+  GtkBox                 *box;
+  GtkWidget              *original;      /* an expander with the author's words */
+  GtkLabel               *original_label;
   GtkLabel               *quote;
   GtkWidget              *translation_note;
-  GtkWidget              *original;      /* an expander with the author's words */
-  GPtrArray              *comparisons;   /* of GtkLabel, one per claim */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosExcerptView, vecinos_excerpt_view, GTK_TYPE_WIDGET)
@@ -173,18 +177,20 @@ copy_clicked (VecinosExcerptView *self)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), quotation);
 }
 
+/* Adds @part below the excerpt's text, before its actions */
+static void
+append_part (VecinosExcerptView *self,
+             GtkWidget          *part)
+{
+  gtk_box_insert_child_after (self->box, part, gtk_widget_get_prev_sibling (self->actions));
+}
+
 static void
 build (VecinosExcerptView *self)
 {
   const VecinosExcerpt *excerpt = self->excerpt;
   gboolean in_document = self->mode == VECINOS_EXCERPT_VIEW_IN_DOCUMENT;
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *button;
-  GtkWidget *original;
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "excerpt");
 
   if (in_document)
     {
@@ -196,31 +202,20 @@ build (VecinosExcerptView *self)
       else
         /* Translators: an excerpt's number in its document */
         heading = g_strdup_printf (_("Excerpt %u"), excerpt->ordinal);
-      gtk_box_append (GTK_BOX (self->box), text_label (heading, "dim-label"));
+      gtk_label_set_text (self->attribution, heading);
+      gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->attribution), NULL);
+    }
+  else
+    {
+      g_autofree char *attribution = vecinos_excerpt_format_attribution (excerpt);
+      gtk_label_set_text (self->attribution, attribution);
     }
 
-  self->quote = GTK_LABEL (text_label (NULL, "excerpt-quote"));
-  g_signal_connect (self->quote, "activate-link", G_CALLBACK (link_activated), self);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->quote));
-
-  self->translation_note = text_label (_("Vecinos translation, not the author’s words"), "dim-label");
-  gtk_box_append (GTK_BOX (self->box), self->translation_note);
-  self->original = gtk_expander_new (_("Original text"));
-  original = text_label (NULL, "excerpt-quote");
   {
     g_autofree char *markup = original_markup (excerpt, in_document);
 
-    gtk_label_set_markup (GTK_LABEL (original), markup);
+    gtk_label_set_markup (self->original_label, markup);
   }
-  g_signal_connect (original, "activate-link", G_CALLBACK (link_activated), self);
-  gtk_expander_set_child (GTK_EXPANDER (self->original), original);
-  gtk_box_append (GTK_BOX (self->box), self->original);
-
-  if (!in_document)
-    {
-      g_autofree char *attribution = vecinos_excerpt_format_attribution (excerpt);
-      gtk_box_append (GTK_BOX (self->box), text_label (attribution, "dim-label"));
-    }
 
   /* The numbers it claims: beside an event all compared at once; in the
    * document each behind its button (and its link in the text) */
@@ -246,33 +241,25 @@ build (VecinosExcerptView *self)
           g_signal_connect (button, "clicked", G_CALLBACK (claim_button_clicked), self);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_CONTROLS,
                                           label, NULL, -1);
-          gtk_box_append (GTK_BOX (self->box), button);
+          append_part (self, button);
           gtk_widget_set_visible (label, FALSE);
         }
-      gtk_box_append (GTK_BOX (self->box), label);
+      append_part (self, label);
       g_ptr_array_add (self->comparisons, label);
     }
 
   if (in_document && excerpt->events != NULL && excerpt->events->len > 0)
-    gtk_box_append (GTK_BOX (self->box), refs_row (self, _("Events it discusses"), excerpt->events,
-                                                   "win.show-event"));
+    append_part (self, refs_row (self, _("Events it discusses"), excerpt->events, "win.show-event"));
   if (in_document && excerpt->series != NULL && excerpt->series->len > 0)
-    gtk_box_append (GTK_BOX (self->box), refs_row (self, _("Figures it discusses"), excerpt->series,
-                                                   "win.show-series"));
+    append_part (self, refs_row (self, _("Figures it discusses"), excerpt->series, "win.show-series"));
 
-  gtk_widget_set_halign (actions, GTK_ALIGN_START);
-  button = gtk_button_new_with_mnemonic (_("Copy _Quotation"));
-  gtk_widget_set_tooltip_text (button, _("Copy the excerpt with its author, title, publisher, date and address"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (copy_clicked), self);
-  gtk_box_append (GTK_BOX (actions), button);
   if (!in_document)
     {
       button = gtk_button_new_with_mnemonic (_("Read in the _Document"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-excerpt");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", excerpt->slug);
-      gtk_box_append (GTK_BOX (actions), button);
+      gtk_box_append (GTK_BOX (self->actions), button);
     }
-  gtk_box_append (GTK_BOX (self->box), actions);
 
   /* What a screen reader calls it: its number in its document, or beside
    * an event the document */
@@ -310,7 +297,7 @@ vecinos_excerpt_view_dispose (GObject *object)
 {
   VecinosExcerptView *self = VECINOS_EXCERPT_VIEW (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_EXCERPT_VIEW);
   g_clear_pointer (&self->comparisons, g_ptr_array_unref);
   g_clear_pointer (&self->excerpt, vecinos_excerpt_free);
 
@@ -325,11 +312,23 @@ vecinos_excerpt_view_class_init (VecinosExcerptViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = vecinos_excerpt_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vecinos/Vecinos/widgets/vecinos-excerpt-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, actions);
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, attribution);
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, original);
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, original_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, quote);
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, translation_note);
+  gtk_widget_class_bind_template_callback (widget_class, copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, link_activated);
 }
 
 static void
 vecinos_excerpt_view_init (VecinosExcerptView *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

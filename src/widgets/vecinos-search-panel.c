@@ -27,10 +27,11 @@ struct _VecinosSearchPanel
   char           *language;
   GPtrArray      *results;     /* of VecinosSearchResult, as listed */
 
+  /* Template widgets */
   GtkWidget      *box;
   GtkSearchEntry *entry;
-  GtkLabel       *status;
   GtkListBox     *list;
+  GtkLabel       *status;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosSearchPanel, vecinos_search_panel, GTK_TYPE_WIDGET)
@@ -220,7 +221,7 @@ vecinos_search_panel_dispose (GObject *object)
 {
   VecinosSearchPanel *self = VECINOS_SEARCH_PANEL (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_SEARCH_PANEL);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -231,8 +232,10 @@ vecinos_search_panel_dispose (GObject *object)
 static void
 vecinos_search_panel_class_init (VecinosSearchPanelClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = vecinos_search_panel_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   /**
    * VecinosSearchPanel::result-activated:
@@ -241,49 +244,25 @@ vecinos_search_panel_class_init (VecinosSearchPanelClass *klass)
    */
   signals[RESULT_ACTIVATED] = g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vecinos/Vecinos/widgets/vecinos-search-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosSearchPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosSearchPanel, entry);
+  gtk_widget_class_bind_template_child (widget_class, VecinosSearchPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, VecinosSearchPanel, status);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, entry_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, list_keynav_failed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
 }
 
 static void
 vecinos_search_panel_init (VecinosSearchPanel *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->entry, "placeholder-text", _("Search everything"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search events, excerpts, indicators and documents"), -1);
-  g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (search_changed), self);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activated), self);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->entry));
-
-  /* A status: screen readers say it when it changes */
-  self->status = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
-                               "xalign", 0.0f, "wrap", TRUE, NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status));
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
-  gtk_list_box_set_activate_on_single_click (self->list, TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search results"), -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_CONTROLS,
-                                  self->list, NULL, -1);
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated), self);
-  g_signal_connect (self->list, "keynav-failed", G_CALLBACK (list_keynav_failed), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
-  gtk_widget_set_size_request (scrolled, 480, -1);
-  gtk_box_append (GTK_BOX (self->box), scrolled);
 }
 
 void

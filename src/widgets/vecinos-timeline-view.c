@@ -5,6 +5,10 @@
  * the categories, the United States' presidencies are a band above them and
  * Mexico's below. Selection is the GtkSingleSelection the event list shares.
  *
+ * The pointer and the keyboard are in vecinos-timeline-view-input.c, the
+ * text and marker images kept between frames in vecinos-timeline-sprites.c
+ * and vecinos-timeline-row-cache.c (see vecinos-timeline-view-private.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,65 +17,8 @@
 #include <math.h>
 
 #include "vecinos-event.h"
-#include "vecinos-timeline-layout.h"
-#include "vecinos-timeline-view.h"
+#include "vecinos-timeline-view-private.h"
 #include "vecinos-focus-ring.h"
-
-#define AXIS_HEIGHT 28.0
-#define ERA_HEIGHT 24.0
-/* Two cluster markers side by side do not overlap */
-#define MIN_GAP 20.0
-/* A cluster's disc is up to 28 pixels across: clusters in a row that
- * reach this far from their first event do not overlap where events are
- * dense */
-#define CLUSTER_GAP 30.0
-#define LABEL_GAP 6.0
-/* How tall the largest marker is (a cluster's disc and border, 32 px), and
- * with the ring of a selected one around it */
-#define MARKER_BAND 34.0
-#define SELECTED_BAND 48.0
-
-struct _VecinosTimelineView
-{
-  GtkWidget              parent_instance;
-
-  GtkSingleSelection    *selection;
-  GPtrArray             *categories;
-  GPtrArray             *terms;
-  GdkRGBA               *colors;        /* per category */
-
-  VecinosTimelineItem   *items;         /* by model position */
-  guint                  n_items;
-  VecinosTimelineLayout *layout;
-  GArray                *marks;
-  double                *label_widths;  /* by item, < 0 until measured */
-  double                 reported_start, reported_end;  /* by ::range-changed */
-  double                 pending_start, pending_end;    /* asked for before a width */
-
-  GHashTable            *sprites;       /* key → Sprite, see marker_sprite() */
-  GHashTable            *layouts;       /* text → PangoLayout, see text_layout() */
-  guint                  font_serial;   /* of the Pango context both caches follow */
-
-  VecinosTimeScale       scale;
-  double                 pointer_x;
-  double                 drag_start;
-  double                 pinch_scale;
-  /* Each row's markers drawn once for a zoom and a stretch of time, then
-   * only shifted while the view pans (see build_row_cache()) */
-  GPtrArray             *row_images;    /* of cairo_surface_t, by row; NULL: none */
-  double                 cache_days_per_pixel;
-  double                 cache_anchor;
-  double                 cache_start;   /* the day at the images' left edge */
-  double                 cache_end;
-  GdkRGBA                cache_fg;
-  int                    cache_scale;
-  double                 last_days_per_pixel;  /* of the frame before */
-  gboolean               row_cache_enabled;
-  gboolean               row_cache_drawn;  /* the last frame placed the images */
-  guint                  kinetic_tick;  /* a touchpad flick still moving the view */
-  double                 kinetic_velocity;
-  gint64                 kinetic_time;
-};
 
 G_DEFINE_FINAL_TYPE (VecinosTimelineView, vecinos_timeline_view, GTK_TYPE_WIDGET)
 
@@ -91,37 +38,6 @@ foreground (GtkWidget *widget,
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
 #endif
-}
-
-static double
-row_height (VecinosTimelineView *self)
-{
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT - 2 * ERA_HEIGHT;
-  guint rows = self->categories != NULL ? MAX (self->categories->len, 1) : 1;
-
-  return MAX (height / rows, 1);
-}
-
-static double
-row_center (VecinosTimelineView *self,
-            guint                row)
-{
-  return AXIS_HEIGHT + ERA_HEIGHT + (row + 0.5) * row_height (self);
-}
-
-static double
-marker_radius (const VecinosTimelineMark *mark)
-{
-  if (mark->count > 1)
-    return mark->count >= 100 ? 14 : mark->count >= 10 ? 12 : 10;
-  return mark->importance == 1 ? 7 : mark->importance == 2 ? 5.5 : 4;
-}
-
-static guint
-selected_position (VecinosTimelineView *self)
-{
-  return self->selection != NULL ? gtk_single_selection_get_selected (self->selection)
-                                 : GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -150,8 +66,8 @@ update_accessible (VecinosTimelineView *self)
                                   -1);
 }
 
-static void
-recompute (VecinosTimelineView *self)
+void
+_vecinos_timeline_view_recompute (VecinosTimelineView *self)
 {
   if (self->layout != NULL && self->scale.width > 0)
     vecinos_timeline_layout_compute (self->layout, &self->scale, MIN_GAP, CLUSTER_GAP, self->marks);
@@ -176,7 +92,7 @@ reveal (VecinosTimelineView *self,
     {
       self->scale.start = day - span / 2;
       self->scale.end = day + span / 2;
-      recompute (self);
+      _vecinos_timeline_view_recompute (self);
     }
 }
 
@@ -189,64 +105,6 @@ selection_changed (VecinosTimelineView *self)
     reveal (self, self->items[position].start);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Text is shaped once and kept: a frame shows the same labels as the one
- * before it. A font or scale change gives the Pango context a new serial,
- * and both caches (the sprites hold cluster counts) start again. */
-static PangoLayout *
-text_layout (VecinosTimelineView *self,
-             const char          *text)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoLayout *layout;
-
-  if (pango_context_get_serial (context) != self->font_serial)
-    {
-      g_hash_table_remove_all (self->layouts);
-      g_hash_table_remove_all (self->sprites);
-      g_clear_pointer (&self->row_images, g_ptr_array_unref);
-      /* The measured label widths went with the old font */
-      for (guint i = 0; self->label_widths != NULL && i < self->n_items; i++)
-        self->label_widths[i] = -1;
-      self->font_serial = pango_context_get_serial (context);
-    }
-  else if (g_hash_table_size (self->layouts) > 2048)
-    g_hash_table_remove_all (self->layouts);
-
-  if ((layout = g_hash_table_lookup (self->layouts, text)) == NULL)
-    {
-      layout = pango_layout_new (context);
-      pango_layout_set_text (layout, text, -1);
-      g_hash_table_insert (self->layouts, g_strdup (text), layout);
-    }
-  return layout;
-}
-
-static int
-text_width (VecinosTimelineView *self,
-            const char          *text)
-{
-  int width;
-
-  pango_layout_get_pixel_size (text_layout (self, text), &width, NULL);
-  return width;
-}
-
-static void
-draw_text (VecinosTimelineView *self,
-           GtkSnapshot         *snapshot,
-           const char          *text,
-           double               x,
-           double               y,
-           const GdkRGBA       *color)
-{
-  PangoLayout *layout = text_layout (self, text);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -277,16 +135,16 @@ draw_eras (VecinosTimelineView *self,
 
       /* Translators: an era band: president, then party */
       label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
-      needed = text_width (self, label);
+      needed = _vecinos_timeline_view_text_width (self, label);
       /* Then the person alone, then the short name ("Peña Nieto") */
       for (guint attempt = 0; attempt < 2 && needed + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)
         {
           g_free (label);
           label = g_strdup (attempt == 0 || term->short_name == NULL ? term->person : term->short_name);
-          needed = text_width (self, label);
+          needed = _vecinos_timeline_view_text_width (self, label);
         }
       if (needed + 8 <= MIN (x_end, width) - MAX (x, 0))
-        draw_text (self, snapshot, label, MAX (x, 0) + 4, y + 4, fg);
+        _vecinos_timeline_view_draw_text (self, snapshot, label, MAX (x, 0) + 4, y + 4, fg);
     }
 }
 
@@ -306,220 +164,9 @@ draw_axis (VecinosTimelineView *self,
       g_autofree char *label = vecinos_tick_format (tick);
 
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (tick->x), AXIS_HEIGHT - 6, 1, height));
-      if (tick->x + 4 + text_width (self, label) <= self->scale.width)
-        draw_text (self, snapshot, label, tick->x + 4, 4, fg);
+      if (tick->x + 4 + _vecinos_timeline_view_text_width (self, label) <= self->scale.width)
+        _vecinos_timeline_view_draw_text (self, snapshot, label, tick->x + 4, 4, fg);
     }
-}
-
-typedef struct {
-  cairo_surface_t *surface;
-  GdkTexture      *texture;   /* made from surface when first needed */
-  double           width;     /* in widget pixels */
-  double           height;
-} Sprite;
-
-static void
-sprite_free (Sprite *sprite)
-{
-  cairo_surface_destroy (sprite->surface);
-  g_clear_object (&sprite->texture);
-  g_free (sprite);
-}
-
-static guint32
-pack_rgba (const GdkRGBA *rgba)
-{
-  return (guint32) (CLAMP (rgba->red, 0, 1) * 255) << 24 | (guint32) (CLAMP (rgba->green, 0, 1) * 255) << 16 |
-         (guint32) (CLAMP (rgba->blue, 0, 1) * 255) << 8 | (guint32) (CLAMP (rgba->alpha, 0, 1) * 255);
-}
-
-/* A marker (disc, ring or both) drawn once by Cairo at the widget's scale
- * and kept: the frame then places a few hundred small textures, which every
- * renderer composites quickly, instead of filling as many antialiased paths.
- * The cache is keyed by colours, sizes and scale, so a theme or scale
- * change simply asks for other sprites. */
-static Sprite *
-marker_sprite (VecinosTimelineView *self,
-               double               radius,
-               const GdkRGBA       *fill,
-               const GdkRGBA       *border,
-               double               border_width,
-               int                  scale)
-{
-  char key[64];
-  Sprite *sprite;
-  cairo_t *cr;
-  double size;
-
-  /* Integers only: this runs for every marker of every frame, and
-   * formatting floating-point numbers is slow */
-  g_snprintf (key, sizeof key, "%08x %08x %d %d %d", pack_rgba (fill), pack_rgba (border),
-              (int) round (radius * 8), (int) round (border_width * 8), scale);
-  if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
-    return sprite;
-
-  size = ceil (2 * (radius + border_width)) + 2;
-  sprite = g_new0 (Sprite, 1);
-  sprite->width = sprite->height = size;
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (size * scale), (int) (size * scale));
-  cairo_surface_set_device_scale (sprite->surface, scale, scale);
-  cr = cairo_create (sprite->surface);
-  cairo_arc (cr, size / 2, size / 2, radius, 0, 2 * G_PI);
-  if (fill->alpha > 0)
-    {
-      gdk_cairo_set_source_rgba (cr, fill);
-      cairo_fill_preserve (cr);
-    }
-  gdk_cairo_set_source_rgba (cr, border);
-  cairo_set_line_width (cr, border_width);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (sprite->surface);
-  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
-  return sprite;
-}
-
-/* One digit of a cluster's count, black or white: counts are drawn digit
- * by digit, so a few sprites serve every number */
-static Sprite *
-digit_sprite (VecinosTimelineView *self,
-              char                 digit,
-              gboolean             light,
-              int                  scale)
-{
-  char key[16], text[2] = { digit, '\0' };
-  g_autoptr(PangoLayout) layout = NULL;
-  Sprite *sprite;
-  cairo_t *cr;
-  int width, height;
-
-  g_snprintf (key, sizeof key, "digit %c %d %d", digit, light, scale);
-  if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
-    return sprite;
-
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  sprite = g_new0 (Sprite, 1);
-  sprite->width = width;
-  sprite->height = height;
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1) * scale, MAX (height, 1) * scale);
-  cairo_surface_set_device_scale (sprite->surface, scale, scale);
-  cr = cairo_create (sprite->surface);
-  cairo_set_source_rgb (cr, light, light, light);
-  pango_cairo_show_layout (cr, layout);
-  cairo_destroy (cr);
-  cairo_surface_flush (sprite->surface);
-  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
-  return sprite;
-}
-
-/* A cluster: its @marker with its count on it, composed once and kept, so
- * that a frame places one image per cluster instead of one per digit.
- * Counts above a thousand are abbreviated (format_count()), so few exist. */
-static Sprite *
-cluster_sprite (VecinosTimelineView *self,
-                Sprite              *marker,
-                const char          *text,
-                gboolean             light,
-                int                  scale)
-{
-  char key[64];
-  Sprite *sprite;
-  cairo_t *cr;
-  double width = 0, height = 0, left;
-
-  g_snprintf (key, sizeof key, "cluster %p %s %d", (gpointer) marker, text, light);
-  if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
-    return sprite;
-
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      Sprite *digit = digit_sprite (self, *c, light, scale);
-
-      width += digit->width;
-      height = MAX (height, digit->height);
-    }
-  sprite = g_new0 (Sprite, 1);
-  sprite->width = marker->width;
-  sprite->height = marker->height;
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (marker->width * scale),
-                                                (int) (marker->height * scale));
-  cairo_surface_set_device_scale (sprite->surface, scale, scale);
-  cr = cairo_create (sprite->surface);
-  cairo_set_source_surface (cr, marker->surface, 0, 0);
-  cairo_paint (cr);
-  left = round ((marker->width - width) / 2);
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      Sprite *digit = digit_sprite (self, *c, light, scale);
-
-      cairo_set_source_surface (cr, digit->surface, left, round ((marker->height - height) / 2));
-      cairo_paint (cr);
-      left += digit->width;
-    }
-  cairo_destroy (cr);
-  cairo_surface_flush (sprite->surface);
-  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
-  return sprite;
-}
-
-static GdkTexture *
-sprite_texture (Sprite *sprite)
-{
-  if (sprite->texture == NULL)
-    {
-      int width = cairo_image_surface_get_width (sprite->surface);
-      int height = cairo_image_surface_get_height (sprite->surface);
-      int stride = cairo_image_surface_get_stride (sprite->surface);
-      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (sprite->surface),
-                                             (gsize) stride * height);
-
-      /* Cairo's ARGB32 is GDK's native-endian premultiplied default */
-      sprite->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-    }
-  return sprite->texture;
-}
-
-/* A sprite at (left, top): painted straight onto @cr when the frame is
- * drawn by Cairo, as a texture node otherwise */
-static void
-place_sprite (GtkSnapshot *snapshot,
-              cairo_t     *cr,
-              Sprite      *sprite,
-              double       left,
-              double       top)
-{
-  if (cr != NULL)
-    {
-      cairo_set_source_surface (cr, sprite->surface, left, top);
-      cairo_paint (cr);
-    }
-  else
-    gtk_snapshot_append_texture (snapshot, sprite_texture (sprite),
-                                 &GRAPHENE_RECT_INIT (left, top, sprite->width, sprite->height));
-}
-
-/* A marker centred on (x, y), with @text (a cluster's count) on it */
-static void
-append_circle (VecinosTimelineView *self,
-               GtkSnapshot         *snapshot,
-               cairo_t             *cr,
-               double               x,
-               double               y,
-               double               radius,
-               const GdkRGBA       *fill,
-               const GdkRGBA       *border,
-               double               border_width,
-               const char          *text)
-{
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  Sprite *sprite = marker_sprite (self, radius, fill, border, border_width, scale);
-  /* Black or white digits, whichever reads on the fill */
-  gboolean light = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue <= 0.5;
-
-  if (text != NULL)
-    sprite = cluster_sprite (self, sprite, text, light, scale);
-  place_sprite (snapshot, cr, sprite, round (x - sprite->width / 2), round (y - sprite->height / 2));
 }
 
 static int
@@ -623,23 +270,23 @@ label_width (VecinosTimelineView *self,
     {
       g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), item);
 
-      self->label_widths[item] = text_width (self, vecinos_event_get_title (event));
+      self->label_widths[item] = _vecinos_timeline_view_text_width (self, vecinos_event_get_title (event));
     }
   return self->label_widths[item];
 }
 
 /* The markers of marks @begin to @end (one row) at height @y: the row's
  * bars, then its events and clusters */
-static void
-draw_row_markers (VecinosTimelineView       *self,
-                  GtkSnapshot               *snapshot,
-                  cairo_t                   *cr,
-                  const VecinosTimelineMark *marks,
-                  guint                      begin,
-                  guint                      end,
-                  double                     y,
-                  const GdkRGBA             *color,
-                  const GdkRGBA             *fg)
+void
+_vecinos_timeline_view_draw_row_markers (VecinosTimelineView       *self,
+                                         GtkSnapshot               *snapshot,
+                                         cairo_t                   *cr,
+                                         const VecinosTimelineMark *marks,
+                                         guint                      begin,
+                                         guint                      end,
+                                         double                     y,
+                                         const GdkRGBA             *color,
+                                         const GdkRGBA             *fg)
 {
   append_bars (snapshot, cr, marks, begin, end, y, color);
   for (guint i = begin; i < end; i++)
@@ -651,90 +298,9 @@ draw_row_markers (VecinosTimelineView       *self,
       /* A cluster says how many events it holds */
       if (marks[i].count > 1)
         format_count (marks[i].count, count, sizeof count);
-      append_circle (self, snapshot, cr, marks[i].x, y, marker_radius (&marks[i]), color, fg, 1,
-                     marks[i].count > 1 ? count : NULL);
+      _vecinos_timeline_view_append_circle (self, snapshot, cr, marks[i].x, y, marker_radius (&marks[i]),
+                                            color, fg, 1, marks[i].count > 1 ? count : NULL);
     }
-}
-
-/* Pixels of the row images left of the day clusters start from (for the
- * markers there), and right of the view (for panning to the left) */
-#define CACHE_MARGIN 32.0
-#define CACHE_AHEAD 512.0
-
-/* Whether the row images show the view as it is: the same zoom, the same
- * day clusters start from, the view's right edge inside them, the same
- * colours and scale */
-static gboolean
-row_cache_fits (VecinosTimelineView *self,
-                const GdkRGBA       *fg)
-{
-  double days_per_pixel = (self->scale.end - self->scale.start) / self->scale.width;
-
-  return self->row_images != NULL &&
-         fabs (days_per_pixel - self->cache_days_per_pixel) <= days_per_pixel * 1e-9 &&
-         fabs (vecinos_timeline_layout_anchor (&self->scale, MIN_GAP) - self->cache_anchor) <= days_per_pixel * 1e-3 &&
-         self->scale.end + 32 * days_per_pixel <= self->cache_end &&
-         gdk_rgba_equal (fg, &self->cache_fg) &&
-         gtk_widget_get_scale_factor (GTK_WIDGET (self)) == self->cache_scale;
-}
-
-/* While the view pans, clusters keep their events (they are formed from a
- * day fixed by the zoom, vecinos_timeline_layout_anchor()): each row's
- * markers are drawn once, over the view and some way either side, and a
- * frame only places that image. A zoom draws them afresh. Returns whether
- * the images are ready. */
-static gboolean
-build_row_cache (VecinosTimelineView *self,
-                 const GdkRGBA       *fg)
-{
-  double days_per_pixel = (self->scale.end - self->scale.start) / self->scale.width;
-  double anchor = vecinos_timeline_layout_anchor (&self->scale, MIN_GAP);
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  VecinosTimeScale wide;
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
-  const VecinosTimelineMark *all;
-  guint n_rows = self->categories != NULL ? self->categories->len : 0;
-
-  g_clear_pointer (&self->row_images, g_ptr_array_unref);
-  if (self->layout == NULL || n_rows == 0)
-    return FALSE;
-
-  wide.start = anchor - CACHE_MARGIN * days_per_pixel;
-  wide.end = self->scale.end + CACHE_AHEAD * days_per_pixel;
-  wide.width = ceil ((wide.end - wide.start) / days_per_pixel);
-  wide.end = wide.start + wide.width * days_per_pixel;
-  vecinos_timeline_layout_compute_from (self->layout, &wide, MIN_GAP, CLUSTER_GAP, anchor, marks);
-  all = (const VecinosTimelineMark *) (gpointer) marks->data;
-
-  self->row_images = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) wide.width * scale,
-                                                             (int) MARKER_BAND * scale);
-
-      cairo_surface_set_device_scale (surface, scale, scale);
-      g_ptr_array_add (self->row_images, surface);
-    }
-  for (guint begin = 0, end; begin < marks->len; begin = end)
-    {
-      guint row = all[begin].row;
-      cairo_t *cr = cairo_create (g_ptr_array_index (self->row_images, row));
-
-      for (end = begin; end < marks->len && all[end].row == row; end++)
-        ;
-      draw_row_markers (self, NULL, cr, all, begin, end, MARKER_BAND / 2, &self->colors[row], fg);
-      cairo_destroy (cr);
-    }
-  for (guint r = 0; r < n_rows; r++)
-    cairo_surface_flush (g_ptr_array_index (self->row_images, r));
-
-  self->cache_days_per_pixel = days_per_pixel;
-  self->cache_anchor = anchor;
-  self->cache_start = wide.start;
-  self->cache_end = wide.end;
-  self->cache_fg = *fg;
-  self->cache_scale = scale;
-  return TRUE;
 }
 
 static void
@@ -767,15 +333,17 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   for (guint r = 0; r < self->categories->len; r++)
     {
       const VecinosCategory *category = g_ptr_array_index (self->categories, r);
-      draw_text (self, snapshot, category->name, 6, row_center (self, r) - row_height (self) / 2 + 2, &dim);
+      _vecinos_timeline_view_draw_text (self, snapshot, category->name,
+                                        6, row_center (self, r) - row_height (self) / 2 + 2, &dim);
     }
 
   if (self->n_items == 0)
     {
       const char *empty = _("No events to show");
 
-      draw_text (self, snapshot, empty, (width - text_width (self, empty)) / 2,
-                 height / 2 - row_height (self) / 2, &dim);
+      _vecinos_timeline_view_draw_text (self, snapshot, empty,
+                                        (width - _vecinos_timeline_view_text_width (self, empty)) / 2,
+                                        height / 2 - row_height (self) / 2, &dim);
     }
 
   widths = g_new (double, self->marks->len);
@@ -795,11 +363,11 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   if (has_selection)
     selected_x = vecinos_time_scale_to_x (&self->scale, self->items[selected].start);
   use_cairo = self->marks->len > 200 && drawn_by_cairo (widget);
-  cached = use_cairo && self->row_cache_enabled && row_cache_fits (self, &fg);
+  cached = use_cairo && self->row_cache_enabled && _vecinos_timeline_view_row_cache_fits (self, &fg);
   if (use_cairo && self->row_cache_enabled && !cached &&
       fabs (days_per_pixel - self->last_days_per_pixel) <= days_per_pixel * 1e-9)
     /* The zoom held since the frame before: a pan, most likely */
-    cached = build_row_cache (self, &fg);
+    cached = _vecinos_timeline_view_build_row_cache (self, &fg);
   self->last_days_per_pixel = days_per_pixel;
   self->row_cache_drawn = cached;
 
@@ -829,8 +397,9 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
           cairo_paint (cr);
         }
       else
-        draw_row_markers (self, snapshot, cr, (const VecinosTimelineMark *) (gpointer) self->marks->data,
-                          begin, end, y, color, &fg);
+        _vecinos_timeline_view_draw_row_markers (self, snapshot, cr,
+                                                 (const VecinosTimelineMark *) (gpointer) self->marks->data,
+                                                 begin, end, y, color, &fg);
 
       for (guint i = begin; i < end; i++)
         {
@@ -847,20 +416,20 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
               char count[16];
 
               format_count (mark->count, count, sizeof count);
-              draw_text (self, snapshot, count, mark->x, y - 9, &fg);
+              _vecinos_timeline_view_draw_text (self, snapshot, count, mark->x, y - 9, &fg);
             }
           else if (mark->count == 1 && shown[i])
             {
               g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
-              draw_text (self, snapshot, vecinos_event_get_title (event),
-                         mark->x_end + radius + LABEL_GAP, y - 9, &fg);
+              _vecinos_timeline_view_draw_text (self, snapshot, vecinos_event_get_title (event),
+                                                mark->x_end + radius + LABEL_GAP, y - 9, &fg);
             }
 
           if (is_selected)
             {
               GdkRGBA clear = { 0, 0, 0, 0 };
-              append_circle (self, snapshot, cr, mark->x, y, radius + 5, &clear, &fg,
-                             gtk_widget_has_focus (widget) ? 3 : 2, NULL);
+              _vecinos_timeline_view_append_circle (self, snapshot, cr, mark->x, y, radius + 5, &clear, &fg,
+                                                    gtk_widget_has_focus (widget) ? 3 : 2, NULL);
             }
         }
     }
@@ -889,7 +458,7 @@ vecinos_timeline_view_size_allocate (GtkWidget *widget,
       self->pending_start = self->pending_end = 0;
       vecinos_time_scale_zoom (&self->scale, 1.0, 0);
     }
-  recompute (self);
+  _vecinos_timeline_view_recompute (self);
 }
 
 static void
@@ -914,260 +483,6 @@ vecinos_timeline_view_measure (GtkWidget      *widget,
 }
 
 static void
-zoom (VecinosTimelineView *self,
-      double               factor,
-      double               anchor_x)
-{
-  vecinos_time_scale_zoom (&self->scale, factor, anchor_x);
-  recompute (self);
-}
-
-/* The next or previous event after the selected one, or the first or last */
-static void
-select_step (VecinosTimelineView *self,
-             int                  step)
-{
-  guint position = selected_position (self);
-  guint target;
-
-  if (self->n_items == 0)
-    return;
-  if (position == GTK_INVALID_LIST_POSITION)
-    target = step > 0 ? 0 : self->n_items - 1;
-  else if (step < 0)
-    target = position >= (guint) -step ? position + step : 0;
-  else
-    target = MIN (position + step, self->n_items - 1);
-
-  gtk_single_selection_set_selected (self->selection, target);
-}
-
-static void
-key_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
-
-  if (g_str_equal (action_name, "timeline.next"))
-    select_step (self, 1);
-  else if (g_str_equal (action_name, "timeline.previous"))
-    select_step (self, -1);
-  else if (g_str_equal (action_name, "timeline.first") && self->n_items > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
-  else if (g_str_equal (action_name, "timeline.last") && self->n_items > 0)
-    gtk_single_selection_set_selected (self->selection, self->n_items - 1);
-  else if (g_str_equal (action_name, "timeline.zoom-in"))
-    zoom (self, 2, self->scale.width / 2);
-  else if (g_str_equal (action_name, "timeline.zoom-out"))
-    zoom (self, 0.5, self->scale.width / 2);
-  else if (g_str_equal (action_name, "timeline.zoom-to-fit"))
-    vecinos_timeline_view_zoom_to_fit (self);
-  else if (g_str_equal (action_name, "timeline.zoom-to-selection"))
-    {
-      guint position = selected_position (self);
-
-      /* Two years around the selected event, wide enough to see its neighbours */
-      if (position != GTK_INVALID_LIST_POSITION && position < self->n_items)
-        {
-          double middle = (self->items[position].start + self->items[position].end) / 2.0;
-          double span = MAX (730.0, 1.2 * (self->items[position].end - self->items[position].start));
-
-          self->scale.start = middle - span / 2;
-          self->scale.end = middle + span / 2;
-          recompute (self);
-        }
-    }
-  else if (g_str_equal (action_name, "timeline.unselect") && self->selection != NULL)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-stop_kinetic (VecinosTimelineView *self)
-{
-  if (self->kinetic_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_tick);
-  self->kinetic_tick = 0;
-}
-
-/* After a flick, the view glides on and slows down, as a list does */
-static gboolean
-kinetic_step (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
-{
-  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double dt = self->kinetic_time > 0 ? (now - self->kinetic_time) / 1e6 : 0;
-
-  self->kinetic_time = now;
-  vecinos_time_scale_pan (&self->scale, self->kinetic_velocity * 40 * dt);
-  recompute (self);
-  self->kinetic_velocity *= exp (-4 * dt);
-  if (fabs (self->kinetic_velocity) < 0.2)
-    {
-      self->kinetic_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-decelerate (GtkEventControllerScroll *controller,
-            double                    velocity_x,
-            double                    velocity_y,
-            VecinosTimelineView      *self)
-{
-  stop_kinetic (self);
-  self->kinetic_velocity = velocity_x + velocity_y;
-  self->kinetic_time = 0;
-  if (fabs (self->kinetic_velocity) >= 0.2)
-    self->kinetic_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_step, NULL, NULL);
-}
-
-static gboolean
-scrolled (GtkEventControllerScroll *controller,
-          double                    dx,
-          double                    dy,
-          VecinosTimelineView      *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-
-  stop_kinetic (self);
-  if (state & GDK_CONTROL_MASK)
-    zoom (self, exp (-dy * 0.15), self->pointer_x);
-  else
-    {
-      vecinos_time_scale_pan (&self->scale, (dx + dy) * 40);
-      recompute (self);
-    }
-  return TRUE;
-}
-
-static void
-pointer_moved (GtkEventControllerMotion *controller,
-               double                    x,
-               double                    y,
-               VecinosTimelineView      *self)
-{
-  self->pointer_x = x;
-}
-
-static void
-drag_begin (GtkGestureDrag      *gesture,
-            double               x,
-            double               y,
-            VecinosTimelineView *self)
-{
-  stop_kinetic (self);
-  self->drag_start = 0;
-}
-
-static void
-drag_update (GtkGestureDrag      *gesture,
-             double               offset_x,
-             double               offset_y,
-             VecinosTimelineView *self)
-{
-  vecinos_time_scale_pan (&self->scale, -(offset_x - self->drag_start));
-  self->drag_start = offset_x;
-  recompute (self);
-}
-
-static void
-pinch_began (GtkGesture          *gesture,
-             GdkEventSequence    *sequence,
-             VecinosTimelineView *self)
-{
-  self->pinch_scale = 1;
-}
-
-/* The gesture's scale is relative to where the pinch began */
-static void
-pinched (GtkGestureZoom      *gesture,
-         double               scale,
-         VecinosTimelineView *self)
-{
-  double x, y;
-
-  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    zoom (self, scale / self->pinch_scale, x);
-  self->pinch_scale = scale;
-}
-
-/* The mark under (x, y), or NULL */
-static const VecinosTimelineMark *
-mark_at (VecinosTimelineView *self,
-         double               x,
-         double               y)
-{
-  const VecinosTimelineMark *hit = NULL;
-  double best = G_MAXDOUBLE;
-
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
-      double dy = fabs (y - row_center (self, mark->row));
-      double dx = x < mark->x ? mark->x - x : x > mark->x_end ? x - mark->x_end : 0;
-      double distance = dx + dy;
-
-      if (dy <= marker_radius (mark) + 4 && dx <= marker_radius (mark) + 4 && distance < best)
-        {
-          best = distance;
-          hit = mark;
-        }
-    }
-  return hit;
-}
-
-static gboolean
-query_tooltip (GtkWidget  *widget,
-               int         x,
-               int         y,
-               gboolean    keyboard,
-               GtkTooltip *tooltip)
-{
-  VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
-  const VecinosTimelineMark *mark = mark_at (self, x, y);
-  g_autofree char *text = NULL;
-
-  if (mark == NULL)
-    return FALSE;
-
-  if (mark->count > 1)
-    /* Translators: the tooltip of a cluster of events too close to tell apart */
-    text = g_strdup_printf (ngettext ("%u event — click to zoom in", "%u events — click to zoom in",
-                                      mark->count), mark->count);
-  else
-    {
-      g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
-      g_autofree char *date = vecinos_event_format_date (event);
-
-      text = g_strdup_printf ("%s\n%s", vecinos_event_get_title (event), date);
-    }
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-clicked (GtkGestureClick     *gesture,
-         int                  n_press,
-         double               x,
-         double               y,
-         VecinosTimelineView *self)
-{
-  const VecinosTimelineMark *hit = mark_at (self, x, y);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (hit == NULL)
-    return;
-  if (hit->count > 1)
-    zoom (self, 4, hit->x);
-  else
-    gtk_single_selection_set_selected (self->selection, hit->first);
-}
-
-static void
 clear_data (VecinosTimelineView *self)
 {
   if (self->selection != NULL)
@@ -1188,11 +503,10 @@ vecinos_timeline_view_dispose (GObject *object)
 {
   VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (object);
 
-  stop_kinetic (self);
+  _vecinos_timeline_view_stop_kinetic (self);
   clear_data (self);
   g_clear_pointer (&self->marks, g_array_unref);
-  g_clear_pointer (&self->sprites, g_hash_table_unref);
-  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  _vecinos_timeline_view_clear_sprites (self);
 
   G_OBJECT_CLASS (vecinos_timeline_view_parent_class)->dispose (object);
 }
@@ -1201,38 +515,13 @@ static void
 vecinos_timeline_view_class_init (VecinosTimelineViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const struct { const char *action; guint key; GdkModifierType modifiers; } bindings[] = {
-    { "timeline.next", GDK_KEY_Right, 0 },
-    { "timeline.previous", GDK_KEY_Left, 0 },
-    { "timeline.first", GDK_KEY_Home, 0 },
-    { "timeline.last", GDK_KEY_End, 0 },
-    { "timeline.zoom-in", GDK_KEY_plus, 0 },
-    { "timeline.zoom-in", GDK_KEY_KP_Add, 0 },
-    { "timeline.zoom-in", GDK_KEY_equal, 0 },
-    { "timeline.zoom-out", GDK_KEY_minus, 0 },
-    { "timeline.zoom-out", GDK_KEY_KP_Subtract, 0 },
-    { "timeline.zoom-to-fit", GDK_KEY_0, GDK_CONTROL_MASK },
-    { "timeline.zoom-to-selection", GDK_KEY_Return, 0 },
-    { "timeline.zoom-to-selection", GDK_KEY_KP_Enter, 0 },
-    { "timeline.unselect", GDK_KEY_Escape, 0 },
-  };
-  const char *actions[] = {
-    "timeline.next", "timeline.previous", "timeline.first", "timeline.last",
-    "timeline.zoom-in", "timeline.zoom-out", "timeline.zoom-to-fit", "timeline.zoom-to-selection",
-    "timeline.unselect",
-  };
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_timeline_view_dispose;
   widget_class->snapshot = vecinos_timeline_view_snapshot;
   widget_class->size_allocate = vecinos_timeline_view_size_allocate;
   widget_class->measure = vecinos_timeline_view_measure;
-  widget_class->query_tooltip = query_tooltip;
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_class_install_action (widget_class, actions[i], NULL, key_action);
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
-                                         bindings[i].action, NULL);
+  /* The tooltip, the timeline.* actions and their keys */
+  _vecinos_timeline_view_class_init_input (klass);
 
   /**
    * VecinosTimelineView::range-changed:
@@ -1249,46 +538,15 @@ vecinos_timeline_view_class_init (VecinosTimelineViewClass *klass)
 static void
 vecinos_timeline_view_init (VecinosTimelineView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
   self->row_cache_enabled = TRUE;
-  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sprite_free);
-  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  _vecinos_timeline_view_init_sprites (self);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
-                                                GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scrolled), self);
-  g_signal_connect (controller, "decelerate", G_CALLBACK (decelerate), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (pointer_moved), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gesture = gtk_gesture_drag_new ();
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_click_new ();
-  g_signal_connect (gesture, "pressed", G_CALLBACK (clicked), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinched), self);
-  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_began), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  _vecinos_timeline_view_init_input (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
@@ -1347,7 +605,7 @@ static void
 items_changed (VecinosTimelineView *self)
 {
   rebuild_items (self);
-  recompute (self);
+  _vecinos_timeline_view_recompute (self);
   update_accessible (self);
 }
 
@@ -1386,7 +644,7 @@ vecinos_timeline_view_set_data (VecinosTimelineView *self,
     self->scale.start = MAX (self->scale.start, vecinos_date_first_day (&from));
     if (self->scale.end - self->scale.start < 365)
       vecinos_timeline_view_zoom_to_fit (self);
-    recompute (self);
+    _vecinos_timeline_view_recompute (self);
   }
   update_accessible (self);
 }
@@ -1435,7 +693,7 @@ vecinos_timeline_view_zoom_to_fit (VecinosTimelineView *self)
   self->scale.end = last + margin;
   if (self->scale.width <= 0)
     self->scale.width = 1;
-  recompute (self);
+  _vecinos_timeline_view_recompute (self);
 }
 
 /**
@@ -1464,7 +722,7 @@ vecinos_timeline_view_set_visible_range (VecinosTimelineView *self,
     }
   /* A factor of 1 applies the limits and nothing else */
   vecinos_time_scale_zoom (&self->scale, 1.0, 0);
-  recompute (self);
+  _vecinos_timeline_view_recompute (self);
 }
 
 /**

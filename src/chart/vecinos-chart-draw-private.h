@@ -1,0 +1,155 @@
+/* vecinos-chart-draw-private.h — what the chart's drawing files share: the
+ * sizes of its parts, a layer (one series on its value axis), ink and text,
+ * and the frame and marks vecinos_chart_draw() lays out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "vecinos-chart-draw.h"
+
+G_BEGIN_DECLS
+
+#define TITLE_HEIGHT 34.0
+#define BAND_HEIGHT 18.0
+#define LEGEND_HEIGHT 26.0
+#define POINT_RADIUS 3.5
+
+typedef struct {
+  double r, g, b;
+} Rgb;
+
+/* One series on the chart: its value axis and how it is marked */
+typedef struct {
+  const VecinosSeries *series;
+  VecinosChartScale    scale;
+  GArray              *ticks;
+  double               step;
+  Rgb                  color;
+  gboolean             square;     /* the compared series: squares, not dots */
+  gboolean             focused;    /* the keyboard is on this one */
+} Layer;
+
+static inline void
+set_ink (cairo_t            *cr,
+         const VecinosChart *chart,
+         double              alpha)
+{
+  double level = chart->dark ? 0.93 : 0.13;
+
+  cairo_set_source_rgba (cr, level, level, level, alpha);
+}
+
+static inline void
+set_bold (PangoLayout *layout)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+}
+
+/* Text at (x, y); @align 0 left, 0.5 centre, 1 right; returns its width */
+static inline double
+show_text (cairo_t      *cr,
+           PangoContext *context,
+           const char   *text,
+           double        x,
+           double        y,
+           double        align,
+           gboolean      bold)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  int width, height;
+
+  pango_layout_set_text (layout, text, -1);
+  if (bold)
+    set_bold (layout);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, x - align * width, y);
+  pango_cairo_show_layout (cr, layout);
+  return width;
+}
+
+static inline double
+text_width (PangoContext *context,
+            const char   *text)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  int width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A layer's @i-th tick, written as its axis shows it */
+static inline char *
+layer_tick (const Layer *layer,
+            guint        i)
+{
+  double value = g_array_index (layer->ticks, double, i);
+  double top = g_array_index (layer->ticks, double, layer->ticks->len - 1);
+
+  return vecinos_chart_format_tick (value, layer->scale.log_scale ? value : layer->step,
+                                    layer->series->unit_kind, top);
+}
+
+/* vecinos-chart-frame.c: what the plot sits in */
+void vecinos_chart_draw_terms      (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    const VecinosChart      *chart,
+                                    const VecinosChartScale *scale);
+void vecinos_chart_draw_value_axis (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    const VecinosChart      *chart,
+                                    const Layer             *layer,
+                                    gboolean                 right);
+void vecinos_chart_draw_time_axis  (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    const VecinosChart      *chart,
+                                    const VecinosChartScale *scale);
+void vecinos_chart_draw_legend     (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    const VecinosChart      *chart,
+                                    const Layer             *layers,
+                                    guint                    n_layers,
+                                    double                   x,
+                                    double                   y,
+                                    double                   right);
+void vecinos_chart_draw_title      (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    const VecinosChart      *chart,
+                                    double                   width);
+
+/* vecinos-chart-marks.c: what is plotted */
+void vecinos_chart_draw_events     (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    const VecinosChart      *chart,
+                                    const VecinosChartScale *scale,
+                                    const Rgb               *color);
+void vecinos_chart_draw_marker     (cairo_t                 *cr,
+                                    const VecinosChart      *chart,
+                                    const Layer             *layer,
+                                    double                   x,
+                                    double                   y,
+                                    double                   radius,
+                                    gboolean                 hollow);
+void vecinos_chart_draw_series     (cairo_t                 *cr,
+                                    const VecinosChart      *chart,
+                                    const Layer             *layer);
+void vecinos_chart_draw_claims     (cairo_t                 *cr,
+                                    const VecinosChart      *chart,
+                                    const Layer             *layer);
+void vecinos_chart_draw_breaks     (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    const VecinosChart      *chart,
+                                    const Layer             *layer,
+                                    GArray                  *drawn);
+void vecinos_chart_draw_crosshair  (cairo_t                 *cr,
+                                    const VecinosChart      *chart,
+                                    const Layer             *layer);
+
+G_END_DECLS

@@ -1,0 +1,218 @@
+/* vecinos-dataset-events.c — the timeline's records: events, terms, categories
+ *
+ * The events with their sources, the presidential terms, the categories,
+ * and the organisations whose figures the dataset charts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "vecinos-dataset.h"
+#include "vecinos-dataset-private.h"
+#include "vecinos-event-private.h"
+#include "vecinos-uri.h"
+
+/**
+ * vecinos_dataset_list_events:
+ * @lang: the language of the text ("en", "es"); text missing in it is English
+ *
+ * Returns: (transfer full) (nullable): a list of #VecinosEvent by date
+ */
+GListModel *
+vecinos_dataset_list_events (VecinosDataset  *self,
+                             const char      *lang,
+                             GError         **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (VECINOS_TYPE_EVENT);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  if (!vecinos_dataset_begin_call (self, error))
+    return NULL;
+  stmt = self->queries[QUERY_EVENTS];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(VecinosEvent) event = NULL;
+      g_autofree char *slug = text_column (stmt, 1, SHORT_TEXT);
+      g_autofree char *category = text_column (stmt, 7, SHORT_TEXT);
+      g_autofree char *color = color_column (stmt, 8);
+      g_autofree char *title = text_column (stmt, 9, SHORT_TEXT);
+      g_autofree char *summary = text_column (stmt, 10, LONG_TEXT);
+      g_autofree char *category_name = text_column (stmt, 11, SHORT_TEXT);
+      VecinosEventFields fields = {
+        .slug = slug,
+        .start = date_column (stmt, 2, 3),
+        .has_end = sqlite3_column_type (stmt, 4) != SQLITE_NULL,
+        .importance = CLAMP (sqlite3_column_int (stmt, 6), 1, 3),
+        .category = category,
+        .color = color,
+        .title = title,
+        .summary = summary,
+        .category_name = category_name,
+      };
+
+      if (fields.has_end)
+        fields.end = date_column (stmt, 4, 5);
+
+      event = vecinos_event_new (&fields);
+      g_hash_table_insert (by_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)), event);
+      g_list_store_append (store, event);
+    }
+  if (rc != SQLITE_DONE)
+    return vecinos_dataset_read_failed (self, stmt, rc, error), NULL;
+  sqlite3_reset (stmt);
+
+  stmt = self->queries[QUERY_EVENT_SOURCES];
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VecinosEvent *event = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+
+      if (event != NULL)
+        {
+          g_autofree char *name = text_column (stmt, 1, SHORT_TEXT);
+          g_autofree char *url = text_column (stmt, 2, URL_TEXT);
+
+          vecinos_event_add_source (event, name, url);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return vecinos_dataset_read_failed (self, stmt, rc, error), NULL;
+  sqlite3_reset (stmt);
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * vecinos_dataset_list_source_organisations:
+ *
+ * Returns: (transfer full): the organisations whose figures the dataset
+ *   charts, each as "Name https://address" (the form GtkAboutDialog credits
+ *   take), in alphabetical order
+ */
+char **
+vecinos_dataset_list_source_organisations (VecinosDataset *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+
+  if (!vecinos_dataset_begin_call (self, NULL))
+    return g_strv_builder_end (builder);
+  stmt = self->queries[QUERY_SOURCE_ORGANISATIONS];
+  while (next_row (self, stmt))
+    {
+      g_autofree char *name = text_column (stmt, 0, SHORT_TEXT);
+      g_autofree char *url = text_column (stmt, 1, URL_TEXT);
+      g_autofree char *credit = NULL;
+
+      /* The About dialog makes a link of the address: only one that may
+       * be opened (see vecinos-uri.c) */
+      if (*name == '\0')
+        continue;
+      credit = vecinos_uri_is_openable (url) ? g_strdup_printf ("%s %s", name, url) : g_strdup (name);
+      g_strv_builder_add (builder, credit);
+    }
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+static void
+vecinos_term_free (VecinosTerm *term)
+{
+  g_free (term->slug);
+  g_free (term->person);
+  g_free (term->short_name);
+  g_free (term->party);
+  g_free (term);
+}
+
+/**
+ * vecinos_dataset_list_terms:
+ * @lang: the language of party names
+ *
+ * Returns: (transfer full) (element-type VecinosTerm): the presidential
+ *   terms, the United States' first, each country's by date
+ */
+GPtrArray *
+vecinos_dataset_list_terms (VecinosDataset *self,
+                            const char     *lang)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_term_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), terms);
+
+  if (!vecinos_dataset_begin_call (self, NULL))
+    return terms;
+  stmt = self->queries[QUERY_TERMS];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while (next_row (self, stmt))
+    {
+      VecinosTerm *term = g_new0 (VecinosTerm, 1);
+      g_autofree char *country = text_column (stmt, 1, SHORT_TEXT);
+
+      term->slug = text_column (stmt, 0, SHORT_TEXT);
+      /* "us" or "mx"; anything else is no country the timeline draws */
+      if (strlen (country) == 2 && g_ascii_isalpha (country[0]) && g_ascii_isalpha (country[1]))
+        g_strlcpy (term->country, country, sizeof term->country);
+      term->person = text_column (stmt, 2, SHORT_TEXT);
+      term->party = text_column (stmt, 3, SHORT_TEXT);
+      term->start = CLAMP (sqlite3_column_int64 (stmt, 4), FIRST_DAY, LAST_DAY);
+      term->end = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                  ? 0 : CLAMP (sqlite3_column_int64 (stmt, 5), term->start, LAST_DAY);
+      term->short_name = text_column (stmt, 6, SHORT_TEXT);
+      g_ptr_array_add (terms, term);
+    }
+  sqlite3_reset (stmt);
+  return terms;
+}
+
+static void
+vecinos_category_free (VecinosCategory *category)
+{
+  g_free (category->slug);
+  g_free (category->color);
+  g_free (category->name);
+  g_free (category);
+}
+
+/**
+ * vecinos_dataset_list_categories:
+ * @lang: the language of the names
+ *
+ * Returns: (transfer full) (element-type VecinosCategory): the categories,
+ *   in the order of the dataset (the order of the timeline's rows)
+ */
+GPtrArray *
+vecinos_dataset_list_categories (VecinosDataset *self,
+                                 const char     *lang)
+{
+  GPtrArray *categories = g_ptr_array_new_with_free_func ((GDestroyNotify) vecinos_category_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), categories);
+
+  if (!vecinos_dataset_begin_call (self, NULL))
+    return categories;
+  stmt = self->queries[QUERY_CATEGORIES];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while (next_row (self, stmt))
+    {
+      VecinosCategory *category = g_new0 (VecinosCategory, 1);
+
+      category->slug = text_column (stmt, 0, SHORT_TEXT);
+      category->color = color_column (stmt, 1);
+      category->name = text_column (stmt, 2, SHORT_TEXT);
+      g_ptr_array_add (categories, category);
+    }
+  sqlite3_reset (stmt);
+  return categories;
+}
