@@ -30,6 +30,7 @@ struct _VecinosDocumentsPage
   int                current;               /* index into documents, or -1 */
   char              *excerpt;               /* the one last opened, in this document */
   double             pending_scroll;        /* to apply once the text is laid out, or < 0 */
+  gboolean           excerpts_stale;        /* chosen, not built: the page is hidden */
 
   /* Template widgets */
   GtkLabel          *byline;
@@ -48,6 +49,7 @@ G_DEFINE_FINAL_TYPE (VecinosDocumentsPage, vecinos_documents_page, GTK_TYPE_WIDG
 
 static void scroll_range_changed (GtkAdjustment        *adjustment,
                                   VecinosDocumentsPage *self);
+static void build_excerpts       (VecinosDocumentsPage *self);
 
 
 /* The language excerpts are translated into: the interface's, or else
@@ -70,7 +72,6 @@ static void
 show_current (VecinosDocumentsPage *self)
 {
   const VecinosDocument *document;
-  g_autoptr(GPtrArray) excerpts = NULL;
   g_autofree char *byline = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *link = NULL;
@@ -125,8 +126,29 @@ show_current (VecinosDocumentsPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->translated), translation != NULL);
 
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  self->pending_scroll = -1;
+  /* The excerpts — dozens of texts to lay out — are built when the page is
+   * first seen, not while another view is shown */
+  self->excerpts_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_excerpts (self);
+}
+
+/* The chosen document's excerpts, one view each, if not built yet */
+static void
+build_excerpts (VecinosDocumentsPage *self)
+{
+  const VecinosDocument *document;
+  g_autoptr(GPtrArray) excerpts = NULL;
+
+  if (!self->excerpts_stale || self->current < 0)
+    return;
+  self->excerpts_stale = FALSE;
+  document = g_ptr_array_index (self->documents, self->current);
   excerpts = vecinos_dataset_list_document_excerpts (self->dataset, document->slug, self->language,
-                                                     translation != NULL ? translation : document->lang);
+                                                     self->translation_language != NULL
+                                                     ? self->translation_language : document->lang);
   for (guint i = 0; i < excerpts->len; i++)
     {
       GtkWidget *view = vecinos_excerpt_view_new (g_ptr_array_steal_index (excerpts, i--),
@@ -135,8 +157,13 @@ show_current (VecinosDocumentsPage *self)
 
       gtk_box_append (self->excerpts, view);
     }
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
-  self->pending_scroll = -1;
+}
+
+static void
+vecinos_documents_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vecinos_documents_page_parent_class)->map (widget);
+  build_excerpts (VECINOS_DOCUMENTS_PAGE (widget));
 }
 
 static void
@@ -205,6 +232,7 @@ vecinos_documents_page_class_init (VecinosDocumentsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_documents_page_dispose;
+  widget_class->map = vecinos_documents_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vecinos/Vecinos/widgets/vecinos-documents-page.ui");
@@ -309,6 +337,7 @@ vecinos_documents_page_show_excerpt (VecinosDocumentsPage *self,
       (document = vecinos_dataset_get_excerpt_document (self->dataset, slug)) == NULL ||
       !vecinos_documents_page_show_document (self, document))
     return FALSE;
+  build_excerpts (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, slug))
@@ -346,6 +375,7 @@ vecinos_documents_page_get_n_excerpts (VecinosDocumentsPage *self)
 
   g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), 0);
 
+  build_excerpts (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     n++;
@@ -365,6 +395,7 @@ vecinos_documents_page_get_excerpt (VecinosDocumentsPage *self,
 
   g_return_val_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self), NULL);
 
+  build_excerpts (self);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts)); child != NULL && index > 0;
        child = gtk_widget_get_next_sibling (child))
     index--;
