@@ -408,6 +408,25 @@ vecinos_workspace_popup_search (VecinosWorkspace *self)
     gtk_menu_button_popup (self->search_button);
 }
 
+/* Once in the window: the list scrolls to the selected event (while the
+ * workspace was built, the list had no size to scroll in) */
+static gboolean
+reveal_selection (gpointer data)
+{
+  VecinosWorkspace *self = data;
+  guint position = gtk_single_selection_get_selected (self->event_selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+workspace_mapped (VecinosWorkspace *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_selection, g_object_ref (self), g_object_unref);
+}
+
 /* The language switch keeps the keyboard where it was: on the language */
 void
 vecinos_workspace_focus_language (VecinosWorkspace *self)
@@ -581,6 +600,7 @@ vecinos_workspace_new (VecinosContext *context,
                            G_CALLBACK (search_text_changed), self, G_CONNECT_SWAPPED);
   g_object_bind_property (context, "view", self->view_stack, "visible-child-name",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "map", G_CALLBACK (workspace_mapped), NULL);
 
   /* Building the views moves them (the timeline fits its events, the list
    * selects nothing): none of that is a change of the state */
