@@ -1185,18 +1185,15 @@ test_search (void)
       }
   }
 
-  /* The five documents, each with its excerpts, and an excerpt's document */
+  /* An excerpt's document, looked up (the bundled dataset's own counts
+   * are checked by tests/check-dataset.py) */
   {
-    g_autoptr(GPtrArray) documents = vecinos_dataset_list_documents (dataset, "es");
-    g_autofree char *document = vecinos_dataset_get_excerpt_document (dataset, "000-01");
-    guint excerpts = 0;
+    g_autoptr(GFile) mini_file = g_file_new_for_path (g_getenv ("VECINOS_TEST_DATASET"));
+    g_autoptr(VecinosDataset) mini = vecinos_dataset_new_for_file (mini_file, NULL);
+    g_autofree char *document = vecinos_dataset_get_excerpt_document (mini, "b-1");
 
-    g_assert_cmpuint (documents->len, ==, 5);
-    for (guint i = 0; i < documents->len; i++)
-      excerpts += ((VecinosDocument *) g_ptr_array_index (documents, i))->n_excerpts;
-    g_assert_cmpuint (excerpts, ==, 157);
-    g_assert_cmpstr (document, ==, "000");
-    g_assert_null (vecinos_dataset_get_excerpt_document (dataset, "no-such-excerpt"));
+    g_assert_cmpstr (document, ==, "doc-b");
+    g_assert_null (vecinos_dataset_get_excerpt_document (mini, "no-such-excerpt"));
   }
 }
 
