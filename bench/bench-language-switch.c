@@ -21,7 +21,10 @@
 static void
 set_up_lesson (VecinosWindow *window)
 {
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-event", "s", "nafta-in-force");
+  /* VECINOS_BENCH_EVENT=none: no event selected, to see what its page costs */
+  const char *event = g_getenv ("VECINOS_BENCH_EVENT") != NULL ? g_getenv ("VECINOS_BENCH_EVENT") : "nafta-in-force";
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-event", "s", event);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-series", "s", "mx_remittances");
   vecinos_charts_page_set_options (vecinos_window_get_charts_page (window), "mx_fdi_inflows", FALSE, FALSE, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-document", "s",

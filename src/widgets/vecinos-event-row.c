@@ -79,6 +79,12 @@ vecinos_event_row_init (VecinosEventRow *self)
   self->title = add_label (self, 1, 0, GTK_ACCESSIBLE_ROLE_LABEL);
   self->subtitle = add_label (self, 1, 1, GTK_ACCESSIBLE_ROLE_LABEL);
 
+  /* Only the title needs wrapping: a wrapping label is measured for
+   * height at each width asked, and GTK 4.8's list view makes a row for
+   * up to 200 events at once */
+  gtk_label_set_wrap (GTK_LABEL (self->dot), FALSE);
+  gtk_label_set_wrap (GTK_LABEL (self->subtitle), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (self->subtitle), PANGO_ELLIPSIZE_END);
   gtk_label_set_use_markup (GTK_LABEL (self->dot), TRUE);
   gtk_widget_set_valign (self->dot, GTK_ALIGN_START);
   gtk_widget_set_hexpand (self->title, TRUE);
