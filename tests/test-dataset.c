@@ -1206,6 +1206,38 @@ test_open_message_in_spanish (void)
   vecinos_language_use ("en");
 }
 
+/* The guided tours, in both languages, and their steps in order */
+static void
+test_tours (void)
+{
+  g_autoptr(VecinosDataset) dataset = open_compiled ();
+  g_autoptr(GPtrArray) english = vecinos_dataset_list_tours (dataset, "en");
+  g_autoptr(GPtrArray) spanish = vecinos_dataset_list_tours (dataset, "es");
+  g_autoptr(GPtrArray) steps = vecinos_dataset_get_tour_steps (dataset, "trade", "es");
+  g_autoptr(GPtrArray) none = vecinos_dataset_get_tour_steps (dataset, "no-such-tour", "en");
+  const VecinosTour *tour;
+  const VecinosTourStep *step;
+
+  g_assert_cmpuint (english->len, ==, 1);
+  tour = g_ptr_array_index (english, 0);
+  g_assert_cmpstr (tour->slug, ==, "trade");
+  g_assert_cmpstr (tour->title, ==, "Trade");
+  g_assert_cmpstr (tour->description, ==, "From NAFTA on.");
+  g_assert_cmpuint (tour->n_steps, ==, 2);
+  g_assert_cmpstr (((VecinosTour *) g_ptr_array_index (spanish, 0))->title, ==, "Comercio");
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  step = g_ptr_array_index (steps, 0);
+  g_assert_cmpstr (step->event, ==, "nafta-in-force");
+  g_assert_cmpstr (step->event_title, ==, "Entra en vigor el TLCAN");
+  g_assert_null (step->series);
+  g_assert_cmpstr (step->text, ==, "Fíjense en la fecha.");
+  step = g_ptr_array_index (steps, 1);
+  g_assert_cmpstr (step->event, ==, "sheinbaum-takes-office");
+  g_assert_cmpstr (step->series, ==, "mx_homicides");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1256,6 +1288,7 @@ main (int   argc,
   g_test_add_func ("/dataset/series-breaks", test_series_breaks);
   g_test_add_func ("/dataset/search-query", test_search_query);
   g_test_add_func ("/dataset/search", test_search);
+  g_test_add_func ("/dataset/tours", test_tours);
 
   return g_test_run ();
 }

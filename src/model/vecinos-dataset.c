@@ -180,6 +180,23 @@ static const char * const query_sql[N_QUERIES] = {
    * record found through another's words */
   [QUERY_EVENT_TITLE] =
     "SELECT t.title FROM event e JOIN event_text t ON t.event_id = e.id WHERE t.lang = ?1 AND e.slug = ?2",
+  /* ?1 language: the tours in order, each with its number of steps */
+  [QUERY_TOURS] =
+    "SELECT t.slug, coalesce (tt.title, te.title), coalesce (tt.description, te.description),"
+    " (SELECT count (*) FROM tour_step s WHERE s.tour_id = t.id)"
+    " FROM tour t JOIN tour_text te ON te.tour_id = t.id AND te.lang = 'en'"
+    " LEFT JOIN tour_text tt ON tt.tour_id = t.id AND tt.lang = ?1"
+    " ORDER BY t.id",
+  /* ?1 language, ?2 tour: its steps in order */
+  [QUERY_TOUR_STEPS] =
+    "SELECT e.slug, coalesce (et.title, ete.title), r.slug, coalesce (st.text, ste.text)"
+    " FROM tour t JOIN tour_step s ON s.tour_id = t.id JOIN event e ON e.id = s.event_id"
+    " LEFT JOIN series r ON r.id = s.series_id"
+    " JOIN tour_step_text ste ON ste.tour_id = s.tour_id AND ste.ordinal = s.ordinal AND ste.lang = 'en'"
+    " LEFT JOIN tour_step_text st ON st.tour_id = s.tour_id AND st.ordinal = s.ordinal AND st.lang = ?1"
+    " JOIN event_text ete ON ete.event_id = e.id AND ete.lang = 'en'"
+    " LEFT JOIN event_text et ON et.event_id = e.id AND et.lang = ?1"
+    " WHERE t.slug = ?2 ORDER BY s.ordinal",
   [QUERY_SERIES_NAME] =
     "SELECT t.name FROM series s JOIN series_text t ON t.series_id = s.id WHERE t.lang = ?1 AND s.slug = ?2",
   /* ?1 series row: the first and last periods of each related series */

@@ -48,6 +48,22 @@ typedef struct {
   char *name;
 } VecinosCategory;
 
+/* A guided tour, as listed */
+typedef struct {
+  char  *slug;
+  char  *title;
+  char  *description;
+  guint  n_steps;
+} VecinosTour;
+
+/* One step of a tour: an event, and a series when the step charts one */
+typedef struct {
+  char *event;
+  char *event_title;
+  char *series;          /* NULL when the step shows the timeline */
+  char *text;            /* the narration */
+} VecinosTourStep;
+
 #define VECINOS_TYPE_DATASET (vecinos_dataset_get_type ())
 
 G_DECLARE_FINAL_TYPE (VecinosDataset, vecinos_dataset, VECINOS, DATASET, GObject)
@@ -71,6 +87,11 @@ char          **vecinos_dataset_list_source_organisations (VecinosDataset *self)
 GPtrArray      *vecinos_dataset_list_terms       (VecinosDataset  *self,
                                                   const char      *lang);
 GPtrArray      *vecinos_dataset_list_categories  (VecinosDataset  *self,
+                                                  const char      *lang);
+GPtrArray      *vecinos_dataset_list_tours       (VecinosDataset  *self,
+                                                  const char      *lang);
+GPtrArray      *vecinos_dataset_get_tour_steps   (VecinosDataset  *self,
+                                                  const char      *tour,
                                                   const char      *lang);
 guint           vecinos_dataset_count            (VecinosDataset  *self,
                                                   const char      *table);
