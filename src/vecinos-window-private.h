@@ -29,5 +29,7 @@ const char         *vecinos_window_get_visible_page    (VecinosWindow *self);
 GtkWidget          *vecinos_window_get_workspace       (VecinosWindow *self);
 GtkWidget          *vecinos_window_get_language_button (VecinosWindow *self,
                                                         const char    *language);
+const char         *vecinos_window_get_tour_text       (VecinosWindow *self,
+                                                        const char    *part);
 
 G_END_DECLS

@@ -138,6 +138,85 @@ show_action (GtkWidget  *widget,
       shows[i].show (self->workspace, slug);
 }
 
+/* win.start-tour(s): the tour from its first step */
+static void
+start_tour_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+  VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
+  const char *tour = g_variant_get_string (parameter, NULL);
+  g_autoptr(GPtrArray) steps = NULL;
+
+  if (dataset == NULL)
+    return;
+  steps = vecinos_dataset_get_tour_steps (dataset, tour, vecinos_context_get_language (self->context));
+  if (steps->len == 0)
+    return;
+  /* The step first: a tour that starts applies the step it finds */
+  vecinos_context_set_tour (self->context, NULL);
+  vecinos_context_set_tour_step (self->context, 0);
+  vecinos_context_set_tour (self->context, tour);
+}
+
+/* win.tour-next, win.tour-previous, win.stop-tour */
+static void
+tour_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+  guint n = vecinos_workspace_get_tour_length (self->workspace);
+  guint step = vecinos_context_get_tour_step (self->context);
+
+  if (g_str_equal (action_name, "win.stop-tour"))
+    vecinos_context_set_tour (self->context, NULL);
+  else if (n == 0)
+    return;
+  else if (g_str_equal (action_name, "win.tour-next") && step + 1 < n)
+    vecinos_context_set_tour_step (self->context, step + 1);
+  else if (g_str_equal (action_name, "win.tour-previous") && step > 0)
+    vecinos_context_set_tour_step (self->context, step - 1);
+}
+
+/* A presentation clicker sends Page Down and Page Up: in a tour they
+ * move between its steps wherever the keyboard is */
+static gboolean
+clicker_key (GtkWidget *widget,
+             GVariant  *parameter,
+             gpointer   user_data)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+
+  if (vecinos_context_get_tour (self->context) == NULL)
+    return FALSE;
+  gtk_widget_activate_action (widget, g_variant_get_string (parameter, NULL), NULL);
+  return TRUE;
+}
+
+static void
+add_clicker_keys (VecinosWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Page_Down, "win.tour-next" },
+    { GDK_KEY_Page_Up, "win.tour-previous" },
+  };
+
+  /* Before the focused widget: a list would scroll with them instead */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                gtk_callback_action_new (clicker_key, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 restore_size (VecinosWindow *self)
 {
@@ -269,6 +348,10 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_action);
   gtk_widget_class_install_action (widget_class, "win.show-document", "s", show_action);
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
+  gtk_widget_class_install_action (widget_class, "win.start-tour", "s", start_tour_action);
+  gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, tour_action);
+  gtk_widget_class_install_action (widget_class, "win.tour-previous", NULL, tour_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-tour", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -286,6 +369,7 @@ vecinos_window_init (VecinosWindow *self)
    * keeps GTK from adding one of its own */
   gtk_widget_set_visible (no_titlebar, FALSE);
   gtk_window_set_titlebar (GTK_WINDOW (self), no_titlebar);
+  add_clicker_keys (self);
 }
 
 /**

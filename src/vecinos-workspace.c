@@ -27,6 +27,7 @@ struct _VecinosWorkspace
   GtkSingleSelection   *event_selection;
   GtkCustomFilter      *filter;
   gboolean              restoring;     /* the state is being applied, not changed */
+  GPtrArray            *tour_steps;    /* of VecinosTourStep: the context's tour, or NULL */
 
   /* Template widgets */
   GtkBox               *category_box;
@@ -46,11 +47,26 @@ struct _VecinosWorkspace
   GtkPopover           *search_popover;
   GtkToggleButton      *spanish_button;
   VecinosTimelineView  *timeline_view;
+  GtkRevealer          *tour_bar;
+  GtkButton            *tour_next;
+  GtkButton            *tour_previous;
+  GtkLabel             *tour_progress;
+  GtkDropDown          *tour_steps_dropdown;
+  GtkLabel             *tour_text;
+  GtkBox               *tours_box;
+  GtkMenuButton        *tours_button;
   GtkWidget            *view_switcher;
   GtkStack             *view_stack;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosWorkspace, vecinos_workspace, GTK_TYPE_WIDGET)
+
+static void clear_filters   (VecinosWorkspace *self);
+static void add_tours       (VecinosWorkspace *self,
+                             VecinosDataset   *dataset,
+                             const char       *language);
+static void load_tour       (VecinosWorkspace *self);
+static void update_tour_bar (VecinosWorkspace *self);
 
 static void
 event_selection_changed (VecinosWorkspace *self)
@@ -204,6 +220,9 @@ restore_state (VecinosWorkspace *self)
   vecinos_documents_page_restore_state (self->documents_page, context);
   if (vecinos_context_get_search_text (context) != NULL)
     vecinos_search_panel_set_text (self->search_panel, vecinos_context_get_search_text (context));
+  /* The step is where it was: only its words are read again */
+  load_tour (self);
+  update_tour_bar (self);
 }
 
 static void
@@ -235,6 +254,7 @@ load_events (VecinosWorkspace *self)
     gtk_single_selection_set_model (self->event_selection, G_LIST_MODEL (filtered));
     g_object_unref (filtered);
     add_category_toggles (self, events, categories);
+    add_tours (self, dataset, language);
     vecinos_timeline_view_set_data (self->timeline_view, self->event_selection, categories, terms);
   }
   restore_state (self);
@@ -270,6 +290,151 @@ visible_range_changed (VecinosWorkspace *self)
   vecinos_charts_page_set_timeline_range (self->charts_page,
                                           vecinos_chart_day_time ((VecinosDay) floor (scale->start)),
                                           vecinos_chart_day_time ((VecinosDay) ceil (scale->end)));
+}
+
+/* --- Guided tours --- */
+
+/* The Guided Tours menu: each tour with its length, its description as
+ * a tooltip */
+static void
+add_tours (VecinosWorkspace *self,
+           VecinosDataset   *dataset,
+           const char       *language)
+{
+  g_autoptr(GPtrArray) tours = vecinos_dataset_list_tours (dataset, language);
+
+  for (guint i = 0; i < tours->len; i++)
+    {
+      const VecinosTour *tour = g_ptr_array_index (tours, i);
+      /* Translators: a guided tour and its number of steps, as "Trade and money (12 steps)" */
+      g_autofree char *label = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%1$s (%2$u step)", "%1$s (%2$u steps)",
+                                                           tour->n_steps),
+                                                tour->title, tour->n_steps);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tour->description);
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-tour");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", tour->slug);
+      gtk_box_append (self->tours_box, button);
+    }
+  /* A dataset with no tours offers none */
+  gtk_widget_set_visible (GTK_WIDGET (self->tours_button), tours->len > 0);
+}
+
+static void
+load_tour (VecinosWorkspace *self)
+{
+  VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
+  const char *tour = vecinos_context_get_tour (self->context);
+
+  g_clear_pointer (&self->tour_steps, g_ptr_array_unref);
+  if (tour != NULL && dataset != NULL)
+    self->tour_steps = vecinos_dataset_get_tour_steps (dataset, tour, vecinos_context_get_language (self->context));
+}
+
+/**
+ * vecinos_workspace_get_tour_length:
+ *
+ * Returns: how many steps the tour being played has, or 0
+ */
+guint
+vecinos_workspace_get_tour_length (VecinosWorkspace *self)
+{
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), 0);
+  return self->tour_steps != NULL ? self->tour_steps->len : 0;
+}
+
+/* The bar under the views: where the class is in the tour, what to say */
+static void
+update_tour_bar (VecinosWorkspace *self)
+{
+  guint n = vecinos_workspace_get_tour_length (self);
+  guint step = MIN (vecinos_context_get_tour_step (self->context), n > 0 ? n - 1 : 0);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) tours = NULL;
+  const char *tour_title = "";
+  g_autofree char *progress = NULL;
+
+  gtk_revealer_set_reveal_child (self->tour_bar, n > 0);
+  if (n == 0)
+    return;
+
+  tours = vecinos_dataset_list_tours (vecinos_context_get_dataset (self->context),
+                                      vecinos_context_get_language (self->context));
+  for (guint i = 0; i < tours->len; i++)
+    if (g_str_equal (((VecinosTour *) g_ptr_array_index (tours, i))->slug, vecinos_context_get_tour (self->context)))
+      tour_title = ((VecinosTour *) g_ptr_array_index (tours, i))->title;
+  /* Translators: %1$s is a guided tour; then which step of how many */
+  progress = g_strdup_printf (_("%1$s — step %2$u of %3$u"), tour_title, step + 1, n);
+  gtk_label_set_text (self->tour_progress, progress);
+  gtk_label_set_text (self->tour_text, ((VecinosTourStep *) g_ptr_array_index (self->tour_steps, step))->text);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Translators: a step in the list of a tour's steps: its number and its event */
+      g_autofree char *title = g_strdup_printf (_("%1$u. %2$s"), i + 1,
+                                                ((VecinosTourStep *) g_ptr_array_index (self->tour_steps, i))->event_title);
+
+      gtk_string_list_append (titles, title);
+    }
+  self->restoring = TRUE;
+  gtk_drop_down_set_model (self->tour_steps_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->tour_steps_dropdown, step);
+  self->restoring = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tour_previous), step > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tour_next), step + 1 < n);
+}
+
+/* A step sets the app as its author meant: its event selected, on the
+ * timeline, or on its chart when it names a series */
+static void
+apply_tour_step (VecinosWorkspace *self)
+{
+  guint n = vecinos_workspace_get_tour_length (self);
+  const VecinosTourStep *step;
+
+  if (n == 0)
+    return;
+  step = g_ptr_array_index (self->tour_steps, MIN (vecinos_context_get_tour_step (self->context), n - 1));
+  if (step->series != NULL && vecinos_workspace_show_series (self, step->series))
+    {
+      guint position = find_event (G_LIST_MODEL (self->event_selection), step->event);
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        {
+          clear_filters (self);
+          position = find_event (G_LIST_MODEL (self->event_selection), step->event);
+        }
+      gtk_single_selection_set_selected (self->event_selection, position);
+    }
+  else
+    vecinos_workspace_show_event (self, step->event);
+}
+
+static void
+tour_changed (VecinosWorkspace *self)
+{
+  load_tour (self);
+  apply_tour_step (self);
+  update_tour_bar (self);
+}
+
+static void
+tour_step_changed (VecinosWorkspace *self)
+{
+  apply_tour_step (self);
+  update_tour_bar (self);
+}
+
+static void
+tour_step_chosen (VecinosWorkspace *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->tour_steps_dropdown);
+
+  if (!self->restoring && chosen != GTK_INVALID_LIST_POSITION)
+    vecinos_context_set_tour_step (self->context, chosen);
 }
 
 /**
@@ -502,6 +667,7 @@ vecinos_workspace_dispose (GObject *object)
   g_clear_object (&self->event_selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->tour_steps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vecinos_workspace_parent_class)->dispose (object);
 }
@@ -539,6 +705,15 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, search_popover);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, spanish_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tour_bar);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tour_next);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tour_previous);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tour_progress);
+  gtk_widget_class_bind_template_child_full (widget_class, "tour_steps", FALSE,
+                                             G_STRUCT_OFFSET (VecinosWorkspace, tour_steps_dropdown));
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tour_text);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tours_box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tours_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, search_shown);
@@ -601,6 +776,10 @@ vecinos_workspace_new (VecinosContext *context,
   g_object_bind_property (context, "view", self->view_stack, "visible-child-name",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "map", G_CALLBACK (workspace_mapped), NULL);
+  g_signal_connect_object (context, "notify::tour", G_CALLBACK (tour_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::tour-step", G_CALLBACK (tour_step_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tour_steps_dropdown, "notify::selected", G_CALLBACK (tour_step_chosen), self,
+                           G_CONNECT_SWAPPED);
 
   /* Building the views moves them (the timeline fits its events, the list
    * selects nothing): none of that is a change of the state */
@@ -710,4 +889,21 @@ vecinos_window_get_language_button (VecinosWindow *window,
   VecinosWorkspace *self = shown (window);
 
   return GTK_WIDGET (g_strcmp0 (language, "es") == 0 ? self->spanish_button : self->english_button);
+}
+
+/**
+ * vecinos_window_get_tour_text:
+ * @part: "progress" or "text"
+ *
+ * Returns: (nullable): what the tour bar says, or %NULL when it is hidden
+ */
+const char *
+vecinos_window_get_tour_text (VecinosWindow *window,
+                              const char    *part)
+{
+  VecinosWorkspace *self = shown (window);
+
+  if (!gtk_revealer_get_reveal_child (self->tour_bar))
+    return NULL;
+  return gtk_label_get_text (g_str_equal (part, "progress") ? self->tour_progress : self->tour_text);
 }

@@ -36,5 +36,6 @@ void       vecinos_workspace_zoom          (VecinosWorkspace *self,
                                             const char       *action);
 void       vecinos_workspace_popup_search  (VecinosWorkspace *self);
 void       vecinos_workspace_focus_language (VecinosWorkspace *self);
+guint      vecinos_workspace_get_tour_length (VecinosWorkspace *self);
 
 G_END_DECLS

@@ -57,6 +57,7 @@ test_strings (void)
 {
   static const char * const names[] = {
     "language", "view", "event", "filter-text", "series", "compare", "document", "excerpt", "search-text",
+    "tour",
   };
   Notes notes;
   g_autoptr(VecinosContext) context = context_new (&notes);
@@ -129,6 +130,11 @@ test_booleans_and_numbers (void)
   vecinos_context_set_importance (context, 9);
   assert_notified (&notes, "importance");
   g_assert_cmpuint (vecinos_context_get_importance (context), ==, 3);
+
+  vecinos_context_set_tour_step (context, 4);
+  vecinos_context_set_tour_step (context, 4);
+  assert_notified (&notes, "tour-step");
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 4);
 
   vecinos_context_set_hidden_categories (context, hidden);
   vecinos_context_set_hidden_categories (context, same);

@@ -308,6 +308,59 @@ test_language_switch (void)
   close_window (window);
 }
 
+/* A guided tour: each step sets the app (its event, on the timeline or
+ * on its chart), the bar says where the class is, a language switch keeps
+ * the step */
+static void
+test_tour (void)
+{
+  VecinosWindow *window = show_window ("en");
+  VecinosContext *context = vecinos_window_get_context (window);
+
+  g_assert_null (vecinos_window_get_tour_text (window, "progress"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-tour", "s", "trade"));
+  g_assert_cmpstr (vecinos_context_get_tour (context), ==, "trade");
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 0);
+  g_assert_cmpstr (vecinos_event_get_slug (vecinos_event_page_get_event (vecinos_window_get_event_page (window))),
+                   ==, "nafta-in-force");
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "progress"), ==, "Trade — step 1 of 2");
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "text"), ==, "Notice the date.");
+  /* Nothing before the first step */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-previous", NULL);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 0);
+
+  /* A step that names a series shows its chart, its event picked out */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-next", NULL);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 1);
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
+  g_assert_cmpstr (vecinos_chart_view_get_series (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window)))->slug,
+                   ==, "mx_homicides");
+  g_assert_cmpstr (vecinos_event_get_slug (vecinos_event_page_get_event (vecinos_window_get_event_page (window))),
+                   ==, "sheinbaum-takes-office");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-next", NULL);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 1);
+
+  /* In Spanish, the same step, told in Spanish */
+  vecinos_context_set_language (context, "es");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 1);
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "progress"), ==, "Comercio — paso 2 de 2");
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "text"), ==, "Observen la cifra.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-previous", NULL);
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "text"), ==, "Fíjense en la fecha.");
+
+  /* Ended: the bar goes; a tour the dataset does not have starts nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-tour", NULL);
+  g_assert_null (vecinos_window_get_tour_text (window, "progress"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-tour", "s", "no-such-tour");
+  g_assert_null (vecinos_context_get_tour (context));
+
+  close_window (window);
+}
+
 /* A copy of the test dataset changed by @sql, shown in a window */
 static VecinosWindow *
 show_window_changed (const char *sql,
@@ -1336,6 +1389,7 @@ main (int   argc,
   g_test_add_func ("/window/edge-datasets", test_edge_datasets);
   g_test_add_func ("/window/dataset-replaced", test_dataset_replaced);
   g_test_add_func ("/window/language-switch", test_language_switch);
+  g_test_add_func ("/window/tour", test_tour);
 
   return g_test_run ();
 }

@@ -17,12 +17,13 @@ struct _VecinosContext
   GObject         parent_instance;
 
   VecinosDataset *dataset;
-  char           *strings[9];       /* indexed by PROP_LANGUAGE … PROP_SEARCH_TEXT */
+  char           *strings[10];      /* indexed by PROP_LANGUAGE … PROP_SEARCH_TEXT */
   gboolean        booleans[4];     /* PROP_INDEX … PROP_SAME_YEARS */
   double          numbers[3];      /* PROP_VISIBLE_START, PROP_VISIBLE_END: days;
                                     * PROP_DOCUMENT_SCROLL: pixels */
   char          **hidden_categories;
   guint           importance;
+  guint           tour_step;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosContext, vecinos_context, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ enum {
   PROP_DOCUMENT,
   PROP_EXCERPT,
   PROP_SEARCH_TEXT,
+  PROP_TOUR,
   /* Booleans: the chart's options */
   PROP_INDEX,
   PROP_PER_PERSON,
@@ -51,11 +53,12 @@ enum {
   PROP_DOCUMENT_SCROLL,
   PROP_HIDDEN_CATEGORIES,
   PROP_IMPORTANCE,
+  PROP_TOUR_STEP,
   N_PROPS
 };
 
 #define FIRST_STRING PROP_LANGUAGE
-#define LAST_STRING PROP_SEARCH_TEXT
+#define LAST_STRING PROP_TOUR
 #define FIRST_BOOLEAN PROP_INDEX
 #define LAST_BOOLEAN PROP_SAME_YEARS
 
@@ -128,6 +131,8 @@ vecinos_context_get_property (GObject    *object,
     g_value_set_boxed (value, self->hidden_categories);
   else if (prop_id == PROP_IMPORTANCE)
     g_value_set_uint (value, self->importance);
+  else if (prop_id == PROP_TOUR_STEP)
+    g_value_set_uint (value, self->tour_step);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -152,6 +157,8 @@ vecinos_context_set_property (GObject      *object,
     vecinos_context_set_hidden_categories (self, g_value_get_boxed (value));
   else if (prop_id == PROP_IMPORTANCE)
     vecinos_context_set_importance (self, g_value_get_uint (value));
+  else if (prop_id == PROP_TOUR_STEP)
+    vecinos_context_set_tour_step (self, g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -195,6 +202,8 @@ vecinos_context_class_init (VecinosContextClass *klass)
     { PROP_DOCUMENT, "document" },
     { PROP_EXCERPT, "excerpt" },
     { PROP_SEARCH_TEXT, "search-text" },
+    /* The guided tour being played, or NULL */
+    { PROP_TOUR, "tour" },
   }, booleans[] = {
     { PROP_INDEX, "index" },
     { PROP_PER_PERSON, "per-person" },
@@ -226,6 +235,8 @@ vecinos_context_class_init (VecinosContextClass *klass)
                                                            G_TYPE_STRV, flags);
   /* The least important events shown: 1 the landmarks only, 3 every event */
   properties[PROP_IMPORTANCE] = g_param_spec_uint ("importance", NULL, NULL, 1, 3, 3, flags);
+  /* The step of the tour, from 0 */
+  properties[PROP_TOUR_STEP] = g_param_spec_uint ("tour-step", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -310,6 +321,7 @@ STRING_ACCESSORS (compare, PROP_COMPARE)
 STRING_ACCESSORS (document, PROP_DOCUMENT)
 STRING_ACCESSORS (excerpt, PROP_EXCERPT)
 STRING_ACCESSORS (search_text, PROP_SEARCH_TEXT)
+STRING_ACCESSORS (tour, PROP_TOUR)
 BOOLEAN_ACCESSORS (index, PROP_INDEX)
 BOOLEAN_ACCESSORS (per_person, PROP_PER_PERSON)
 BOOLEAN_ACCESSORS (log_scale, PROP_LOG_SCALE)
@@ -453,4 +465,27 @@ vecinos_context_set_document_scroll (VecinosContext *self,
 {
   g_return_if_fail (VECINOS_IS_CONTEXT (self));
   set_number (self, PROP_DOCUMENT_SCROLL, position);
+}
+
+guint
+vecinos_context_get_tour_step (VecinosContext *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CONTEXT (self), 0);
+  return self->tour_step;
+}
+
+/**
+ * vecinos_context_set_tour_step:
+ * @step: the step of the tour shown, from 0
+ */
+void
+vecinos_context_set_tour_step (VecinosContext *self,
+                               guint           step)
+{
+  g_return_if_fail (VECINOS_IS_CONTEXT (self));
+
+  if (self->tour_step == step)
+    return;
+  self->tour_step = step;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOUR_STEP]);
 }

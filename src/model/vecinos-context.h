@@ -87,4 +87,11 @@ const char     *vecinos_context_get_search_text    (VecinosContext  *self);
 void            vecinos_context_set_search_text    (VecinosContext  *self,
                                                     const char      *text);
 
+const char     *vecinos_context_get_tour         (VecinosContext  *self);
+void            vecinos_context_set_tour         (VecinosContext  *self,
+                                                  const char      *slug);
+guint           vecinos_context_get_tour_step    (VecinosContext  *self);
+void            vecinos_context_set_tour_step    (VecinosContext  *self,
+                                                  guint            step);
+
 G_END_DECLS
