@@ -21,6 +21,8 @@ struct _VecinosApplication
   GFile          *dataset_file;
   char           *language;
   gboolean        language_given;  /* by --language: it wins over the remembered one */
+  char           *tour;            /* --tour, to start when the window opens */
+  int             step;            /* --step, from 1; 0 when not given */
   GSettings      *settings;
   gboolean        options_parsed;  /* the command line had no usage error GLib saw */
 };
@@ -228,6 +230,20 @@ vecinos_application_handle_local_options (GApplication *application,
       self->language_given = TRUE;
     }
 
+  {
+    const char *tour = NULL;
+
+    if (g_variant_dict_lookup (options, "tour", "&s", &tour))
+      {
+        g_free (self->tour);
+        self->tour = g_strdup (tour);
+      }
+    if (g_variant_dict_lookup (options, "step", "i", &self->step) && (self->tour == NULL || self->step < 1))
+      {
+        g_printerr ("%s\n", _("--step=N goes with --tour=ID, and counts the steps from 1."));
+        return EXIT_USAGE;
+      }
+  }
   if (g_variant_dict_lookup (options, "dataset", "^&ay", &dataset))
     {
       g_clear_object (&self->dataset_file);
@@ -271,6 +287,34 @@ dataset_file (VecinosApplication *self)
   return vecinos_paths_default_dataset ();
 }
 
+/* --tour=ID [--step=N]: the window opens on that step; a tour the dataset
+ * does not have is said, with those it has, and the window opens as usual */
+static void
+start_tour (VecinosApplication *self,
+            VecinosWindow      *window,
+            VecinosDataset     *dataset)
+{
+  const char *language = vecinos_application_get_content_language (self);
+  g_autoptr(GPtrArray) steps = vecinos_dataset_get_tour_steps (dataset, self->tour, language);
+  VecinosContext *context = vecinos_window_get_context (window);
+
+  if (steps->len == 0)
+    {
+      g_autoptr(GPtrArray) tours = vecinos_dataset_list_tours (dataset, language);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < tours->len; i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", ((VecinosTour *) g_ptr_array_index (tours, i))->slug);
+      /* Translators: %1$s is what was asked for, %2$s the tours there are */
+      g_printerr (_("There is no guided tour “%1$s”. The tours are: %2$s."), self->tour, known->str);
+      g_printerr ("\n");
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-tour", "s", self->tour);
+  if (self->step > 1)
+    vecinos_context_set_tour_step (context, MIN ((guint) self->step, steps->len) - 1);
+}
+
 static void
 vecinos_application_activate (GApplication *application)
 {
@@ -295,6 +339,8 @@ vecinos_application_activate (GApplication *application)
       /* The window's EN | ES switches the whole app */
       g_signal_connect_object (vecinos_window_get_context (VECINOS_WINDOW (window)), "notify::language",
                                G_CALLBACK (window_language_changed), self, 0);
+      if (self->tour != NULL && dataset != NULL)
+        start_tour (self, VECINOS_WINDOW (window), dataset);
     }
 
   gtk_window_present (window);
@@ -482,6 +528,7 @@ vecinos_application_finalize (GObject *object)
   g_clear_object (&self->dataset_file);
   g_clear_object (&self->settings);
   g_free (self->language);
+  g_free (self->tour);
 
   G_OBJECT_CLASS (vecinos_application_parent_class)->finalize (object);
 }
@@ -507,6 +554,10 @@ vecinos_application_init (VecinosApplication *self)
       N_("Open this dataset instead of the bundled one"), N_("FILE") },
     { "language", 'l', 0, G_OPTION_ARG_STRING, NULL,
       N_("Show Vecinos in this language (en or es)"), N_("LANGUAGE") },
+    { "tour", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start this guided tour (its id, such as nafta-to-usmca)"), N_("ID") },
+    { "step", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --tour, start at this step (from 1)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -428,6 +428,41 @@ tour_step_changed (VecinosWorkspace *self)
   update_tour_bar (self);
 }
 
+/* The chosen step, on the button: short, so the narration keeps the room */
+static void
+setup_step_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  max_width)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (max_width) > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_width));
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_step_label (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkListItemFactory *
+step_factory (int max_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_step_label), GINT_TO_POINTER (max_width));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_step_label), NULL);
+  return factory;
+}
+
 static void
 tour_step_chosen (VecinosWorkspace *self)
 {
@@ -780,6 +815,13 @@ vecinos_workspace_new (VecinosContext *context,
   g_signal_connect_object (context, "notify::tour-step", G_CALLBACK (tour_step_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tour_steps_dropdown, "notify::selected", G_CALLBACK (tour_step_chosen), self,
                            G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GtkListItemFactory) button = step_factory (24);
+    g_autoptr(GtkListItemFactory) list = step_factory (0);
+
+    gtk_drop_down_set_factory (self->tour_steps_dropdown, button);
+    gtk_drop_down_set_list_factory (self->tour_steps_dropdown, list);
+  }
 
   /* Building the views moves them (the timeline fits its events, the list
    * selects nothing): none of that is a change of the state */

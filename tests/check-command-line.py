@@ -37,7 +37,9 @@ for args, expected in ((['--no-such-option'], 'Unknown option --no-such-option')
                        (['--language'], '--language'),
                        (['--output=chart.png'], '--output only goes with --export-chart=SERIES.'),
                        (['--width=0'], '--width only goes with --export-chart=SERIES.'),
-                       (['--log'], '--log only goes with --export-chart=SERIES.')):
+                       (['--log'], '--log only goes with --export-chart=SERIES.'),
+                       (['--step=2'], '--step=N goes with --tour=ID, and counts the steps from 1.'),
+                       (['--tour=nafta-to-usmca', '--step=-1'], '--step=N goes with --tour=ID')):
     result = run(args, 'en')
     if result.returncode != 2:
         failures.append(f'{" ".join(args)}: status {result.returncode}, expected 2')
