@@ -27,6 +27,8 @@ struct _VecinosWindow
   GSettings            *settings;
   GError               *error;       /* why the dataset could not be opened */
   VecinosWorkspace     *workspace;
+  GtkWidget            *blank;           /* a blank screen shown instead, or NULL */
+  VecinosWorkspace     *workspace_held;  /* the workspace, kept while blanked */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosWindow, vecinos_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -39,6 +41,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean unblank (VecinosWindow *self);
 
 /* The Keyboard Shortcuts window, in the language now in use */
 static void
@@ -73,6 +77,7 @@ build_workspace (VecinosWindow *self)
 static void
 language_changed (VecinosWindow *self)
 {
+  unblank (self);
   /* The interface follows the content language */
   vecinos_language_use (vecinos_context_get_language (self->context));
   load_help_overlay (self);
@@ -178,20 +183,38 @@ tour_action (GtkWidget  *widget,
     vecinos_context_set_tour_step (self->context, step + 1);
   else if (g_str_equal (action_name, "win.tour-previous") && step > 0)
     vecinos_context_set_tour_step (self->context, step - 1);
+  else if (g_str_equal (action_name, "win.tour-first"))
+    vecinos_context_set_tour_step (self->context, 0);
+  else if (g_str_equal (action_name, "win.tour-last"))
+    vecinos_context_set_tour_step (self->context, n - 1);
 }
 
-/* A presentation clicker sends Page Down and Page Up: in a tour they
- * move between its steps wherever the keyboard is */
+/* A presentation clicker sends Page Down and Page Up (some send Right and
+ * Left, or "." for a black screen): in a tour they move between its steps
+ * wherever the keyboard is — but letters, Space and the arrows stay the
+ * text's while an entry is being typed in */
 static gboolean
 clicker_key (GtkWidget *widget,
              GVariant  *parameter,
              gpointer   user_data)
 {
   VecinosWindow *self = VECINOS_WINDOW (widget);
+  const char *action = NULL;
+  gboolean typing_keys = FALSE;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (vecinos_context_get_tour (self->context) == NULL)
+  g_variant_get (parameter, "(&sb)", &action, &typing_keys);
+  if (typing_keys && focus != NULL && GTK_IS_EDITABLE (focus))
     return FALSE;
-  gtk_widget_activate_action (widget, g_variant_get_string (parameter, NULL), NULL);
+  if (g_str_has_prefix (action, "win.blank") || g_str_equal (action, "win.tour-first") ||
+      g_str_equal (action, "win.tour-last"))
+    {
+      if (vecinos_context_get_tour (self->context) == NULL && !g_str_has_prefix (action, "win.blank"))
+        return FALSE;
+    }
+  else if (vecinos_context_get_tour (self->context) == NULL)
+    return FALSE;
+  gtk_widget_activate_action (widget, action, NULL);
   return TRUE;
 }
 
@@ -199,9 +222,21 @@ static void
 add_clicker_keys (VecinosWindow *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_Page_Down, "win.tour-next" },
-    { GDK_KEY_Page_Up, "win.tour-previous" },
+  static const struct { guint key; const char *action; gboolean typing; } keys[] = {
+    { GDK_KEY_Page_Down, "win.tour-next", FALSE },
+    { GDK_KEY_Page_Up, "win.tour-previous", FALSE },
+    { GDK_KEY_Right, "win.tour-next", TRUE },
+    { GDK_KEY_Left, "win.tour-previous", TRUE },
+    { GDK_KEY_space, "win.tour-next", TRUE },
+    { GDK_KEY_BackSpace, "win.tour-previous", TRUE },
+    { GDK_KEY_n, "win.tour-next", TRUE },
+    { GDK_KEY_p, "win.tour-previous", TRUE },
+    { GDK_KEY_Home, "win.tour-first", TRUE },
+    { GDK_KEY_End, "win.tour-last", TRUE },
+    { GDK_KEY_b, "win.blank-black", TRUE },
+    { GDK_KEY_period, "win.blank-black", TRUE },
+    { GDK_KEY_w, "win.blank-white", TRUE },
+    { GDK_KEY_comma, "win.blank-white", TRUE },
   };
 
   /* Before the focused widget: a list would scroll with them instead */
@@ -211,10 +246,61 @@ add_clicker_keys (VecinosWindow *self)
       GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
                                                 gtk_callback_action_new (clicker_key, NULL, NULL));
 
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new ("(sb)", keys[i].action, keys[i].typing));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* Any key or click brings the lesson back from a blank screen */
+static gboolean
+unblank (VecinosWindow *self)
+{
+  if (self->blank == NULL)
+    return FALSE;
+  gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->workspace));
+  g_clear_object (&self->workspace_held);
+  self->blank = NULL;
+  return TRUE;
+}
+
+static gboolean
+blank_key_pressed (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   VecinosWindow         *self)
+{
+  return unblank (self);
+}
+
+/* win.blank-black, win.blank-white: the screen blanked while the class
+ * talks, as presentation programs do with "b" and "w" */
+static void
+blank_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+  GtkEventController *keys;
+  GtkGesture *click;
+
+  if (unblank (self))
+    return;
+  self->workspace_held = g_object_ref (self->workspace);
+  self->blank = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->blank, g_str_equal (action_name, "win.blank-white") ? "blank-white" : "blank-black");
+  gtk_widget_set_focusable (self->blank, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->blank), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The screen is blank; press any key to go back"), -1);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (blank_key_pressed), self);
+  gtk_widget_add_controller (self->blank, keys);
+  click = gtk_gesture_click_new ();
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (unblank), self);
+  gtk_widget_add_controller (self->blank, GTK_EVENT_CONTROLLER (click));
+  gtk_window_set_child (GTK_WINDOW (self), self->blank);
+  gtk_widget_grab_focus (self->blank);
 }
 
 static void
@@ -260,6 +346,7 @@ vecinos_window_dispose (GObject *object)
   VecinosWindow *self = VECINOS_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->workspace_held);
 
   G_OBJECT_CLASS (vecinos_window_parent_class)->dispose (object);
 }
@@ -352,6 +439,10 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.tour-previous", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.stop-tour", NULL, tour_action);
+  gtk_widget_class_install_action (widget_class, "win.tour-first", NULL, tour_action);
+  gtk_widget_class_install_action (widget_class, "win.tour-last", NULL, tour_action);
+  gtk_widget_class_install_action (widget_class, "win.blank-black", NULL, blank_action);
+  gtk_widget_class_install_action (widget_class, "win.blank-white", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

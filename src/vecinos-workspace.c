@@ -408,6 +408,9 @@ apply_tour_step (VecinosWorkspace *self)
           position = find_event (G_LIST_MODEL (self->event_selection), step->event);
         }
       gtk_single_selection_set_selected (self->event_selection, position);
+      /* The keyboard on the chart, not in the indicator search, so that a
+       * clicker's keys move the tour rather than type */
+      gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
     }
   else
     vecinos_workspace_show_event (self, step->event);

@@ -352,6 +352,20 @@ test_tour (void)
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
   g_assert_cmpstr (vecinos_window_get_tour_text (window, "text"), ==, "Fíjense en la fecha.");
 
+  /* Home and End: the first and the last step */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-last", NULL);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-first", NULL);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 0);
+
+  /* "b": a black screen instead of the lesson; again, the lesson as it was */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.blank-black", NULL);
+  g_assert_true (gtk_window_get_child (GTK_WINDOW (window)) != vecinos_window_get_workspace (window));
+  g_assert_true (gtk_widget_has_css_class (gtk_window_get_child (GTK_WINDOW (window)), "blank-black"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.blank-black", NULL);
+  g_assert_true (gtk_window_get_child (GTK_WINDOW (window)) == vecinos_window_get_workspace (window));
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "text"), ==, "Fíjense en la fecha.");
+
   /* Ended: the bar goes; a tour the dataset does not have starts nothing */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-tour", NULL);
   g_assert_null (vecinos_window_get_tour_text (window, "progress"));
