@@ -22,6 +22,7 @@ struct _VecinosApplication
   char           *language;
   gboolean        language_given;  /* by --language: it wins over the remembered one */
   char           *tour;            /* --tour, to start when the window opens */
+  gboolean        present;         /* --present */
   int             step;            /* --step, from 1; 0 when not given */
   GSettings      *settings;
   gboolean        options_parsed;  /* the command line had no usage error GLib saw */
@@ -244,6 +245,7 @@ vecinos_application_handle_local_options (GApplication *application,
         return EXIT_USAGE;
       }
   }
+  self->present = g_variant_dict_contains (options, "present");
   if (g_variant_dict_lookup (options, "dataset", "^&ay", &dataset))
     {
       g_clear_object (&self->dataset_file);
@@ -341,6 +343,8 @@ vecinos_application_activate (GApplication *application)
                                G_CALLBACK (window_language_changed), self, 0);
       if (self->tour != NULL && dataset != NULL)
         start_tour (self, VECINOS_WINDOW (window), dataset);
+      if (self->present)
+        vecinos_context_set_presenting (vecinos_window_get_context (VECINOS_WINDOW (window)), TRUE);
     }
 
   gtk_window_present (window);
@@ -558,6 +562,8 @@ vecinos_application_init (VecinosApplication *self)
       N_("Start this guided tour (its id, such as nafta-to-usmca)"), N_("ID") },
     { "step", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("With --tour, start at this step (from 1)"), N_("N") },
+    { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start presenting to a class: full screen, large text (Escape leaves)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -31,5 +31,6 @@ GtkWidget          *vecinos_window_get_language_button (VecinosWindow *self,
                                                         const char    *language);
 const char         *vecinos_window_get_tour_text       (VecinosWindow *self,
                                                         const char    *part);
+gboolean            vecinos_window_get_chrome_visible  (VecinosWindow *self);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_LANGUAGE,
+  PROP_PRESENTING,
   N_PROPS
 };
 
@@ -72,6 +73,17 @@ build_workspace (VecinosWindow *self)
   gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->workspace));
   if (focus_language)
     vecinos_workspace_focus_language (self->workspace);
+}
+
+/* Presenting is full screen; leaving it gives back the window as it was */
+static void
+presenting_changed (VecinosWindow *self)
+{
+  if (vecinos_context_get_presenting (self->context))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
 static void
@@ -206,6 +218,14 @@ clicker_key (GtkWidget *widget,
   g_variant_get (parameter, "(&sb)", &action, &typing_keys);
   if (typing_keys && focus != NULL && GTK_IS_EDITABLE (focus))
     return FALSE;
+  if (g_str_equal (action, "win.present"))
+    {
+      /* Escape leaves presenting; otherwise it is the focused widget's */
+      if (!vecinos_context_get_presenting (self->context))
+        return FALSE;
+      vecinos_context_set_presenting (self->context, FALSE);
+      return TRUE;
+    }
   if (g_str_has_prefix (action, "win.blank") || g_str_equal (action, "win.tour-first") ||
       g_str_equal (action, "win.tour-last"))
     {
@@ -237,6 +257,7 @@ add_clicker_keys (VecinosWindow *self)
     { GDK_KEY_period, "win.blank-black", TRUE },
     { GDK_KEY_w, "win.blank-white", TRUE },
     { GDK_KEY_comma, "win.blank-white", TRUE },
+    { GDK_KEY_Escape, "win.present", FALSE },
   };
 
   /* Before the focused widget: a list would scroll with them instead */
@@ -338,6 +359,8 @@ vecinos_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-view", self->context, "view", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->context, "notify::language", G_CALLBACK (language_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::presenting", G_CALLBACK (presenting_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -378,6 +401,9 @@ vecinos_window_get_property (GObject    *object,
     case PROP_LANGUAGE:
       g_value_set_string (value, vecinos_context_get_language (self->context));
       break;
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, vecinos_context_get_presenting (self->context));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -399,6 +425,9 @@ vecinos_window_set_property (GObject      *object,
     case PROP_LANGUAGE:
       if (vecinos_language_is_supported (g_value_get_string (value)))
         vecinos_context_set_language (self->context, g_value_get_string (value));
+      break;
+    case PROP_PRESENTING:
+      vecinos_context_set_presenting (self->context, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -427,6 +456,10 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL, "en",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The context's presenting, for win.present (F5 and the header button) */
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", view_action);
@@ -435,6 +468,8 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-excerpt", "s", show_action);
   gtk_widget_class_install_action (widget_class, "win.show-document", "s", show_action);
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
+  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.start-tour", "s", start_tour_action);
   gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.tour-previous", NULL, tour_action);

@@ -31,6 +31,8 @@ struct _VecinosWorkspace
 
   /* Template widgets */
   GtkBox               *category_box;
+  GtkWidget            *event_list_scroller;
+  GtkWidget            *filter_bar;
   VecinosChartsPage    *charts_page;
   VecinosDocumentsPage *documents_page;
   GtkToggleButton      *english_button;
@@ -67,6 +69,7 @@ static void add_tours       (VecinosWorkspace *self,
                              const char       *language);
 static void load_tour       (VecinosWorkspace *self);
 static void update_tour_bar (VecinosWorkspace *self);
+static gboolean reveal_selection (gpointer data);
 
 static void
 event_selection_changed (VecinosWorkspace *self)
@@ -290,6 +293,58 @@ visible_range_changed (VecinosWorkspace *self)
   vecinos_charts_page_set_timeline_range (self->charts_page,
                                           vecinos_chart_day_time ((VecinosDay) floor (scale->start)),
                                           vecinos_chart_day_time ((VecinosDay) ceil (scale->end)));
+}
+
+/* --- Presenting --- */
+
+/* In front of a class: the chrome steps aside (the header bar, the
+ * filters, the list, the indicators), the text grows (style.css,
+ * .presenting), and the header comes back while the pointer is at the
+ * top edge */
+static void
+presenting_changed (VecinosWorkspace *self)
+{
+  gboolean presenting = vecinos_context_get_presenting (self->context);
+
+  if (presenting)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (self->filter_bar, !presenting);
+  gtk_widget_set_visible (self->event_list_scroller, !presenting);
+  vecinos_charts_page_set_presenting (self->charts_page, presenting);
+  /* The list comes back where the selection is */
+  if (!presenting && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_selection, g_object_ref (self), g_object_unref);
+}
+
+static void
+pointer_moved (GtkEventControllerMotion *motion,
+               double                    x,
+               double                    y,
+               VecinosWorkspace         *self)
+{
+  if (!vecinos_context_get_presenting (self->context))
+    return;
+  if (y <= 4)
+    gtk_widget_set_visible (self->header_bar, TRUE);
+  else if (gtk_widget_get_visible (self->header_bar) && y > gtk_widget_get_height (self->header_bar) + 24)
+    gtk_widget_set_visible (self->header_bar, FALSE);
+}
+
+/**
+ * vecinos_workspace_get_chrome_visible:
+ *
+ * Returns: whether the header bar, the filters and the list show (not
+ *   while presenting)
+ */
+gboolean
+vecinos_workspace_get_chrome_visible (VecinosWorkspace *self)
+{
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
+  return gtk_widget_get_visible (self->header_bar) && gtk_widget_get_visible (self->filter_bar) &&
+         gtk_widget_get_visible (self->event_list_scroller);
 }
 
 /* --- Guided tours --- */
@@ -733,6 +788,8 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, error_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_list);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, importance_dropdown);
@@ -815,6 +872,15 @@ vecinos_workspace_new (VecinosContext *context,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "map", G_CALLBACK (workspace_mapped), NULL);
   g_signal_connect_object (context, "notify::tour", G_CALLBACK (tour_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::presenting", G_CALLBACK (presenting_changed), self,
+                           G_CONNECT_SWAPPED);
+  {
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+
+    g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  }
+  presenting_changed (self);
   g_signal_connect_object (context, "notify::tour-step", G_CALLBACK (tour_step_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tour_steps_dropdown, "notify::selected", G_CALLBACK (tour_step_chosen), self,
                            G_CONNECT_SWAPPED);
@@ -951,4 +1017,10 @@ vecinos_window_get_tour_text (VecinosWindow *window,
   if (!gtk_revealer_get_reveal_child (self->tour_bar))
     return NULL;
   return gtk_label_get_text (g_str_equal (part, "progress") ? self->tour_progress : self->tour_text);
+}
+
+gboolean
+vecinos_window_get_chrome_visible (VecinosWindow *window)
+{
+  return vecinos_workspace_get_chrome_visible (shown (window));
 }

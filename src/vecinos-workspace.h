@@ -37,5 +37,6 @@ void       vecinos_workspace_zoom          (VecinosWorkspace *self,
 void       vecinos_workspace_popup_search  (VecinosWorkspace *self);
 void       vecinos_workspace_focus_language (VecinosWorkspace *self);
 guint      vecinos_workspace_get_tour_length (VecinosWorkspace *self);
+gboolean   vecinos_workspace_get_chrome_visible (VecinosWorkspace *self);
 
 G_END_DECLS

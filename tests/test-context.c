@@ -99,7 +99,7 @@ test_strings (void)
 static void
 test_booleans_and_numbers (void)
 {
-  static const char * const names[] = { "index", "per-person", "log-scale", "same-years" };
+  static const char * const names[] = { "index", "per-person", "log-scale", "same-years", "presenting" };
   Notes notes;
   g_autoptr(VecinosContext) context = context_new (&notes);
   const char *hidden[] = { "trade", "security", NULL };

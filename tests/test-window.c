@@ -375,6 +375,33 @@ test_tour (void)
   close_window (window);
 }
 
+/* Presenting: the chrome steps aside and the text grows; a language
+ * switch keeps it; leaving gives the layout back */
+static void
+test_presenting (void)
+{
+  VecinosWindow *window = show_window ("en");
+  VecinosContext *context = vecinos_window_get_context (window);
+
+  g_assert_true (vecinos_window_get_chrome_visible (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_true (vecinos_context_get_presenting (context));
+  g_assert_false (vecinos_window_get_chrome_visible (window));
+  g_assert_true (gtk_widget_has_css_class (vecinos_window_get_workspace (window), "presenting"));
+
+  vecinos_context_set_language (context, "es");
+  g_assert_true (vecinos_context_get_presenting (context));
+  g_assert_false (vecinos_window_get_chrome_visible (window));
+  g_assert_true (gtk_widget_has_css_class (vecinos_window_get_workspace (window), "presenting"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_false (vecinos_context_get_presenting (context));
+  g_assert_true (vecinos_window_get_chrome_visible (window));
+  g_assert_false (gtk_widget_has_css_class (vecinos_window_get_workspace (window), "presenting"));
+
+  close_window (window);
+}
+
 /* A copy of the test dataset changed by @sql, shown in a window */
 static VecinosWindow *
 show_window_changed (const char *sql,
@@ -1404,6 +1431,7 @@ main (int   argc,
   g_test_add_func ("/window/dataset-replaced", test_dataset_replaced);
   g_test_add_func ("/window/language-switch", test_language_switch);
   g_test_add_func ("/window/tour", test_tour);
+  g_test_add_func ("/window/presenting", test_presenting);
 
   return g_test_run ();
 }

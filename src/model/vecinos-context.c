@@ -18,7 +18,7 @@ struct _VecinosContext
 
   VecinosDataset *dataset;
   char           *strings[10];      /* indexed by PROP_LANGUAGE … PROP_SEARCH_TEXT */
-  gboolean        booleans[4];     /* PROP_INDEX … PROP_SAME_YEARS */
+  gboolean        booleans[5];     /* PROP_INDEX … PROP_PRESENTING */
   double          numbers[3];      /* PROP_VISIBLE_START, PROP_VISIBLE_END: days;
                                     * PROP_DOCUMENT_SCROLL: pixels */
   char          **hidden_categories;
@@ -47,6 +47,7 @@ enum {
   PROP_PER_PERSON,
   PROP_LOG_SCALE,
   PROP_SAME_YEARS,
+  PROP_PRESENTING,
   /* Numbers */
   PROP_VISIBLE_START,
   PROP_VISIBLE_END,
@@ -60,7 +61,7 @@ enum {
 #define FIRST_STRING PROP_LANGUAGE
 #define LAST_STRING PROP_TOUR
 #define FIRST_BOOLEAN PROP_INDEX
-#define LAST_BOOLEAN PROP_SAME_YEARS
+#define LAST_BOOLEAN PROP_PRESENTING
 
 G_STATIC_ASSERT (LAST_STRING - FIRST_STRING + 1 == G_N_ELEMENTS (((VecinosContext *) 0)->strings));
 G_STATIC_ASSERT (LAST_BOOLEAN - FIRST_BOOLEAN + 1 == G_N_ELEMENTS (((VecinosContext *) 0)->booleans));
@@ -209,6 +210,8 @@ vecinos_context_class_init (VecinosContextClass *klass)
     { PROP_PER_PERSON, "per-person" },
     { PROP_LOG_SCALE, "log-scale" },
     { PROP_SAME_YEARS, "same-years" },
+    /* Full screen for a class: the chrome hidden, the text large */
+    { PROP_PRESENTING, "presenting" },
   }, numbers[] = {
     /* Days from 1 January of year 1, fractional (see vecinos-time-scale.h) */
     { PROP_VISIBLE_START, "visible-start" },
@@ -326,6 +329,7 @@ BOOLEAN_ACCESSORS (index, PROP_INDEX)
 BOOLEAN_ACCESSORS (per_person, PROP_PER_PERSON)
 BOOLEAN_ACCESSORS (log_scale, PROP_LOG_SCALE)
 BOOLEAN_ACCESSORS (same_years, PROP_SAME_YEARS)
+BOOLEAN_ACCESSORS (presenting, PROP_PRESENTING)
 
 const char *
 vecinos_context_get_language (VecinosContext *self)

@@ -72,6 +72,10 @@ gboolean        vecinos_context_get_same_years     (VecinosContext  *self);
 void            vecinos_context_set_same_years     (VecinosContext  *self,
                                                     gboolean         same_years);
 
+gboolean        vecinos_context_get_presenting     (VecinosContext  *self);
+void            vecinos_context_set_presenting     (VecinosContext  *self,
+                                                    gboolean         presenting);
+
 const char     *vecinos_context_get_document       (VecinosContext  *self);
 void            vecinos_context_set_document       (VecinosContext  *self,
                                                     const char      *slug);

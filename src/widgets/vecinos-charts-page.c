@@ -537,3 +537,17 @@ vecinos_charts_page_restore_state (VecinosChartsPage *self,
                                    vecinos_context_get_log_scale (context));
   gtk_check_button_set_active (self->follow, vecinos_context_get_same_years (context));
 }
+
+/**
+ * vecinos_charts_page_set_presenting:
+ *
+ * In front of a class the list of indicators steps aside: the chart
+ * takes the page.
+ */
+void
+vecinos_charts_page_set_presenting (VecinosChartsPage *self,
+                                    gboolean           presenting)
+{
+  g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
+  gtk_widget_set_visible (gtk_paned_get_start_child (GTK_PANED (self->paned)), !presenting);
+}

@@ -32,6 +32,8 @@ gboolean          vecinos_charts_page_get_option_available (VecinosChartsPage *s
 void              vecinos_charts_page_set_timeline_range (VecinosChartsPage *self,
                                                           double             start,
                                                           double             end);
+void              vecinos_charts_page_set_presenting (VecinosChartsPage *self,
+                                                      gboolean           presenting);
 void              vecinos_charts_page_set_follow_timeline (VecinosChartsPage *self,
                                                            gboolean           follow);
 gboolean          vecinos_charts_page_export      (VecinosChartsPage *self,
