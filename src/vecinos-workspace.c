@@ -442,33 +442,57 @@ update_tour_bar (VecinosWorkspace *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tour_next), step + 1 < n);
 }
 
-/* A step sets the app as its author meant: its event selected, on the
- * timeline, or on its chart when it names a series */
+/* The step's event selected, without leaving the view shown (its filters
+ * cleared if they hid it) */
+static void
+select_event (VecinosWorkspace *self,
+              const char       *slug)
+{
+  guint position = find_event (G_LIST_MODEL (self->event_selection), slug);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      clear_filters (self);
+      position = find_event (G_LIST_MODEL (self->event_selection), slug);
+    }
+  gtk_single_selection_set_selected (self->event_selection, position);
+}
+
+/* A step sets the app as its author meant: its event selected; its series
+ * charted (with the one to compare), its excerpt open in its document, the
+ * timeline on its days; and shows the view it names — or the chart, the
+ * document or the timeline, in that order, by what it has */
 static void
 apply_tour_step (VecinosWorkspace *self)
 {
   guint n = vecinos_workspace_get_tour_length (self);
   const VecinosTourStep *step;
+  const char *view;
 
   if (n == 0)
     return;
   step = g_ptr_array_index (self->tour_steps, MIN (vecinos_context_get_tour_step (self->context), n - 1));
-  if (step->series != NULL && vecinos_workspace_show_series (self, step->series))
-    {
-      guint position = find_event (G_LIST_MODEL (self->event_selection), step->event);
+  view = step->view != NULL ? step->view : step->series != NULL ? "charts"
+         : step->excerpt != NULL ? "documents" : "timeline";
 
-      if (position == GTK_INVALID_LIST_POSITION)
-        {
-          clear_filters (self);
-          position = find_event (G_LIST_MODEL (self->event_selection), step->event);
-        }
-      gtk_single_selection_set_selected (self->event_selection, position);
-      /* The keyboard on the chart, not in the indicator search, so that a
-       * clicker's keys move the tour rather than type */
-      gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
-    }
-  else
+  if (g_str_equal (view, "timeline"))
     vecinos_workspace_show_event (self, step->event);
+  else
+    select_event (self, step->event);
+  if (step->range_end > step->range_start)
+    vecinos_timeline_view_set_visible_range (self->timeline_view, step->range_start, step->range_end);
+  if (step->series != NULL && vecinos_charts_page_show_series (self->charts_page, step->series))
+    vecinos_charts_page_set_options (self->charts_page, step->compare, FALSE, FALSE, FALSE);
+  if (step->excerpt != NULL)
+    vecinos_documents_page_show_excerpt (self->documents_page, step->excerpt);
+  gtk_stack_set_visible_child_name (self->view_stack, view);
+
+  /* The keyboard on what the step shows, not in a search entry, so that a
+   * clicker's keys move the tour rather than type */
+  if (g_str_equal (view, "charts"))
+    gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
+  else if (g_str_equal (view, "timeline"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
 }
 
 static void

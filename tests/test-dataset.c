@@ -302,8 +302,8 @@ test_claims_and_tours_compiled (void)
   g_assert_cmpint (query_int ("SELECT value FROM claim WHERE text = 'keep growing'"), ==, -1);
   g_assert_cmpint (query_int ("SELECT count(*) FROM claim_text"), ==, 2);
   g_assert_cmpint (query_int ("SELECT count(*) FROM tour"), ==, 1);
-  g_assert_cmpint (query_int ("SELECT count(*) FROM tour_step"), ==, 2);
-  g_assert_cmpint (query_int ("SELECT count(*) FROM tour_step_text"), ==, 4);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM tour_step"), ==, 3);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM tour_step_text"), ==, 6);
 }
 
 static void
@@ -329,6 +329,10 @@ typedef struct {
 #define GOOD_TEXTS "\"title\": {\"en\": \"T\", \"es\": \"T\"}, \"summary\": {\"en\": \"S\", \"es\": \"S\"}"
 #define GOOD_SOURCES "\"sources\": [{\"name\": \"N\", \"url\": \"https://example.org/\"}]"
 #define GOOD_EVENT(id, date) "\"id\": \"" id "\", \"date\": \"" date "\", \"category\": \"trade\", \"importance\": 1, \"actors\": [\"us\"], " GOOD_TEXTS ", " GOOD_SOURCES
+
+#define GOOD_STEP_TEXT "\"text\": {\"en\": \"T\", \"es\": \"T\"}"
+#define TOUR(steps) "{\"tours\": [{\"id\": \"t\", \"title\": {\"en\": \"T\", \"es\": \"T\"}," \
+                    " \"description\": {\"en\": \"D\", \"es\": \"D\"}, \"steps\": [" steps "]}]}"
 
 static const BadInput bad_inputs[] = {
   { "bad-date", "events.json", EVENT (GOOD_EVENT ("e1", "1994-02-30")),
@@ -396,6 +400,26 @@ static const BadInput bad_inputs[] = {
     " \"definition\": {\"en\": \"d\", \"es\": \"d\"}, \"source_org\": \"O\", \"source_url\": \"https://example.org/\","
     " \"points\": [{\"period\": \"2017\", \"value\": 1, \"preliminary\": false}]}]}",
     VECINOS_IMPORT_ERROR_MISSING_FIELD, "series.json: series “s”: the field “source” is missing" },
+  /* A tour step: every reference checked, the step named */
+  { "tour-compare-without-series", "tours.json",
+    TOUR ("{\"event\": \"nafta-in-force\", \"compare\": \"merida_funding\", " GOOD_STEP_TEXT "}"),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "tours.json: tour “t, step 1”: “compare” needs a “series” to compare with" },
+  { "tour-unknown-excerpt", "tours.json",
+    TOUR ("{\"event\": \"nafta-in-force\", " GOOD_STEP_TEXT "}, {\"event\": \"nafta-in-force\", \"excerpt\": \"z-9\", " GOOD_STEP_TEXT "}"),
+    VECINOS_IMPORT_ERROR_UNKNOWN_REFERENCE,
+    "tours.json: tour “t, step 2”: it points at the excerpt “z-9”, which does not exist" },
+  { "tour-half-range", "tours.json",
+    TOUR ("{\"event\": \"nafta-in-force\", \"from\": \"1990\", " GOOD_STEP_TEXT "}"),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "tours.json: tour “t, step 1”: the days shown need both “from” and “to”" },
+  { "tour-range-backwards", "tours.json",
+    TOUR ("{\"event\": \"nafta-in-force\", \"from\": \"2000\", \"to\": \"1990\", " GOOD_STEP_TEXT "}"),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "tours.json: tour “t, step 1”: “to” must come after “from”" },
+  { "tour-bad-view", "tours.json",
+    TOUR ("{\"event\": \"nafta-in-force\", \"view\": \"map\", " GOOD_STEP_TEXT "}"),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "tours.json: tour “t, step 1”: “view” must be timeline, charts or documents, not “map”" },
+  { "tour-charts-without-series", "tours.json",
+    TOUR ("{\"event\": \"nafta-in-force\", \"view\": \"charts\", " GOOD_STEP_TEXT "}"),
+    VECINOS_IMPORT_ERROR_INVALID_VALUE, "tours.json: tour “t, step 1”: the charts view needs a “series”" },
   { "bad-country", "terms.json",
     "{\"terms\": [{\"id\": \"t\", \"country\": \"ca\", \"person\": \"P\", \"party\": {\"en\": \"X\", \"es\": \"X\"}, \"start\": \"2000\"}]}",
     VECINOS_IMPORT_ERROR_INVALID_VALUE, "terms.json: term “t”: the country must be “us” or “mx”" },
@@ -1223,18 +1247,26 @@ test_tours (void)
   g_assert_cmpstr (tour->slug, ==, "trade");
   g_assert_cmpstr (tour->title, ==, "Trade");
   g_assert_cmpstr (tour->description, ==, "From NAFTA on.");
-  g_assert_cmpuint (tour->n_steps, ==, 2);
+  g_assert_cmpuint (tour->n_steps, ==, 3);
   g_assert_cmpstr (((VecinosTour *) g_ptr_array_index (spanish, 0))->title, ==, "Comercio");
 
-  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpuint (steps->len, ==, 3);
   step = g_ptr_array_index (steps, 0);
   g_assert_cmpstr (step->event, ==, "nafta-in-force");
   g_assert_cmpstr (step->event_title, ==, "Entra en vigor el TLCAN");
   g_assert_null (step->series);
   g_assert_cmpstr (step->text, ==, "Fíjense en la fecha.");
+  /* "1990" to "1999": from the first day of the one to the last of the other */
+  g_assert_cmpint (step->range_start, ==, vecinos_test_day ("1990-01-01"));
+  g_assert_cmpint (step->range_end, ==, vecinos_test_day ("1999-12-31"));
+  g_assert_null (step->view);
   step = g_ptr_array_index (steps, 1);
   g_assert_cmpstr (step->event, ==, "sheinbaum-takes-office");
   g_assert_cmpstr (step->series, ==, "mx_homicides");
+  g_assert_cmpstr (step->compare, ==, "merida_funding");
+  g_assert_cmpint (step->range_end, ==, 0);
+  step = g_ptr_array_index (steps, 2);
+  g_assert_cmpstr (step->excerpt, ==, "a-1");
   g_assert_cmpuint (none->len, ==, 0);
 }
 

@@ -324,8 +324,15 @@ test_tour (void)
   g_assert_cmpstr (vecinos_event_get_slug (vecinos_event_page_get_event (vecinos_window_get_event_page (window))),
                    ==, "nafta-in-force");
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
-  g_assert_cmpstr (vecinos_window_get_tour_text (window, "progress"), ==, "Trade — step 1 of 2");
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "progress"), ==, "Trade — step 1 of 3");
   g_assert_cmpstr (vecinos_window_get_tour_text (window, "text"), ==, "Notice the date.");
+  /* The days the step asks for: 1990 to 1999 */
+  {
+    const VecinosTimeScale *scale = vecinos_timeline_view_get_scale (vecinos_window_get_timeline_view (window));
+
+    g_assert_cmpfloat (scale->start, ==, vecinos_test_day ("1990-01-01"));
+    g_assert_cmpfloat (scale->end, ==, vecinos_test_day ("1999-12-31"));
+  }
   /* Nothing before the first step */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-previous", NULL);
   g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 0);
@@ -338,7 +345,18 @@ test_tour (void)
                    ==, "mx_homicides");
   g_assert_cmpstr (vecinos_event_get_slug (vecinos_event_page_get_event (vecinos_window_get_event_page (window))),
                    ==, "sheinbaum-takes-office");
+  /* … compared with the series the step names */
+  g_assert_cmpstr (vecinos_chart_view_get_compare (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window)))->slug,
+                   ==, "merida_funding");
+
+  /* A step with an excerpt opens it in its document */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-next", NULL);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 2);
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
+  g_assert_cmpstr (vecinos_documents_page_get_document (vecinos_window_get_documents_page (window)), ==, "doc-a");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-next", NULL);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-previous", NULL);
   g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 1);
 
   /* In Spanish, the same step, told in Spanish */
@@ -346,7 +364,7 @@ test_tour (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 1);
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
-  g_assert_cmpstr (vecinos_window_get_tour_text (window, "progress"), ==, "Comercio — paso 2 de 2");
+  g_assert_cmpstr (vecinos_window_get_tour_text (window, "progress"), ==, "Comercio — paso 2 de 3");
   g_assert_cmpstr (vecinos_window_get_tour_text (window, "text"), ==, "Observen la cifra.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-previous", NULL);
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
@@ -354,7 +372,7 @@ test_tour (void)
 
   /* Home and End: the first and the last step */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-last", NULL);
-  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 1);
+  g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tour-first", NULL);
   g_assert_cmpuint (vecinos_context_get_tour_step (context), ==, 0);
 

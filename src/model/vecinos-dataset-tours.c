@@ -25,6 +25,9 @@ tour_step_free (VecinosTourStep *step)
   g_free (step->event);
   g_free (step->event_title);
   g_free (step->series);
+  g_free (step->compare);
+  g_free (step->excerpt);
+  g_free (step->view);
   g_free (step->text);
   g_free (step);
 }
@@ -96,6 +99,17 @@ vecinos_dataset_get_tour_steps (VecinosDataset *self,
       step->event_title = text_column (stmt, 1, SHORT_TEXT);
       step->series = nullable_column (stmt, 2, SHORT_TEXT);
       step->text = text_column (stmt, 3, LONG_TEXT);
+      step->compare = nullable_column (stmt, 4, SHORT_TEXT);
+      step->excerpt = nullable_column (stmt, 5, SHORT_TEXT);
+      /* A range the file holds out of order or out of the calendar is none */
+      if (sqlite3_column_type (stmt, 6) == SQLITE_INTEGER && sqlite3_column_type (stmt, 7) == SQLITE_INTEGER)
+        {
+          step->range_start = CLAMP (sqlite3_column_int64 (stmt, 6), FIRST_DAY, LAST_DAY);
+          step->range_end = CLAMP (sqlite3_column_int64 (stmt, 7), FIRST_DAY, LAST_DAY);
+          if (step->range_end <= step->range_start)
+            step->range_start = step->range_end = 0;
+        }
+      step->view = nullable_column (stmt, 8, SHORT_TEXT);
       g_ptr_array_add (steps, step);
     }
   sqlite3_reset (stmt);

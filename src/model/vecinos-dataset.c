@@ -189,9 +189,11 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY t.id",
   /* ?1 language, ?2 tour: its steps in order */
   [QUERY_TOUR_STEPS] =
-    "SELECT e.slug, coalesce (et.title, ete.title), r.slug, coalesce (st.text, ste.text)"
+    "SELECT e.slug, coalesce (et.title, ete.title), r.slug, coalesce (st.text, ste.text),"
+    " c.slug, x.slug, s.range_start, s.range_end, s.view"
     " FROM tour t JOIN tour_step s ON s.tour_id = t.id JOIN event e ON e.id = s.event_id"
-    " LEFT JOIN series r ON r.id = s.series_id"
+    " LEFT JOIN series r ON r.id = s.series_id LEFT JOIN series c ON c.id = s.compare_id"
+    " LEFT JOIN excerpt x ON x.id = s.excerpt_id"
     " JOIN tour_step_text ste ON ste.tour_id = s.tour_id AND ste.ordinal = s.ordinal AND ste.lang = 'en'"
     " LEFT JOIN tour_step_text st ON st.tour_id = s.tour_id AND st.ordinal = s.ordinal AND st.lang = ?1"
     " JOIN event_text ete ON ete.event_id = e.id AND ete.lang = 'en'"

@@ -58,10 +58,15 @@ typedef struct {
 
 /* One step of a tour: an event, and a series when the step charts one */
 typedef struct {
-  char *event;
-  char *event_title;
-  char *series;          /* NULL when the step shows the timeline */
-  char *text;            /* the narration */
+  char       *event;
+  char       *event_title;
+  char       *series;       /* or NULL */
+  char       *compare;      /* a series to compare with, or NULL */
+  char       *excerpt;      /* or NULL */
+  VecinosDay  range_start;  /* the days the timeline shows, or 0 and 0 */
+  VecinosDay  range_end;
+  char       *view;         /* "timeline", "charts" or "documents", or NULL */
+  char       *text;         /* the narration */
 } VecinosTourStep;
 
 #define VECINOS_TYPE_DATASET (vecinos_dataset_get_type ())

@@ -102,9 +102,15 @@ const char vecinos_schema_sql[] =
   "CREATE TABLE tour_text (tour_id INTEGER NOT NULL REFERENCES tour (id),"
   " lang TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,"
   " PRIMARY KEY (tour_id, lang));\n"
+  /* A step names an event and, where the story needs them, a series (and
+   * one to compare it with), an excerpt, the days the timeline shows
+   * (range_start to range_end) and the view to show (v4) */
   "CREATE TABLE tour_step (tour_id INTEGER NOT NULL REFERENCES tour (id),"
   " ordinal INTEGER NOT NULL, event_id INTEGER NOT NULL REFERENCES event (id),"
-  " series_id INTEGER REFERENCES series (id), PRIMARY KEY (tour_id, ordinal));\n"
+  " series_id INTEGER REFERENCES series (id), compare_id INTEGER REFERENCES series (id),"
+  " excerpt_id INTEGER REFERENCES excerpt (id), range_start INTEGER, range_end INTEGER,"
+  " view TEXT CHECK (view IN ('timeline', 'charts', 'documents')),"
+  " PRIMARY KEY (tour_id, ordinal));\n"
   "CREATE TABLE tour_step_text (tour_id INTEGER NOT NULL, ordinal INTEGER NOT NULL,"
   " lang TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (tour_id, ordinal, lang),"
   " FOREIGN KEY (tour_id, ordinal) REFERENCES tour_step (tour_id, ordinal));\n"
