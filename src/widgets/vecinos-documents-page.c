@@ -31,6 +31,7 @@ struct _VecinosDocumentsPage
   char              *excerpt;               /* the one last opened, in this document */
   double             pending_scroll;        /* to apply once the text is laid out, or < 0 */
   gboolean           excerpts_stale;        /* chosen, not built: the page is hidden */
+  gboolean           reveal_pending;        /* excerpt to scroll to once shown */
 
   /* Template widgets */
   GtkLabel          *byline;
@@ -50,6 +51,7 @@ G_DEFINE_FINAL_TYPE (VecinosDocumentsPage, vecinos_documents_page, GTK_TYPE_WIDG
 static void scroll_range_changed (GtkAdjustment        *adjustment,
                                   VecinosDocumentsPage *self);
 static void build_excerpts       (VecinosDocumentsPage *self);
+static void reveal_excerpt       (VecinosDocumentsPage *self);
 
 
 /* The language excerpts are translated into: the interface's, or else
@@ -159,11 +161,39 @@ build_excerpts (VecinosDocumentsPage *self)
     }
 }
 
+/* The keyboard, and so the view, on the excerpt last opened */
+static void
+reveal_excerpt (VecinosDocumentsPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
+       child != NULL && self->excerpt != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, self->excerpt))
+      vecinos_excerpt_view_focus_quote (VECINOS_EXCERPT_VIEW (child));
+}
+
+/* Once laid out: the scrolled window now knows where the excerpt is */
+static gboolean
+reveal_when_laid_out (gpointer data)
+{
+  VecinosDocumentsPage *self = data;
+
+  if (self->reveal_pending && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reveal_pending = FALSE;
+      reveal_excerpt (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 vecinos_documents_page_map (GtkWidget *widget)
 {
+  VecinosDocumentsPage *self = VECINOS_DOCUMENTS_PAGE (widget);
+
   GTK_WIDGET_CLASS (vecinos_documents_page_parent_class)->map (widget);
-  build_excerpts (VECINOS_DOCUMENTS_PAGE (widget));
+  build_excerpts (self);
+  if (self->reveal_pending)
+    g_idle_add_full (G_PRIORITY_LOW, reveal_when_laid_out, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -338,11 +368,11 @@ vecinos_documents_page_show_excerpt (VecinosDocumentsPage *self,
       !vecinos_documents_page_show_document (self, document))
     return FALSE;
   build_excerpts (self);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, slug))
-      vecinos_excerpt_view_focus_quote (VECINOS_EXCERPT_VIEW (child));
   self->excerpt = g_strdup (slug);
+  /* Hidden, the page cannot scroll to it: it does when it is next shown */
+  self->reveal_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->reveal_pending)
+    reveal_excerpt (self);
   return TRUE;
 }
 
