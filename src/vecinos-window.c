@@ -232,6 +232,18 @@ clicker_key (GtkWidget *widget,
       if (vecinos_context_get_tour (self->context) == NULL && !g_str_has_prefix (action, "win.blank"))
         return FALSE;
     }
+  else if (g_str_has_prefix (action, "clicker-"))
+    {
+      gboolean next = g_str_equal (action, "clicker-next");
+
+      /* A tour's steps; outside one, on the timeline, its events (as
+       * Right and Left on it) */
+      if (vecinos_context_get_tour (self->context) != NULL)
+        action = next ? "win.tour-next" : "win.tour-previous";
+      else
+        return g_strcmp0 (vecinos_context_get_view (self->context), "timeline") == 0 &&
+               vecinos_workspace_step_event (self->workspace, next);
+    }
   else if (vecinos_context_get_tour (self->context) == NULL)
     return FALSE;
   gtk_widget_activate_action (widget, action, NULL);
@@ -243,14 +255,14 @@ add_clicker_keys (VecinosWindow *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
   static const struct { guint key; const char *action; gboolean typing; } keys[] = {
-    { GDK_KEY_Page_Down, "win.tour-next", FALSE },
-    { GDK_KEY_Page_Up, "win.tour-previous", FALSE },
+    { GDK_KEY_Page_Down, "clicker-next", FALSE },
+    { GDK_KEY_Page_Up, "clicker-previous", FALSE },
+    { GDK_KEY_n, "clicker-next", TRUE },
+    { GDK_KEY_p, "clicker-previous", TRUE },
     { GDK_KEY_Right, "win.tour-next", TRUE },
     { GDK_KEY_Left, "win.tour-previous", TRUE },
     { GDK_KEY_space, "win.tour-next", TRUE },
     { GDK_KEY_BackSpace, "win.tour-previous", TRUE },
-    { GDK_KEY_n, "win.tour-next", TRUE },
-    { GDK_KEY_p, "win.tour-previous", TRUE },
     { GDK_KEY_Home, "win.tour-first", TRUE },
     { GDK_KEY_End, "win.tour-last", TRUE },
     { GDK_KEY_b, "win.blank-black", TRUE },

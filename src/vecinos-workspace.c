@@ -709,6 +709,30 @@ workspace_mapped (VecinosWorkspace *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_selection, g_object_ref (self), g_object_unref);
 }
 
+/**
+ * vecinos_workspace_step_event:
+ * @next: the next event, or the one before
+ *
+ * Moves the selection along the timeline, as Right and Left on it do.
+ *
+ * Returns: whether the timeline took it (the timeline view is shown)
+ */
+gboolean
+vecinos_workspace_step_event (VecinosWorkspace *self,
+                              gboolean          next)
+{
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->timeline_view)) &&
+      gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), next ? "timeline.next" : "timeline.previous",
+                                  NULL))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The language switch keeps the keyboard where it was: on the language */
 void
 vecinos_workspace_focus_language (VecinosWorkspace *self)
