@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
@@ -336,6 +337,59 @@ blank_action (GtkWidget  *widget,
   gtk_widget_grab_focus (self->blank);
 }
 
+/* --- Text size --- */
+
+/* The sizes Ctrl+= and Ctrl+- step through, 80 % to 250 % */
+static const double text_scales[] = { 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5 };
+
+/* One style for every window of the app: the text size remembered */
+static void
+apply_text_scale (VecinosWindow *self)
+{
+  static GtkCssProvider *provider;
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  /* The desktop's size (and its Large Text) times ours */
+  css = g_strdup_printf ("window.vecinos-main { font-size: %sem; }",
+                         g_ascii_formatd (number, sizeof number, "%.2f", scale));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (provider, css);
+#else
+  gtk_css_provider_load_from_data (provider, css, -1);
+#endif
+}
+
+/* win.text-bigger, win.text-smaller, win.text-reset */
+static void
+text_scale_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+  double scale = g_settings_get_double (self->settings, "text-scale");
+  guint nearest = 2;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_scales); i++)
+    if (fabs (text_scales[i] - scale) < fabs (text_scales[nearest] - scale))
+      nearest = i;
+  if (g_str_equal (action_name, "win.text-bigger"))
+    nearest = MIN (nearest + 1, G_N_ELEMENTS (text_scales) - 1);
+  else if (g_str_equal (action_name, "win.text-smaller"))
+    nearest = nearest > 0 ? nearest - 1 : 0;
+  else
+    nearest = 2;
+  g_settings_set_double (self->settings, "text-scale", text_scales[nearest]);
+}
+
 static void
 restore_size (VecinosWindow *self)
 {
@@ -369,6 +423,9 @@ vecinos_window_constructed (GObject *object)
 
   restore_size (self);
   g_settings_bind (self->settings, "last-view", self->context, "view", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (apply_text_scale), self,
+                           G_CONNECT_SWAPPED);
+  apply_text_scale (self);
   g_signal_connect_object (self->context, "notify::language", G_CALLBACK (language_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::presenting", G_CALLBACK (presenting_changed), self,
@@ -490,6 +547,16 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.tour-last", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.blank-black", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.blank-white", NULL, blank_action);
+  gtk_widget_class_install_action (widget_class, "win.text-bigger", NULL, text_scale_action);
+  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, text_scale_action);
+  gtk_widget_class_install_action (widget_class, "win.text-reset", NULL, text_scale_action);
+  /* Bubbling from the focus: on the timeline, Ctrl+0 stays "show every event" */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.text-bigger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.text-bigger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.text-bigger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.text-smaller", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.text-smaller", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.text-reset", NULL);
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -502,6 +569,7 @@ vecinos_window_init (VecinosWindow *self)
 
   self->settings = vecinos_paths_new_settings ();
   gtk_window_set_title (GTK_WINDOW (self), "Vecinos");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "vecinos-main");
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, 360);
   /* The header bar is the workspace's, rebuilt with it; an empty titlebar
    * keeps GTK from adding one of its own */

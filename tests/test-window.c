@@ -420,6 +420,45 @@ test_presenting (void)
   close_window (window);
 }
 
+static double
+font_size (GtkWidget *widget)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+
+  return pango_font_description_get_size (font);
+}
+
+/* Ctrl+= and Ctrl+-: every text of the window larger or smaller, 80 % to
+ * 250 %, remembered; Ctrl+0 back to the desktop's size */
+static void
+test_text_scale (void)
+{
+  VecinosWindow *window = show_window ("en");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.vecinos.Vecinos");
+  GtkWidget *label = GTK_WIDGET (vecinos_window_get_error_label (window));
+  double normal = font_size (label);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-bigger", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.text-bigger", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), ==, 1.25);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat_with_epsilon (font_size (label), normal * 1.25, PANGO_SCALE);
+
+  for (guint i = 0; i < 12; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.text-bigger", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), ==, 2.5);
+  for (guint i = 0; i < 12; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.text-smaller", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), ==, 0.8);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.text-reset", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), ==, 1.0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat_with_epsilon (font_size (label), normal, PANGO_SCALE);
+
+  close_window (window);
+}
+
 /* A copy of the test dataset changed by @sql, shown in a window */
 static VecinosWindow *
 show_window_changed (const char *sql,
@@ -1450,6 +1489,7 @@ main (int   argc,
   g_test_add_func ("/window/language-switch", test_language_switch);
   g_test_add_func ("/window/tour", test_tour);
   g_test_add_func ("/window/presenting", test_presenting);
+  g_test_add_func ("/window/text-scale", test_text_scale);
 
   return g_test_run ();
 }
