@@ -296,3 +296,27 @@ _vecinos_timeline_view_clear_sprites (VecinosTimelineView *self)
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
 }
+
+/**
+ * _vecinos_timeline_view_line_height:
+ *
+ * Returns: the height of a line of the view's text, measured again when
+ *   its font changes (text size, Large Text, presenting)
+ */
+double
+_vecinos_timeline_view_line_height (VecinosTimelineView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  if (self->line_height <= 0 || pango_context_get_serial (context) != self->line_serial)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      int height;
+
+      pango_layout_set_text (layout, "Ag", -1);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      self->line_height = MAX (height, 1);
+      self->line_serial = pango_context_get_serial (context);
+    }
+  return self->line_height;
+}

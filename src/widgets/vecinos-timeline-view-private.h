@@ -19,6 +19,8 @@
 
 G_BEGIN_DECLS
 
+/* At the desktop's text size; larger text (Ctrl+=, Large Text,
+ * presenting) makes them taller: see axis_height() and era_height() */
 #define AXIS_HEIGHT 28.0
 #define ERA_HEIGHT 24.0
 /* Two cluster markers side by side do not overlap */
@@ -53,6 +55,8 @@ struct _VecinosTimelineView
   GHashTable            *sprites;       /* key → Sprite, see marker_sprite() */
   GHashTable            *layouts;       /* text → PangoLayout, see text_layout() */
   guint                  font_serial;   /* of the Pango context both caches follow */
+  guint                  line_serial;   /* of the context line_height was measured in */
+  double                 line_height;   /* of a line of text, in pixels */
 
   VecinosTimeScale       scale;
   double                 pointer_x;
@@ -75,10 +79,25 @@ struct _VecinosTimelineView
   gint64                 kinetic_time;
 };
 
+double        _vecinos_timeline_view_line_height      (VecinosTimelineView       *self);
+
+/* The axis and the era bands hold a line of text, however large */
+static inline double
+axis_height (VecinosTimelineView *self)
+{
+  return MAX (AXIS_HEIGHT, _vecinos_timeline_view_line_height (self) + 11);
+}
+
+static inline double
+era_height (VecinosTimelineView *self)
+{
+  return MAX (ERA_HEIGHT, _vecinos_timeline_view_line_height (self) + 7);
+}
+
 static inline double
 row_height (VecinosTimelineView *self)
 {
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT - 2 * ERA_HEIGHT;
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) - axis_height (self) - 2 * era_height (self);
   guint rows = self->categories != NULL ? MAX (self->categories->len, 1) : 1;
 
   return MAX (height / rows, 1);
@@ -88,7 +107,7 @@ static inline double
 row_center (VecinosTimelineView *self,
             guint                row)
 {
-  return AXIS_HEIGHT + ERA_HEIGHT + (row + 0.5) * row_height (self);
+  return axis_height (self) + era_height (self) + (row + 0.5) * row_height (self);
 }
 
 static inline double

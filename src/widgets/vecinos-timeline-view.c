@@ -118,7 +118,7 @@ draw_eras (VecinosTimelineView *self,
     {
       const VecinosTerm *term = g_ptr_array_index (self->terms, i);
       gboolean us = g_str_equal (term->country, "us");
-      double y = us ? AXIS_HEIGHT : height - ERA_HEIGHT;
+      double y = us ? axis_height (self) : height - era_height (self);
       double x = vecinos_time_scale_to_x (&self->scale, term->start);
       double x_end = term->end > 0 ? vecinos_time_scale_to_x (&self->scale, term->end) : width;
       GdkRGBA band = *fg;
@@ -131,7 +131,7 @@ draw_eras (VecinosTimelineView *self,
       /* Alternate shades tell neighbouring terms apart without colour */
       band.alpha = i % 2 == 0 ? 0.10 : 0.18;
       gtk_snapshot_append_color (snapshot, &band,
-                                 &GRAPHENE_RECT_INIT (MAX (x, 0), y + 2, MIN (x_end, width) - MAX (x, 0) - 1, ERA_HEIGHT - 4));
+                                 &GRAPHENE_RECT_INIT (MAX (x, 0), y + 2, MIN (x_end, width) - MAX (x, 0) - 1, era_height (self) - 4));
 
       /* Translators: an era band: president, then party */
       label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
@@ -163,7 +163,7 @@ draw_axis (VecinosTimelineView *self,
       const VecinosTick *tick = &g_array_index (ticks, VecinosTick, i);
       g_autofree char *label = vecinos_tick_format (tick);
 
-      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (tick->x), AXIS_HEIGHT - 6, 1, height));
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (tick->x), axis_height (self) - 6, 1, height));
       if (tick->x + 4 + _vecinos_timeline_view_text_width (self, label) <= self->scale.width)
         _vecinos_timeline_view_draw_text (self, snapshot, label, tick->x + 4, 4, fg);
     }
@@ -477,8 +477,11 @@ vecinos_timeline_view_measure (GtkWidget      *widget,
     *minimum = *natural = 200;
   else
     {
-      *minimum = AXIS_HEIGHT + 2 * ERA_HEIGHT + rows * 22;
-      *natural = AXIS_HEIGHT + 2 * ERA_HEIGHT + rows * 34;
+      /* A row holds its name above its markers */
+      double line = _vecinos_timeline_view_line_height (self);
+
+      *minimum = axis_height (self) + 2 * era_height (self) + rows * MAX (22, line + 14);
+      *natural = axis_height (self) + 2 * era_height (self) + rows * MAX (34, line + 26);
     }
 }
 
