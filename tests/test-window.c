@@ -459,6 +459,27 @@ test_text_scale (void)
   close_window (window);
 }
 
+/* The selected event is always named: beside its marker when there is
+ * room, in a callout when it sits in a cluster */
+static void
+test_selected_title (void)
+{
+  VecinosWindow *window = show_window ("en");
+  GtkWidget *timeline = GTK_WIDGET (vecinos_window_get_timeline_view (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-event", "s", "nafta-in-force"));
+  gtk_test_widget_wait_for_draw (timeline);
+  /* Zoomed to it, its title fits beside it */
+  g_assert_false (vecinos_timeline_view_get_callout_shown (VECINOS_TIMELINE_VIEW (timeline)));
+  /* Five centuries on a few hundred pixels: the events gather in clusters */
+  vecinos_timeline_view_set_visible_range (VECINOS_TIMELINE_VIEW (timeline),
+                                           vecinos_test_day ("1500-01-01"), vecinos_test_day ("2100-01-01"));
+  gtk_widget_queue_draw (timeline);
+  gtk_test_widget_wait_for_draw (timeline);
+  g_assert_true (vecinos_timeline_view_get_callout_shown (VECINOS_TIMELINE_VIEW (timeline)));
+  close_window (window);
+}
+
 /* A copy of the test dataset changed by @sql, shown in a window */
 static VecinosWindow *
 show_window_changed (const char *sql,
@@ -1490,6 +1511,7 @@ main (int   argc,
   g_test_add_func ("/window/tour", test_tour);
   g_test_add_func ("/window/presenting", test_presenting);
   g_test_add_func ("/window/text-scale", test_text_scale);
+  g_test_add_func ("/window/selected-title", test_selected_title);
 
   return g_test_run ();
 }

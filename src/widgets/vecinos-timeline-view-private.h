@@ -57,6 +57,7 @@ struct _VecinosTimelineView
   guint                  font_serial;   /* of the Pango context both caches follow */
   guint                  line_serial;   /* of the context line_height was measured in */
   double                 line_height;   /* of a line of text, in pixels */
+  gboolean               callout_drawn; /* the last frame named the selection in a callout */
 
   VecinosTimeScale       scale;
   double                 pointer_x;

@@ -303,6 +303,43 @@ _vecinos_timeline_view_draw_row_markers (VecinosTimelineView       *self,
     }
 }
 
+/* The selected event's title, when it has no room beside its marker or
+ * sits inside a cluster: a box above it, on the view's own background,
+ * kept inside the view */
+static void
+draw_callout (VecinosTimelineView *self,
+              GtkSnapshot         *snapshot,
+              guint                selected,
+              double               x,
+              double               y,
+              double               y_below,
+              double               width,
+              const GdkRGBA       *fg)
+{
+  g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), selected);
+  const char *title = vecinos_event_get_title (event);
+  double line = _vecinos_timeline_view_line_height (self);
+  double text_width = MIN (_vecinos_timeline_view_text_width (self, title), width - 16);
+  double box_x = CLAMP (x - text_width / 2 - 6, 2, MAX (width - text_width - 14, 2));
+  /* Above the marker, or below it where the era band would be covered */
+  double box_y = y - line - 8 >= axis_height (self) + era_height (self) ? y - line - 8 : y_below + 3;
+  GdkRGBA background = { 1, 1, 1, 0.92 };
+  GskRoundedRect box;
+
+  /* The theme's background, nearly opaque, so the title reads over markers */
+  if (fg->red + fg->green + fg->blue > 1.5)
+    background = (GdkRGBA) { 0.12, 0.12, 0.12, 0.92 };
+  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (box_x, box_y, text_width + 12, line + 6), 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &box);
+  gtk_snapshot_append_color (snapshot, &background, &box.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &box, (float[]) { 1, 1, 1, 1 },
+                              (GdkRGBA[]) { *fg, *fg, *fg, *fg });
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (box_x + 6, box_y, text_width, line + 6));
+  _vecinos_timeline_view_draw_text (self, snapshot, title, box_x + 6, box_y + 3, fg);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 vecinos_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -314,7 +351,8 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   g_autofree gboolean *shown = NULL;
   guint selected = selected_position (self);
   cairo_t *cr = NULL;
-  gboolean has_selection, use_cairo, cached;
+  gboolean has_selection, use_cairo, cached, callout = FALSE;
+  double callout_x = 0, callout_y = 0, callout_below = 0;
   double days_per_pixel = (self->scale.end - self->scale.start) / self->scale.width;
   double selected_x = 0;
   GdkRGBA fg, dim;
@@ -430,10 +468,21 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
               GdkRGBA clear = { 0, 0, 0, 0 };
               _vecinos_timeline_view_append_circle (self, snapshot, cr, mark->x, y, radius + 5, &clear, &fg,
                                                     gtk_widget_has_focus (widget) ? 3 : 2, NULL);
+              /* Its title is said where it is: beside it, or in a callout */
+              if (!(mark->count == 1 && shown[i]))
+                {
+                  callout = TRUE;
+                  callout_x = mark->count == 1 ? mark->x : selected_x;
+                  callout_y = y - radius - 5;
+                  callout_below = y + radius + 5;
+                }
             }
         }
     }
   g_clear_pointer (&cr, cairo_destroy);
+  self->callout_drawn = callout;
+  if (callout)
+    draw_callout (self, snapshot, selected, callout_x, callout_y, callout_below, width, &fg);
   gtk_snapshot_pop (snapshot);
 
   /* Keyboard focus is visible even with nothing selected */
@@ -780,4 +829,17 @@ vecinos_timeline_view_get_row_cache_drawn (VecinosTimelineView *self)
 {
   g_return_val_if_fail (VECINOS_IS_TIMELINE_VIEW (self), FALSE);
   return self->row_cache_drawn;
+}
+
+/**
+ * vecinos_timeline_view_get_callout_shown:
+ *
+ * Returns: whether the last frame named the selected event in a callout
+ *   (its own place beside its marker was taken, or it is in a cluster)
+ */
+gboolean
+vecinos_timeline_view_get_callout_shown (VecinosTimelineView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_TIMELINE_VIEW (self), FALSE);
+  return self->callout_drawn;
 }

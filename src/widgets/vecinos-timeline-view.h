@@ -32,4 +32,6 @@ gboolean                vecinos_timeline_view_get_event_point (VecinosTimelineVi
                                                                double              *x,
                                                                double              *y);
 
+gboolean                vecinos_timeline_view_get_callout_shown (VecinosTimelineView *self);
+
 G_END_DECLS
