@@ -70,9 +70,24 @@ test_cluster (void)
   g_assert_cmpuint (marks->len, ==, 2);
   g_assert_cmpuint (MARK (marks, 0)->count, ==, 3);
   g_assert_cmpfloat_with_epsilon (MARK (marks, 0)->x, (first + last) / 2, 1e-9);
-  /* A cluster is as important as its most important event */
+  /* A cluster is as important as its most important event, and is led
+   * by it: a label names that one */
   g_assert_cmpuint (MARK (marks, 0)->importance, ==, 1);
+  g_assert_cmpuint (MARK (marks, 0)->lead, ==, 1);
   g_assert_cmpuint (MARK (marks, 1)->count, ==, 1);
+  g_assert_cmpuint (MARK (marks, 1)->lead, ==, 3);
+  {
+    /* A cluster gets a label only when given a width */
+    double widths[] = { 100, 100 };
+    gboolean shown[2];
+
+    vecinos_timeline_layout_place_labels (marks, widths, 6, 1000, shown);
+    g_assert_true (shown[0]);
+    widths[0] = 0;
+    vecinos_timeline_layout_place_labels (marks, widths, 6, 1000, shown);
+    g_assert_false (shown[0]);
+    g_assert_true (shown[1]);
+  }
 
   /* Zoomed in to January 1994 they separate */
   scale = vecinos_test_scale ("1993-12-25", "1994-01-20", 1000);

@@ -175,7 +175,7 @@ layout_points (const Row              *row,
 
       mark = (VecinosTimelineMark) {
         .x = x, .x_end = x, .row = row_index,
-        .first = point->index, .count = 1, .importance = point->importance,
+        .first = point->index, .count = 1, .importance = point->importance, .lead = point->index,
       };
 
       /* A span wide enough to see is a bar of its own; the bar covers the
@@ -203,7 +203,11 @@ layout_points (const Row              *row,
 
           mark.x = mark.x_end = (x + last) / 2;
           for (guint j = i + 1; j < next && j < i + 64; j++)
-            mark.importance = MIN (mark.importance, g_array_index (row->points, Point, j).importance);
+            if (g_array_index (row->points, Point, j).importance < mark.importance)
+              {
+                mark.importance = g_array_index (row->points, Point, j).importance;
+                mark.lead = g_array_index (row->points, Point, j).index;
+              }
         }
       /* Marks left of the view were laid out only so that the ones in it
        * are the same wherever the view starts; a marker whose centre is
@@ -234,7 +238,7 @@ layout_spans_from_the_left (const Row              *row,
         continue;
       mark = (VecinosTimelineMark) {
         vecinos_time_scale_to_x (scale, span->day), vecinos_time_scale_to_x (scale, span->end + 1),
-        row_index, span->index, 1, span->importance,
+        row_index, span->index, 1, span->importance, span->index,
       };
       g_array_append_val (marks, mark);
     }
@@ -392,7 +396,7 @@ covers_marker (const VecinosTimelineMark *all,
  *
  * A label goes to the right of its marker when it lies wholly between 0
  * and @max_right and overlaps no other label or marker of its row. Landmarks are placed first, then major and minor
- * events; clusters get no label.
+ * events; a cluster gets one only when @widths gives it a width.
  */
 void
 vecinos_timeline_layout_place_labels (const GArray *marks,
@@ -422,7 +426,9 @@ vecinos_timeline_layout_place_labels (const GArray *marks,
             double right = left + widths[i];
             gboolean fits;
 
-            if (all[i].importance != importance || all[i].count != 1)
+            /* A cluster is labelled when the caller gives it a width (it
+             * names its most important event) */
+            if (all[i].importance != importance || (all[i].count != 1 && widths[i] <= 0))
               continue;
 
             fits = left >= 0 && right <= max_right && !covers_marker (all, row_end, i, bars, left, right, gap);

@@ -26,6 +26,7 @@ typedef struct {
   guint  first;
   guint  count;
   guint  importance;       /* the most important of its items */
+  guint  lead;             /* that item (the first of them), what a label names */
 } VecinosTimelineMark;
 
 typedef struct _VecinosTimelineLayout VecinosTimelineLayout;

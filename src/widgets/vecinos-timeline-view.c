@@ -275,6 +275,19 @@ label_width (VecinosTimelineView *self,
   return self->label_widths[item];
 }
 
+/* What a mark's label says: its event's title; for a cluster that holds a
+ * landmark, the landmark's title and how many more it holds */
+static char *
+mark_label (VecinosTimelineView       *self,
+            const VecinosTimelineMark *mark)
+{
+  g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->lead);
+
+  if (mark->count == 1)
+    return g_strdup (vecinos_event_get_title (event));
+  return g_strdup_printf ("%s +%u", vecinos_event_get_title (event), mark->count - 1);
+}
+
 /* The markers of marks @begin to @end (one row) at height @y: the row's
  * bars, then its events and clusters */
 void
@@ -389,8 +402,18 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->marks->len; i++)
     {
       const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);
-      /* The label starts after the marker's radius and the gap */
-      widths[i] = mark->count == 1 ? label_width (self, mark->first) + marker_radius (mark) : 0;
+      /* The label starts after the marker's radius and the gap; a cluster
+       * is named only by a landmark it holds (so the overview has names) */
+      if (mark->count == 1)
+        widths[i] = label_width (self, mark->first) + marker_radius (mark);
+      else if (mark->importance == 1)
+        {
+          g_autofree char *label = mark_label (self, mark);
+
+          widths[i] = _vecinos_timeline_view_text_width (self, label) + marker_radius (mark);
+        }
+      else
+        widths[i] = 0;
     }
   vecinos_timeline_layout_place_labels (self->marks, widths, LABEL_GAP, width, shown);
 
@@ -456,11 +479,11 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
               format_count (mark->count, count, sizeof count);
               _vecinos_timeline_view_draw_text (self, snapshot, count, mark->x, y - 9, &fg);
             }
-          else if (mark->count == 1 && shown[i])
+          else if (shown[i])
             {
-              g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
-              _vecinos_timeline_view_draw_text (self, snapshot, vecinos_event_get_title (event),
-                                                mark->x_end + radius + LABEL_GAP, y - 9, &fg);
+              g_autofree char *label = mark_label (self, mark);
+
+              _vecinos_timeline_view_draw_text (self, snapshot, label, mark->x_end + radius + LABEL_GAP, y - 9, &fg);
             }
 
           if (is_selected)
@@ -469,7 +492,7 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
               _vecinos_timeline_view_append_circle (self, snapshot, cr, mark->x, y, radius + 5, &clear, &fg,
                                                     gtk_widget_has_focus (widget) ? 3 : 2, NULL);
               /* Its title is said where it is: beside it, or in a callout */
-              if (!(mark->count == 1 && shown[i]))
+              if (!(shown[i] && mark->lead == selected))
                 {
                   callout = TRUE;
                   callout_x = mark->count == 1 ? mark->x : selected_x;
