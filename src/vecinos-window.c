@@ -202,6 +202,14 @@ tour_action (GtkWidget  *widget,
     vecinos_context_set_tour_step (self->context, n - 1);
 }
 
+/* When a classroom key is the app's rather than the focused widget's */
+typedef enum {
+  IN_TOUR,      /* a tour's steps */
+  CLICKER,      /* a tour's steps, or outside one the timeline's events */
+  ALWAYS,       /* the blank screens */
+  PRESENTING,   /* Escape: leaves presenting */
+} KeyWhen;
+
 /* A presentation clicker sends Page Down and Page Up (some send Right and
  * Left, or "." for a black screen): in a tour they move between its steps
  * wherever the keyboard is — but letters, Space and the arrows stay the
@@ -212,41 +220,35 @@ clicker_key (GtkWidget *widget,
              gpointer   user_data)
 {
   VecinosWindow *self = VECINOS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_tour = vecinos_context_get_tour (self->context) != NULL;
   const char *action = NULL;
   gboolean typing_keys = FALSE;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  guint when = ALWAYS;
 
-  g_variant_get (parameter, "(&sb)", &action, &typing_keys);
+  g_variant_get (parameter, "(&sbu)", &action, &typing_keys, &when);
   if (typing_keys && focus != NULL && GTK_IS_EDITABLE (focus))
     return FALSE;
-  if (g_str_equal (action, "win.present"))
+  switch (when)
     {
-      /* Escape leaves presenting; otherwise it is the focused widget's */
+    case IN_TOUR:
+      if (!in_tour)
+        return FALSE;
+      break;
+    case CLICKER:
+      if (!in_tour)
+        /* Outside a tour, on the timeline, its events (as Right and Left
+         * on it do) */
+        return g_strcmp0 (vecinos_context_get_view (self->context), "timeline") == 0 &&
+               vecinos_workspace_step_event (self->workspace, g_str_equal (action, "win.tour-next"));
+      break;
+    case PRESENTING:
       if (!vecinos_context_get_presenting (self->context))
         return FALSE;
-      vecinos_context_set_presenting (self->context, FALSE);
-      return TRUE;
+      break;
+    default:
+      break;
     }
-  if (g_str_has_prefix (action, "win.blank") || g_str_equal (action, "win.tour-first") ||
-      g_str_equal (action, "win.tour-last"))
-    {
-      if (vecinos_context_get_tour (self->context) == NULL && !g_str_has_prefix (action, "win.blank"))
-        return FALSE;
-    }
-  else if (g_str_has_prefix (action, "clicker-"))
-    {
-      gboolean next = g_str_equal (action, "clicker-next");
-
-      /* A tour's steps; outside one, on the timeline, its events (as
-       * Right and Left on it) */
-      if (vecinos_context_get_tour (self->context) != NULL)
-        action = next ? "win.tour-next" : "win.tour-previous";
-      else
-        return g_strcmp0 (vecinos_context_get_view (self->context), "timeline") == 0 &&
-               vecinos_workspace_step_event (self->workspace, next);
-    }
-  else if (vecinos_context_get_tour (self->context) == NULL)
-    return FALSE;
   gtk_widget_activate_action (widget, action, NULL);
   return TRUE;
 }
@@ -255,22 +257,22 @@ static void
 add_clicker_keys (VecinosWindow *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
-  static const struct { guint key; const char *action; gboolean typing; } keys[] = {
-    { GDK_KEY_Page_Down, "clicker-next", FALSE },
-    { GDK_KEY_Page_Up, "clicker-previous", FALSE },
-    { GDK_KEY_n, "clicker-next", TRUE },
-    { GDK_KEY_p, "clicker-previous", TRUE },
-    { GDK_KEY_Right, "win.tour-next", TRUE },
-    { GDK_KEY_Left, "win.tour-previous", TRUE },
-    { GDK_KEY_space, "win.tour-next", TRUE },
-    { GDK_KEY_BackSpace, "win.tour-previous", TRUE },
-    { GDK_KEY_Home, "win.tour-first", TRUE },
-    { GDK_KEY_End, "win.tour-last", TRUE },
-    { GDK_KEY_b, "win.blank-black", TRUE },
-    { GDK_KEY_period, "win.blank-black", TRUE },
-    { GDK_KEY_w, "win.blank-white", TRUE },
-    { GDK_KEY_comma, "win.blank-white", TRUE },
-    { GDK_KEY_Escape, "win.present", FALSE },
+  static const struct { guint key; const char *action; gboolean typing; KeyWhen when; } keys[] = {
+    { GDK_KEY_Page_Down, "win.tour-next", FALSE, CLICKER },
+    { GDK_KEY_Page_Up, "win.tour-previous", FALSE, CLICKER },
+    { GDK_KEY_n, "win.tour-next", TRUE, CLICKER },
+    { GDK_KEY_p, "win.tour-previous", TRUE, CLICKER },
+    { GDK_KEY_Right, "win.tour-next", TRUE, IN_TOUR },
+    { GDK_KEY_Left, "win.tour-previous", TRUE, IN_TOUR },
+    { GDK_KEY_space, "win.tour-next", TRUE, IN_TOUR },
+    { GDK_KEY_BackSpace, "win.tour-previous", TRUE, IN_TOUR },
+    { GDK_KEY_Home, "win.tour-first", TRUE, IN_TOUR },
+    { GDK_KEY_End, "win.tour-last", TRUE, IN_TOUR },
+    { GDK_KEY_b, "win.blank-black", TRUE, ALWAYS },
+    { GDK_KEY_period, "win.blank-black", TRUE, ALWAYS },
+    { GDK_KEY_w, "win.blank-white", TRUE, ALWAYS },
+    { GDK_KEY_comma, "win.blank-white", TRUE, ALWAYS },
+    { GDK_KEY_Escape, "win.present", FALSE, PRESENTING },
   };
 
   /* Before the focused widget: a list would scroll with them instead */
@@ -280,7 +282,8 @@ add_clicker_keys (VecinosWindow *self)
       GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
                                                 gtk_callback_action_new (clicker_key, NULL, NULL));
 
-      gtk_shortcut_set_arguments (shortcut, g_variant_new ("(sb)", keys[i].action, keys[i].typing));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new ("(sbu)", keys[i].action, keys[i].typing,
+                                                           (guint) keys[i].when));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);

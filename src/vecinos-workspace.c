@@ -28,6 +28,7 @@ struct _VecinosWorkspace
   GtkCustomFilter      *filter;
   gboolean              restoring;     /* the state is being applied, not changed */
   GPtrArray            *tour_steps;    /* of VecinosTourStep: the context's tour, or NULL */
+  char                 *tour_title;
 
   /* Template widgets */
   GtkBox               *category_box;
@@ -71,19 +72,26 @@ static void load_tour       (VecinosWorkspace *self);
 static void update_tour_bar (VecinosWorkspace *self);
 static gboolean reveal_selection (gpointer data);
 
+/* Selected on the timeline, the event shows in the list too
+ * (gtk_list_view_scroll_to() needs GTK 4.12) */
+static void
+scroll_list_to_selection (VecinosWorkspace *self)
+{
+  guint position = gtk_single_selection_get_selected (self->event_selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
+}
+
 static void
 event_selection_changed (VecinosWorkspace *self)
 {
-  guint position = gtk_single_selection_get_selected (self->event_selection);
   VecinosEvent *event = gtk_single_selection_get_selected_item (self->event_selection);
 
   /* One selection: the chart highlights the event the timeline selected */
   vecinos_chart_view_set_selected_event (vecinos_charts_page_get_chart (self->charts_page), event);
   vecinos_event_page_set_event (self->event_page, event);
-  /* Selected on the timeline, the event shows in the list too
-   * (gtk_list_view_scroll_to() needs GTK 4.12) */
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
+  scroll_list_to_selection (self);
   if (!self->restoring)
     vecinos_context_set_event (self->context, event != NULL ? vecinos_event_get_slug (event) : NULL);
 }
@@ -378,15 +386,39 @@ add_tours (VecinosWorkspace *self,
   gtk_widget_set_visible (GTK_WIDGET (self->tours_button), tours->len > 0);
 }
 
+/* The context's tour in this workspace's language: its steps, its title
+ * and the list of steps to jump to, read once per tour, not per step */
 static void
 load_tour (VecinosWorkspace *self)
 {
   VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
   const char *tour = vecinos_context_get_tour (self->context);
+  const char *language = vecinos_context_get_language (self->context);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->tour_steps, g_ptr_array_unref);
-  if (tour != NULL && dataset != NULL)
-    self->tour_steps = vecinos_dataset_get_tour_steps (dataset, tour, vecinos_context_get_language (self->context));
+  g_clear_pointer (&self->tour_title, g_free);
+  if (tour == NULL || dataset == NULL)
+    return;
+  self->tour_steps = vecinos_dataset_get_tour_steps (dataset, tour, language);
+  {
+    g_autoptr(GPtrArray) tours = vecinos_dataset_list_tours (dataset, language);
+
+    for (guint i = 0; i < tours->len && self->tour_title == NULL; i++)
+      if (g_str_equal (((VecinosTour *) g_ptr_array_index (tours, i))->slug, tour))
+        self->tour_title = g_strdup (((VecinosTour *) g_ptr_array_index (tours, i))->title);
+  }
+  for (guint i = 0; i < self->tour_steps->len; i++)
+    {
+      /* Translators: a step in the list of a tour's steps: its number and its event */
+      g_autofree char *title = g_strdup_printf (_("%1$u. %2$s"), i + 1,
+                                                ((VecinosTourStep *) g_ptr_array_index (self->tour_steps, i))->event_title);
+
+      gtk_string_list_append (titles, title);
+    }
+  self->restoring = TRUE;
+  gtk_drop_down_set_model (self->tour_steps_dropdown, G_LIST_MODEL (titles));
+  self->restoring = FALSE;
 }
 
 /**
@@ -407,35 +439,18 @@ update_tour_bar (VecinosWorkspace *self)
 {
   guint n = vecinos_workspace_get_tour_length (self);
   guint step = MIN (vecinos_context_get_tour_step (self->context), n > 0 ? n - 1 : 0);
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) tours = NULL;
-  const char *tour_title = "";
   g_autofree char *progress = NULL;
 
   gtk_revealer_set_reveal_child (self->tour_bar, n > 0);
   if (n == 0)
     return;
 
-  tours = vecinos_dataset_list_tours (vecinos_context_get_dataset (self->context),
-                                      vecinos_context_get_language (self->context));
-  for (guint i = 0; i < tours->len; i++)
-    if (g_str_equal (((VecinosTour *) g_ptr_array_index (tours, i))->slug, vecinos_context_get_tour (self->context)))
-      tour_title = ((VecinosTour *) g_ptr_array_index (tours, i))->title;
   /* Translators: %1$s is a guided tour; then which step of how many */
-  progress = g_strdup_printf (_("%1$s — step %2$u of %3$u"), tour_title, step + 1, n);
+  progress = g_strdup_printf (_("%1$s — step %2$u of %3$u"), self->tour_title != NULL ? self->tour_title : "",
+                              step + 1, n);
   gtk_label_set_text (self->tour_progress, progress);
   gtk_label_set_text (self->tour_text, ((VecinosTourStep *) g_ptr_array_index (self->tour_steps, step))->text);
-
-  for (guint i = 0; i < n; i++)
-    {
-      /* Translators: a step in the list of a tour's steps: its number and its event */
-      g_autofree char *title = g_strdup_printf (_("%1$u. %2$s"), i + 1,
-                                                ((VecinosTourStep *) g_ptr_array_index (self->tour_steps, i))->event_title);
-
-      gtk_string_list_append (titles, title);
-    }
   self->restoring = TRUE;
-  gtk_drop_down_set_model (self->tour_steps_dropdown, G_LIST_MODEL (titles));
   gtk_drop_down_set_selected (self->tour_steps_dropdown, step);
   self->restoring = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->tour_previous), step > 0);
@@ -695,11 +710,7 @@ vecinos_workspace_popup_search (VecinosWorkspace *self)
 static gboolean
 reveal_selection (gpointer data)
 {
-  VecinosWorkspace *self = data;
-  guint position = gtk_single_selection_get_selected (self->event_selection);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
+  scroll_list_to_selection (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -809,6 +820,7 @@ vecinos_workspace_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->context);
   g_clear_pointer (&self->tour_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->tour_title, g_free);
 
   G_OBJECT_CLASS (vecinos_workspace_parent_class)->dispose (object);
 }
@@ -828,6 +840,8 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   g_type_ensure (VECINOS_TYPE_EVENT_ROW);
   g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
 
+  /* A container only: a screen reader hears what it holds, not its name */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vecinos/Vecinos/vecinos-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, category_box);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, charts_page);

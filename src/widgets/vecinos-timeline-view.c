@@ -275,6 +275,15 @@ label_width (VecinosTimelineView *self,
   return self->label_widths[item];
 }
 
+/* How many more a cluster's label counts beside its landmark's title */
+static void
+format_more (const VecinosTimelineMark *mark,
+             char                      *buffer,
+             gsize                      size)
+{
+  g_snprintf (buffer, size, " +%u", mark->count - 1);
+}
+
 /* What a mark's label says: its event's title; for a cluster that holds a
  * landmark, the landmark's title and how many more it holds */
 static char *
@@ -282,10 +291,11 @@ mark_label (VecinosTimelineView       *self,
             const VecinosTimelineMark *mark)
 {
   g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->lead);
+  char more[16] = "";
 
-  if (mark->count == 1)
-    return g_strdup (vecinos_event_get_title (event));
-  return g_strdup_printf ("%s +%u", vecinos_event_get_title (event), mark->count - 1);
+  if (mark->count > 1)
+    format_more (mark, more, sizeof more);
+  return g_strconcat (vecinos_event_get_title (event), more, NULL);
 }
 
 /* The markers of marks @begin to @end (one row) at height @y: the row's
@@ -408,9 +418,12 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
         widths[i] = label_width (self, mark->first) + marker_radius (mark);
       else if (mark->importance == 1)
         {
-          g_autofree char *label = mark_label (self, mark);
+          /* The title's width is kept per event; only the count is shaped */
+          char more[16];
 
-          widths[i] = _vecinos_timeline_view_text_width (self, label) + marker_radius (mark);
+          format_more (mark, more, sizeof more);
+          widths[i] = label_width (self, mark->lead) + _vecinos_timeline_view_text_width (self, more) +
+                      marker_radius (mark);
         }
       else
         widths[i] = 0;
