@@ -621,19 +621,6 @@ vecinos_window_new (GtkApplication *application,
 }
 
 /**
- * vecinos_window_show_error:
- *
- * Replaces the views with a page that explains @error.
- */
-void
-vecinos_window_show_error (VecinosWindow *self,
-                           const GError  *error)
-{
-  g_return_if_fail (VECINOS_IS_WINDOW (self));
-  vecinos_workspace_show_error (self->workspace, error);
-}
-
-/**
  * vecinos_window_get_dataset:
  *
  * Returns: (transfer none) (nullable): the dataset shown, or %NULL when it

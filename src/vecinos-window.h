@@ -18,8 +18,6 @@ GtkWidget *vecinos_window_new        (GtkApplication *application,
                                       VecinosDataset *dataset,
                                       const char     *language,
                                       const GError   *error);
-void       vecinos_window_show_error (VecinosWindow  *self,
-                                      const GError   *error);
 GtkWidget *vecinos_window_new_for_context (GtkApplication *application,
                                            VecinosContext *context,
                                            const GError   *error);
