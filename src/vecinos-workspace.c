@@ -71,6 +71,7 @@ static void add_tours       (VecinosWorkspace *self,
 static void load_tour       (VecinosWorkspace *self);
 static void update_tour_bar (VecinosWorkspace *self);
 static gboolean reveal_selection (gpointer data);
+static void focus_tour_view (VecinosWorkspace *self);
 
 /* Selected on the timeline, the event shows in the list too
  * (gtk_list_view_scroll_to() needs GTK 4.12) */
@@ -457,6 +458,20 @@ update_tour_bar (VecinosWorkspace *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tour_next), step + 1 < n);
 }
 
+/* The keyboard on what a tour's step shows, not in a search entry nor on
+ * a selectable text (which would select it all), so that a clicker's keys
+ * move the tour rather than type */
+static void
+focus_tour_view (VecinosWorkspace *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (view, "charts") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
+  else if (g_strcmp0 (view, "timeline") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+}
+
 /* The step's event selected, without leaving the view shown (its filters
  * cleared if they hid it) */
 static void
@@ -502,12 +517,7 @@ apply_tour_step (VecinosWorkspace *self)
     vecinos_documents_page_show_excerpt (self->documents_page, step->excerpt);
   gtk_stack_set_visible_child_name (self->view_stack, view);
 
-  /* The keyboard on what the step shows, not in a search entry, so that a
-   * clicker's keys move the tour rather than type */
-  if (g_str_equal (view, "charts"))
-    gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
-  else if (g_str_equal (view, "timeline"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+  focus_tour_view (self);
 }
 
 static void
@@ -710,7 +720,22 @@ vecinos_workspace_popup_search (VecinosWorkspace *self)
 static gboolean
 reveal_selection (gpointer data)
 {
-  scroll_list_to_selection (data);
+  VecinosWorkspace *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  scroll_list_to_selection (self);
+  /* A tour applied before the window was shown could not place the focus
+   * (the tour bar's own buttons keep it) */
+  if (vecinos_context_get_tour (self->context) != NULL &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tour_bar))))
+    {
+      /* The window gave its first focus to a selectable text, which
+       * selected it all: not what a projector should show */
+      if (focus != NULL && GTK_IS_LABEL (focus) && gtk_label_get_selectable (GTK_LABEL (focus)))
+        gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+      focus_tour_view (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
