@@ -30,6 +30,8 @@ struct _VecinosWindow
   VecinosWorkspace     *workspace;
   GtkWidget            *blank;           /* a blank screen shown instead, or NULL */
   VecinosWorkspace     *workspace_held;  /* the workspace, kept while blanked */
+  guint                 help_overlay_tick; /* the Keyboard Shortcuts, built after the frame */
+  guint                 help_overlay_id;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosWindow, vecinos_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -47,14 +49,41 @@ static GParamSpec *properties[N_PROPS];
 static gboolean unblank (VecinosWindow *self);
 
 /* The Keyboard Shortcuts window, in the language now in use */
-static void
-load_help_overlay (VecinosWindow *self)
+static gboolean
+load_help_overlay (gpointer data)
 {
+  VecinosWindow *self = data;
   g_autoptr(GtkBuilder) builder =
     gtk_builder_new_from_resource ("/io/github/vecinos/Vecinos/gtk/help-overlay.ui");
 
+  self->help_overlay_id = 0;
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
                                            GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  return G_SOURCE_REMOVE;
+}
+
+/* Building it takes about as long as a frame: it is built once the window
+ * has drawn the frame in hand, in the window's language, rather than before
+ * it. A tick comes at the start of the frame; an idle added then runs once
+ * the frame is drawn */
+static gboolean
+frame_started (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+
+  self->help_overlay_tick = 0;
+  self->help_overlay_id = g_idle_add_full (G_PRIORITY_LOW, load_help_overlay, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_help_overlay (VecinosWindow *self)
+{
+  g_clear_handle_id (&self->help_overlay_id, g_source_remove);
+  if (self->help_overlay_tick == 0)
+    self->help_overlay_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_started, NULL, NULL);
 }
 
 static void
@@ -93,7 +122,7 @@ language_changed (VecinosWindow *self)
   unblank (self);
   /* The interface follows the content language */
   vecinos_language_use (vecinos_context_get_language (self->context));
-  load_help_overlay (self);
+  queue_help_overlay (self);
   build_workspace (self);
   /* win.language, the header's EN | ES, follows */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
@@ -440,6 +469,10 @@ vecinos_window_dispose (GObject *object)
 {
   VecinosWindow *self = VECINOS_WINDOW (object);
 
+  if (self->help_overlay_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->help_overlay_tick);
+  self->help_overlay_tick = 0;
+  g_clear_handle_id (&self->help_overlay_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace_held);
 
@@ -598,7 +631,7 @@ vecinos_window_new_for_context (GtkApplication *application,
 
   self = g_object_new (VECINOS_TYPE_WINDOW, "application", application, "context", context, NULL);
   self->error = error != NULL ? g_error_copy (error) : NULL;
-  load_help_overlay (self);
+  queue_help_overlay (self);
   build_workspace (self);
   return GTK_WIDGET (self);
 }

@@ -16,6 +16,7 @@
 #include "vecinos-application.h"
 #include "vecinos-language.h"
 #include "vecinos-event-private.h"
+#include "vecinos-event-row.h"
 #include "vecinos-window-private.h"
 
 static VecinosDataset *
@@ -133,7 +134,8 @@ click_action_button (GtkWidget  *root,
 }
 
 /* Every text a user sees or hears in @widget and below: labels, button
- * labels, tooltips, stack page titles, entry texts and placeholders */
+ * labels, tooltips, stack page titles, entry texts and placeholders, the
+ * event list's rows */
 static void
 collect_texts (GtkWidget  *widget,
                GHashTable *texts)
@@ -144,6 +146,8 @@ collect_texts (GtkWidget  *widget,
     return;
   if (GTK_IS_LABEL (widget))
     text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (VECINOS_IS_EVENT_ROW (widget))
+    text = vecinos_event_row_get_text (VECINOS_EVENT_ROW (widget));
   if (text != NULL && *text != '\0')
     g_hash_table_add (texts, g_strdup (text));
   if (gtk_widget_get_tooltip_text (widget) != NULL)
@@ -177,7 +181,7 @@ same_in_both (const char *text)
     "Vecinos", "EN", "ES", "INEGI", "Ana Author", "Claudia Sheinbaum (Morena)", "Enrique Peña Nieto (PRI)",
     "Homicides reached 26,037 in 2012, after NAFTA had long been in force.", "Remittances keep growing.",
     "The new president took office.", "Charting the Road Ahead", "Stumbling Blocks", "A Foundation",
-    "A Magazine",
+    "A Magazine", "General",
   };
   gboolean has_lower = FALSE;
 
@@ -241,6 +245,38 @@ assert_shown (VecinosWindow *window,
   shown_clear (&now);
 }
 
+/* The titles of the Keyboard Shortcuts window (shown or not), which the
+ * window builds after its first frame */
+static void
+collect_shortcut_titles (GtkWidget  *widget,
+                         GHashTable *texts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget) || GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      if (title != NULL && *title != '\0')
+        g_hash_table_add (texts, g_steal_pointer (&title));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcut_titles (child, texts);
+}
+
+static void
+collect_shortcuts (VecinosWindow *window,
+                   GHashTable    *texts)
+{
+  GtkShortcutsWindow *overlay;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  collect_shortcut_titles (GTK_WIDGET (overlay), texts);
+}
+
 /* English ⇄ Spanish in place: every text of the interface and the dataset
  * in the other language, and the selection, the zoom, the filters, the
  * chart, the document and the search where they were */
@@ -272,6 +308,9 @@ test_language_switch (void)
   g_assert_cmpstr (before.view, ==, "documents");
   collect_texts (GTK_WIDGET (window), english);
   collect_texts (GTK_WIDGET (vecinos_window_get_search_panel (window)), english);
+  collect_shortcuts (window, english);
+  g_assert_true (g_hash_table_contains (english, "NAFTA enters into force\n1 January 1994 · Trade"));
+  g_assert_true (g_hash_table_contains (english, "Next step of a tour"));
 
   vecinos_context_set_language (context, "es");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -288,6 +327,7 @@ test_language_switch (void)
   /* Nothing of the English interface or dataset is left */
   collect_texts (GTK_WIDGET (window), spanish);
   collect_texts (GTK_WIDGET (vecinos_window_get_search_panel (window)), spanish);
+  collect_shortcuts (window, spanish);
   g_hash_table_iter_init (&iter, english);
   while (g_hash_table_iter_next (&iter, &text, NULL))
     if (g_hash_table_contains (spanish, text) && !same_in_both (text))

@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (VecinosEventRow, vecinos_event_row, VECINOS, EVENT_ROW, Gt
 GtkWidget *vecinos_event_row_new       (void);
 void       vecinos_event_row_set_event (VecinosEventRow *self,
                                         VecinosEvent    *event);
+const char *vecinos_event_row_get_text  (VecinosEventRow *self);
 
 G_END_DECLS
