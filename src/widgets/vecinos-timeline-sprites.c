@@ -187,7 +187,7 @@ cluster_sprite (VecinosTimelineView *self,
   char key[64];
   Sprite *sprite;
   cairo_t *cr;
-  double width = 0, height = 0, left;
+  double width = 0, height = 0, left, fit;
 
   g_snprintf (key, sizeof key, "cluster %p %s %d", (gpointer) marker, text, light);
   if ((sprite = g_hash_table_lookup (self->sprites, key)) != NULL)
@@ -209,12 +209,17 @@ cluster_sprite (VecinosTimelineView *self,
   cr = cairo_create (sprite->surface);
   cairo_set_source_surface (cr, marker->surface, 0, 0);
   cairo_paint (cr);
-  left = round ((marker->width - width) / 2);
+  /* Larger text (Ctrl+=, presenting) makes the digits larger, up to what
+   * the disc holds: beyond that they are drawn smaller, inside it */
+  fit = MIN (1.0, MIN ((marker->width - 6) / MAX (width, 1), (marker->height - 6) / MAX (height, 1)));
+  cairo_translate (cr, marker->width / 2, marker->height / 2);
+  cairo_scale (cr, fit, fit);
+  left = -width / 2;
   for (const char *c = text; *c != '\0'; c++)
     {
       Sprite *digit = digit_sprite (self, *c, light, scale);
 
-      cairo_set_source_surface (cr, digit->surface, left, round ((marker->height - height) / 2));
+      cairo_set_source_surface (cr, digit->surface, left, -height / 2);
       cairo_paint (cr);
       left += digit->width;
     }
@@ -319,4 +324,19 @@ _vecinos_timeline_view_line_height (VecinosTimelineView *self)
       self->line_serial = pango_context_get_serial (context);
     }
   return self->line_height;
+}
+
+/* The rows' names' column: the widest name and room either side of it */
+double
+_vecinos_timeline_view_gutter_width (VecinosTimelineView *self)
+{
+  double widest = 0;
+
+  for (guint r = 0; self->categories != NULL && r < self->categories->len; r++)
+    {
+      const VecinosCategory *category = g_ptr_array_index (self->categories, r);
+
+      widest = MAX (widest, _vecinos_timeline_view_text_width (self, category->name));
+    }
+  return widest > 0 ? ceil (widest + 2 * GUTTER_PAD) : 0;
 }

@@ -154,7 +154,7 @@ pointer_moved (GtkEventControllerMotion *controller,
                double                    y,
                VecinosTimelineView      *self)
 {
-  self->pointer_x = x;
+  self->pointer_x = x - self->gutter;
 }
 
 static void
@@ -195,7 +195,7 @@ pinched (GtkGestureZoom      *gesture,
   double x, y;
 
   if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    zoom (self, scale / self->pinch_scale, x);
+    zoom (self, scale / self->pinch_scale, x - self->gutter);
   self->pinch_scale = scale;
 }
 
@@ -208,6 +208,8 @@ mark_at (VecinosTimelineView *self,
   const VecinosTimelineMark *hit = NULL;
   double best = G_MAXDOUBLE;
 
+  /* The marks are placed from the gutter's edge */
+  x -= self->gutter;
   for (guint i = 0; i < self->marks->len; i++)
     {
       const VecinosTimelineMark *mark = &g_array_index (self->marks, VecinosTimelineMark, i);

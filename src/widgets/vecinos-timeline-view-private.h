@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * dense */
 #define CLUSTER_GAP 30.0
 #define LABEL_GAP 6.0
+/* Space either side of the rows' names, in the column left of the time */
+#define GUTTER_PAD 8.0
 /* How tall the largest marker is (a cluster's disc and border, 32 px), and
  * with the ring of a selected one around it */
 #define MARKER_BAND 34.0
@@ -59,8 +61,9 @@ struct _VecinosTimelineView
   double                 line_height;   /* of a line of text, in pixels */
   gboolean               callout_drawn; /* the last frame named the selection in a callout */
 
-  VecinosTimeScale       scale;
-  double                 pointer_x;
+  VecinosTimeScale       scale;         /* the time, right of the gutter */
+  double                 gutter;        /* the rows' names' column, in pixels */
+  double                 pointer_x;     /* like the marks, from the gutter's edge */
   double                 drag_start;
   double                 pinch_scale;
   /* Each row's markers drawn once for a zoom and a stretch of time, then
@@ -81,6 +84,7 @@ struct _VecinosTimelineView
 };
 
 double        _vecinos_timeline_view_line_height      (VecinosTimelineView       *self);
+double        _vecinos_timeline_view_gutter_width     (VecinosTimelineView       *self);
 
 /* The axis and the era bands hold a line of text, however large */
 static inline double

@@ -368,7 +368,7 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
   VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
-  double width = gtk_widget_get_width (widget);
+  double width = self->scale.width;
   double height = gtk_widget_get_height (widget);
   g_autofree double *widths = NULL;
   g_autofree gboolean *shown = NULL;
@@ -387,16 +387,32 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   dim = fg;
   dim.alpha = 0.55;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_axis (self, snapshot, &fg, height);
-  draw_eras (self, snapshot, &fg, width, height);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), height));
 
+  /* The rows' names, in their own column at the text's full contrast, each
+   * level with its row's markers: never under them, whatever the text size */
   for (guint r = 0; r < self->categories->len; r++)
     {
       const VecinosCategory *category = g_ptr_array_index (self->categories, r);
-      _vecinos_timeline_view_draw_text (self, snapshot, category->name,
-                                        6, row_center (self, r) - row_height (self) / 2 + 2, &dim);
+      _vecinos_timeline_view_draw_text (self, snapshot, category->name, GUTTER_PAD,
+                                        row_center (self, r) - _vecinos_timeline_view_line_height (self) / 2, &fg);
     }
+  if (self->gutter > 0)
+    {
+      GdkRGBA line = fg;
+
+      line.alpha = 0.15;
+      gtk_snapshot_append_color (snapshot, &line,
+                                 &GRAPHENE_RECT_INIT (self->gutter - 1, axis_height (self), 1,
+                                                      height - axis_height (self)));
+    }
+
+  /* Then the time, right of them */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->gutter, 0));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_axis (self, snapshot, &fg, height);
+  draw_eras (self, snapshot, &fg, width, height);
 
   if (self->n_items == 0)
     {
@@ -520,6 +536,8 @@ vecinos_timeline_view_snapshot (GtkWidget   *widget,
   if (callout)
     draw_callout (self, snapshot, selected, callout_x, callout_y, callout_below, width, &fg);
   gtk_snapshot_pop (snapshot);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
 
   /* Keyboard focus is visible even with nothing selected */
   vecinos_append_focus_ring (widget, snapshot);
@@ -533,7 +551,9 @@ vecinos_timeline_view_size_allocate (GtkWidget *widget,
 {
   VecinosTimelineView *self = VECINOS_TIMELINE_VIEW (widget);
 
-  self->scale.width = MAX (width, 1);
+  /* The rows' names take a column as wide as the widest, up to a third */
+  self->gutter = MIN (_vecinos_timeline_view_gutter_width (self), floor (width / 3.0));
+  self->scale.width = MAX (width - self->gutter, 1);
   /* The zoom limits are in days per pixel: a range asked for before the
    * view had a width is applied now that it has one */
   if (self->pending_end > self->pending_start)
@@ -559,7 +579,7 @@ vecinos_timeline_view_measure (GtkWidget      *widget,
   guint rows = self->categories != NULL ? self->categories->len : 1;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = 200;
+    *minimum = *natural = 200 + _vecinos_timeline_view_gutter_width (self);
   else
     {
       /* A row holds its name above its markers */
@@ -832,7 +852,10 @@ vecinos_timeline_view_get_event_point (VecinosTimelineView *self,
 
   *x = vecinos_time_scale_to_x (&self->scale, self->items[position].start);
   *y = row_center (self, self->items[position].row);
-  return *x >= 0 && *x < self->scale.width;
+  if (!(*x >= 0 && *x < self->scale.width))
+    return FALSE;
+  *x += self->gutter;
+  return TRUE;
 }
 
 /**
