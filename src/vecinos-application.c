@@ -12,6 +12,7 @@
 #include "vecinos-dataset.h"
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
+#include "vecinos-tour-export.h"
 #include "vecinos-window.h"
 
 struct _VecinosApplication
@@ -28,7 +29,7 @@ struct _VecinosApplication
   gboolean        options_parsed;  /* the command line had no usage error GLib saw */
 };
 
-/* How `vecinos --export-chart` ends (README, "Command line") */
+/* How `vecinos --export-chart` and `--export-tour` end (README, "Command line") */
 enum {
   EXIT_DONE = 0,
   EXIT_FAILED = 1,  /* could not be done: no such series, a file not written… */
@@ -180,6 +181,61 @@ export_chart (VecinosApplication *self,
   return EXIT_DONE;
 }
 
+/* vecinos --export-tour=ID --output=FILE.pdf: a guided tour as a handout,
+ * a page a step, written without opening a window */
+static int
+export_tour (VecinosApplication *self,
+             GVariantDict       *options,
+             const char         *tour)
+{
+  static const char *chart_options[] = { "width", "height", "compare", "index", "per-person", "log" };
+  const char *language = vecinos_application_get_content_language (self);
+  g_autoptr(GFile) file = dataset_file (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosDataset) dataset = NULL;
+  const char *output = NULL, *paper_name = NULL;
+  VecinosPaper paper = vecinos_paper_default ();
+
+  /* Usage errors first, before the dataset is opened */
+  for (guint i = 0; i < G_N_ELEMENTS (chart_options); i++)
+    if (g_variant_dict_contains (options, chart_options[i]))
+      {
+        g_autofree char *option = g_strconcat ("--", chart_options[i], NULL);
+
+        /* Translators: %s is an option, such as --output */
+        g_printerr (_("%s only goes with --export-chart=SERIES."), option);
+        g_printerr ("\n");
+        return EXIT_USAGE;
+      }
+  if (g_variant_dict_lookup (options, "paper", "&s", &paper_name) &&
+      !vecinos_paper_from_name (paper_name, &paper))
+    {
+      /* Translators: %s is what was given for --paper; a4 and letter are
+       * the values it takes, not to be translated */
+      g_printerr (_("--paper is a4 or letter, not “%s”."), paper_name);
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+  if (!g_variant_dict_lookup (options, "output", "^&ay", &output))
+    {
+      g_printerr ("%s\n", _("--export-tour needs --output=FILE.pdf."));
+      return EXIT_USAGE;
+    }
+  if (!vecinos_tour_export_check (output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if ((dataset = vecinos_dataset_new_for_file (file, &error)) == NULL ||
+      !vecinos_tour_export (dataset, tour, language, paper, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_DONE;
+}
+
 /* GApplication ends with 1 when GOption refuses the command line (an
  * unknown option, a value it cannot parse): a usage error, so 2 */
 static gboolean
@@ -253,12 +309,21 @@ vecinos_application_handle_local_options (GApplication *application,
     }
 
   {
-    const char *series = NULL;
+    const char *series = NULL, *tour = NULL;
 
     static const char *export_options[] = {
       "output", "width", "height", "compare", "index", "per-person", "log",
     };
 
+    if (g_variant_dict_lookup (options, "export-tour", "&s", &tour))
+      return export_tour (self, options, tour);
+    if (g_variant_dict_contains (options, "paper"))
+      {
+        /* Translators: %s is an option, such as --paper */
+        g_printerr (_("%s only goes with --export-tour=ID."), "--paper");
+        g_printerr ("\n");
+        return EXIT_USAGE;
+      }
     if (g_variant_dict_lookup (options, "export-chart", "&s", &series))
       return export_chart (self, options, series);
     /* Without --export-chart they would be silently ignored */
@@ -491,7 +556,6 @@ vecinos_application_startup (GApplication *application)
   static const char *charts_accels[] = { "<Alt>2", NULL };
   static const char *documents_accels[] = { "<Alt>3", NULL };
   GtkApplication *app = GTK_APPLICATION (application);
-  g_autoptr(GtkCssProvider) provider = NULL;
   static const char *toggle_language_accels[] = { "<Control><Shift>l", NULL };
   static const GActionEntry entries[] = {
     { .name = "about", .activate = about_activated },
@@ -511,11 +575,6 @@ vecinos_application_startup (GApplication *application)
   g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (language));
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (app, "app.toggle-language", toggle_language_accels);
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/vecinos/Vecinos/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   gtk_window_set_default_icon_name (APP_ID);
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
@@ -568,6 +627,10 @@ vecinos_application_init (VecinosApplication *self)
       N_("Print the version and exit"), NULL },
     { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the chart of this series to --output and exit, without a window"), N_("SERIES") },
+    { "export-tour", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write this guided tour to --output as a PDF handout, a page a step, and exit"), N_("ID") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The handout's paper: a4 or letter (by default, the locale's)"), N_("PAPER") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The file to export to: .png, .svg, .pdf, or .csv for the figures"), N_("FILE") },
     /* Strings, not G_OPTION_ARG_INT: GApplication drops an integer option

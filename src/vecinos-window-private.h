@@ -32,5 +32,6 @@ GtkWidget          *vecinos_window_get_language_button (VecinosWindow *self,
 const char         *vecinos_window_get_tour_text       (VecinosWindow *self,
                                                         const char    *part);
 gboolean            vecinos_window_get_chrome_visible  (VecinosWindow *self);
+const char         *vecinos_window_get_open_excerpt    (VecinosWindow *self);
 
 G_END_DECLS

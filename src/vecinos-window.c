@@ -17,6 +17,7 @@
 
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
+#include "vecinos-tour-export-dialog.h"
 #include "vecinos-window-private.h"
 #include "vecinos-workspace.h"
 
@@ -47,6 +48,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean unblank (VecinosWindow *self);
+static void apply_text_scale (VecinosWindow *self);
 
 /* The Keyboard Shortcuts window, in the language now in use */
 static gboolean
@@ -113,6 +115,11 @@ presenting_changed (VecinosWindow *self)
     gtk_window_fullscreen (GTK_WINDOW (self));
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
+  /* The screen's height sets the text's size */
+  apply_text_scale (self);
+  /* Presenting, the text's size follows the screen the window is on */
+  g_signal_connect_after (self, "realize", G_CALLBACK (apply_text_scale), NULL);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (apply_text_scale), NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
@@ -205,6 +212,20 @@ start_tour_action (GtkWidget  *widget,
   vecinos_context_set_tour (self->context, NULL);
   vecinos_context_set_tour_step (self->context, 0);
   vecinos_context_set_tour (self->context, tour);
+}
+
+/* win.export-tour: the tour being played, as a PDF handout */
+static void
+export_tour_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VecinosWindow *self = VECINOS_WINDOW (widget);
+  VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
+  const char *tour = vecinos_context_get_tour (self->context);
+
+  if (dataset != NULL && tour != NULL)
+    vecinos_tour_export_dialog_show (GTK_WINDOW (self), dataset, tour, vecinos_context_get_language (self->context));
 }
 
 /* win.tour-next, win.tour-previous, win.stop-tour */
@@ -374,30 +395,68 @@ blank_action (GtkWidget  *widget,
 /* The sizes Ctrl+= and Ctrl+- step through, 80 % to 250 % */
 static const double text_scales[] = { 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5 };
 
-/* One style for every window of the app: the text size remembered */
+/* The height of the screen the window is on, in pixels, or 0 */
+static int
+screen_height (VecinosWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkMonitor *monitor;
+  GdkRectangle geometry = { 0 };
+
+  if (surface == NULL)
+    return 0;
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)), surface);
+  if (monitor != NULL)
+    gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.height;
+}
+
+/* One style for every window of the app — its style sheet, loaded with
+ * the first window (tests and benchmarks make windows without the
+ * application) — then the text size remembered, and
+ * while presenting a size taken from the screen's height — a line of text
+ * is 4 % of it (3.5 % for the letters, the rest between lines), titles
+ * half as large again (style.css), so that it reads from the back of a
+ * room on any projector; larger still with Ctrl+= */
 static void
 apply_text_scale (VecinosWindow *self)
 {
   static GtkCssProvider *provider;
   g_autofree char *css = NULL;
+  g_autofree char *presenting = NULL;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
   double scale = g_settings_get_double (self->settings, "text-scale");
+  int height = screen_height (self);
 
   if (provider == NULL)
     {
+      /* The app's style sheet first, so that the size set here wins */
+      GtkCssProvider *style = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (style, "/io/github/vecinos/Vecinos/style.css");
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (style),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       provider = gtk_css_provider_new ();
       gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                   GTK_STYLE_PROVIDER (provider),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
+  if (height > 0)
+    presenting = g_strdup_printf (" window.vecinos-main .presenting { font-size: %dpx; }",
+                                  (int) ceil (height * 0.035 * MAX (scale, 1.0)));
   /* The desktop's size (and its Large Text) times ours */
-  css = g_strdup_printf ("window.vecinos-main { font-size: %sem; }",
-                         g_ascii_formatd (number, sizeof number, "%.2f", scale));
+  css = g_strdup_printf ("window.vecinos-main { font-size: %sem; }%s",
+                         g_ascii_formatd (number, sizeof number, "%.2f", scale),
+                         presenting != NULL ? presenting : "");
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (provider, css);
 #else
   gtk_css_provider_load_from_data (provider, css, -1);
 #endif
+  /* Does the header still hold the views' switcher? */
+  if (self->workspace != NULL)
+    vecinos_workspace_queue_fit_header (self->workspace);
 }
 
 /* win.text-bigger, win.text-smaller, win.text-reset */
@@ -581,6 +640,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.stop-tour", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.tour-first", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.tour-last", NULL, tour_action);
+  gtk_widget_class_install_action (widget_class, "win.export-tour", NULL, export_tour_action);
   gtk_widget_class_install_action (widget_class, "win.blank-black", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.blank-white", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.text-bigger", NULL, text_scale_action);

@@ -42,6 +42,8 @@ struct _VecinosWorkspace
   GtkListView          *event_list;
   GtkSearchEntry       *filter_entry;
   GtkWidget            *header_bar;
+  GtkPaned             *timeline_paned;  /* the timeline and list | the event */
+  int                   paned_position;  /* as it was before presenting */
   GtkDropDown          *importance_dropdown;
   GtkBox               *language_box;
   GtkStack             *main_stack;
@@ -59,6 +61,10 @@ struct _VecinosWorkspace
   GtkBox               *tours_box;
   GtkMenuButton        *tours_button;
   GtkWidget            *view_switcher;
+  GtkWidget            *view_switcher_bar;  /* the same, under the header */
+  GtkWidget            *views_scroller;     /* scrolls only with large text */
+  guint                 fit_header_tick;
+  guint                 fit_header_id;
   GtkStack             *view_stack;
 };
 
@@ -287,6 +293,7 @@ vecinos_workspace_show_error (VecinosWorkspace *self,
   gtk_label_set_text (self->error_label, error->message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_set_visible (self->view_switcher, FALSE);
+  gtk_widget_set_visible (self->view_switcher_bar, FALSE);
 }
 
 /* The Charts view can show the years the timeline shows */
@@ -310,6 +317,83 @@ visible_range_changed (VecinosWorkspace *self)
  * filters, the list, the indicators), the text grows (style.css,
  * .presenting), and the header comes back while the pointer is at the
  * top edge */
+/* The header holds the views' switcher in its middle, the tours, the
+ * language and the menus either side: with large text on a narrow screen
+ * (200 % on 1024 pixels) that is wider than the screen, and the window
+ * would be too. The switcher then goes to a bar of its own under the
+ * header. Measured once the frame that follows a change (of text size,
+ * of language, of screen) is drawn, when the text has its new size */
+static gboolean
+fit_header (gpointer data)
+{
+  VecinosWorkspace *self = data;
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  GdkMonitor *monitor;
+  GdkRectangle screen = { 0 };
+  gboolean shown = gtk_stack_get_visible_child (self->main_stack) != NULL &&
+                   !g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "error");
+  int needed;
+
+  self->fit_header_id = 0;
+  if (surface == NULL)
+    return G_SOURCE_REMOVE;
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)), surface);
+  if (monitor == NULL)
+    return G_SOURCE_REMOVE;
+  gdk_monitor_get_geometry (monitor, &screen);
+
+  gtk_widget_set_visible (self->view_switcher, shown);
+  gtk_widget_measure (self->header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &needed, NULL, NULL, NULL);
+  if (needed > screen.width)
+    gtk_widget_set_visible (self->view_switcher, FALSE);
+  gtk_widget_set_visible (self->view_switcher_bar,
+                          shown && !gtk_widget_get_visible (self->view_switcher) &&
+                          gtk_widget_get_visible (self->header_bar));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+fit_header_after_frame (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       data)
+{
+  VecinosWorkspace *self = VECINOS_WORKSPACE (widget);
+
+  self->fit_header_tick = 0;
+  g_clear_handle_id (&self->fit_header_id, g_source_remove);
+  self->fit_header_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, fit_header, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * vecinos_workspace_queue_fit_header:
+ *
+ * After a change of text size or of screen: the views' switcher moves
+ * under the header, or back into it, once the next frame is drawn.
+ */
+void
+vecinos_workspace_queue_fit_header (VecinosWorkspace *self)
+{
+  g_return_if_fail (VECINOS_IS_WORKSPACE (self));
+
+  if (self->fit_header_tick == 0)
+    self->fit_header_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_header_after_frame, NULL, NULL);
+}
+
+/* Presenting, the event beside the timeline is a card: half of the
+ * screen, whatever its size once full screen */
+static void
+fit_event_card (VecinosWorkspace *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->timeline_paned));
+  int max = 0;
+
+  g_object_get (self->timeline_paned, "max-position", &max, NULL);
+  if (vecinos_context_get_presenting (self->context) && max > 0 && width > 0)
+    gtk_paned_set_position (self->timeline_paned, MIN (width * 0.5, max));
+}
+
 static void
 presenting_changed (VecinosWorkspace *self)
 {
@@ -320,9 +404,24 @@ presenting_changed (VecinosWorkspace *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
   gtk_widget_set_visible (self->header_bar, !presenting);
+  if (presenting)
+    gtk_widget_set_visible (self->view_switcher_bar, FALSE);
+  else
+    vecinos_workspace_queue_fit_header (self);
   gtk_widget_set_visible (self->filter_bar, !presenting);
   gtk_widget_set_visible (self->event_list_scroller, !presenting);
   vecinos_charts_page_set_presenting (self->charts_page, presenting);
+  vecinos_documents_page_set_presenting (self->documents_page, presenting);
+  if (presenting && self->paned_position == 0)
+    {
+      self->paned_position = gtk_paned_get_position (self->timeline_paned);
+      fit_event_card (self);
+    }
+  else if (!presenting && self->paned_position > 0)
+    {
+      gtk_paned_set_position (self->timeline_paned, self->paned_position);
+      self->paned_position = 0;
+    }
   /* The list comes back where the selection is */
   if (!presenting && gtk_widget_get_mapped (GTK_WIDGET (self)))
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_selection, g_object_ref (self), g_object_unref);
@@ -840,6 +939,10 @@ vecinos_workspace_dispose (GObject *object)
 {
   VecinosWorkspace *self = VECINOS_WORKSPACE (object);
 
+  if (self->fit_header_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_header_tick);
+  self->fit_header_tick = 0;
+  g_clear_handle_id (&self->fit_header_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_WORKSPACE);
   g_clear_object (&self->event_selection);
   g_clear_object (&self->filter);
@@ -879,6 +982,7 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, timeline_paned);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, importance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, language_box);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, main_stack);
@@ -897,6 +1001,8 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tours_box);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, tours_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, views_scroller);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, search_shown);
 }
@@ -961,6 +1067,8 @@ vecinos_workspace_new (VecinosContext *context,
   g_signal_connect_object (context, "notify::tour", G_CALLBACK (tour_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::presenting", G_CALLBACK (presenting_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_paned, "notify::max-position", G_CALLBACK (fit_event_card), self,
+                           G_CONNECT_SWAPPED);
   {
     GtkEventController *motion = gtk_event_controller_motion_new ();
 
@@ -987,6 +1095,7 @@ vecinos_workspace_new (VecinosContext *context,
   else if (error != NULL)
     vecinos_workspace_show_error (self, error);
   self->restoring = FALSE;
+  vecinos_workspace_queue_fit_header (self);
 
   return GTK_WIDGET (self);
 }
@@ -1104,6 +1213,23 @@ vecinos_window_get_tour_text (VecinosWindow *window,
   if (!gtk_revealer_get_reveal_child (self->tour_bar))
     return NULL;
   return gtk_label_get_text (g_str_equal (part, "progress") ? self->tour_progress : self->tour_text);
+}
+
+/**
+ * vecinos_window_get_open_excerpt:
+ *
+ * Returns: (nullable): the excerpt the Documents view has opened and put
+ *   the keyboard on, or %NULL
+ */
+const char *
+vecinos_window_get_open_excerpt (VecinosWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (shown (window)->documents_page);
+
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL && w != page; w = gtk_widget_get_parent (w))
+    if (VECINOS_IS_EXCERPT_VIEW (w) && gtk_widget_is_ancestor (w, page))
+      return vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (w))->slug;
+  return NULL;
 }
 
 gboolean

@@ -36,6 +36,7 @@ void       vecinos_workspace_zoom          (VecinosWorkspace *self,
                                             const char       *action);
 void       vecinos_workspace_popup_search  (VecinosWorkspace *self);
 void       vecinos_workspace_focus_language (VecinosWorkspace *self);
+void       vecinos_workspace_queue_fit_header (VecinosWorkspace *self);
 guint      vecinos_workspace_get_tour_length (VecinosWorkspace *self);
 gboolean   vecinos_workspace_get_chrome_visible (VecinosWorkspace *self);
 gboolean   vecinos_workspace_step_event    (VecinosWorkspace *self,

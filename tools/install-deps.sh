@@ -8,7 +8,7 @@ set -eu
 packages="gcc make meson ninja-build pkg-config python3 gettext
 libgtk-4-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin libxml2-utils
 desktop-file-utils appstream xvfb xauth dbus fonts-dejavu-core librsvg2-common
-at-spi2-core python3-pyatspi"
+at-spi2-core python3-pyatspi xdotool poppler-utils openbox"
 
 # `make fuzz` only: clang and its libFuzzer runtime (not needed to build,
 # run or test Vecinos)

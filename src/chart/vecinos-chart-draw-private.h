@@ -12,10 +12,44 @@
 
 G_BEGIN_DECLS
 
-#define TITLE_HEIGHT 34.0
-#define BAND_HEIGHT 18.0
-#define LEGEND_HEIGHT 26.0
 #define POINT_RADIUS 3.5
+
+/* A line of @context's text, in pixels: the frame's strips and rows grow
+ * with the text (Ctrl+=, Large Text, presenting), never below the sizes
+ * they have at the desktop's */
+static inline double
+line_height (PangoContext *context)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  int height;
+
+  pango_layout_set_text (layout, "Ag", -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  g_object_unref (layout);
+  return height;
+}
+
+/* The title's row, for a title @scale times the text's size */
+static inline double
+title_height (PangoContext *context,
+              double        scale)
+{
+  return MAX (34.0, line_height (context) * MAX (scale, 1.0) + 14);
+}
+
+/* A strip of terms, and the row of years under the plot */
+static inline double
+band_height (PangoContext *context)
+{
+  return MAX (18.0, line_height (context) + 2);
+}
+
+/* A line of the legend */
+static inline double
+legend_line_height (PangoContext *context)
+{
+  return MAX (26.0, line_height (context) + 8);
+}
 
 typedef struct {
   double r, g, b;

@@ -131,9 +131,10 @@ compare_color (const VecinosChart *chart)
 /* The legend's height: one line, or for two series a line each and one
  * for what the marks mean */
 static double
-legend_height (guint n_layers)
+legend_height (PangoContext *context,
+               guint         n_layers)
 {
-  return (n_layers == 2 ? 3 : 1) * LEGEND_HEIGHT;
+  return (n_layers == 2 ? 3 : 1) * legend_line_height (context);
 }
 
 /* Where the plot goes, below the title and between the terms' strips, the
@@ -153,8 +154,8 @@ layout_plot (PangoContext       *context,
   VecinosChartScale plot = { 0 };
   double first = G_MAXDOUBLE, last = -G_MAXDOUBLE;
 
-  plot.top = TITLE_HEIGHT + BAND_HEIGHT + 4;
-  plot.bottom = height - legend_height (n_layers) - 2 * BAND_HEIGHT - 8;
+  plot.top = title_height (context, chart->title_scale) + band_height (context) + 4;
+  plot.bottom = height - legend_height (context, n_layers) - 2 * band_height (context) - 8;
   max_ticks = MAX (3, (guint) ((plot.bottom - plot.top) / 40));
 
   layers[0].series = chart->series;
@@ -232,8 +233,8 @@ draw_layers (cairo_t                 *cr,
   vecinos_chart_draw_title (cr, context, chart, width);
 
   cairo_save (cr);
-  cairo_rectangle (cr, plot->left, plot->top - BAND_HEIGHT, plot->right - plot->left,
-                   plot->bottom - plot->top + 2 * BAND_HEIGHT);
+  cairo_rectangle (cr, plot->left, plot->top - band_height (context), plot->right - plot->left,
+                   plot->bottom - plot->top + 2 * band_height (context));
   cairo_clip (cr);
   vecinos_chart_draw_terms (cr, context, chart, &layers[0].scale);
   cairo_restore (cr);
@@ -268,7 +269,7 @@ draw_layers (cairo_t                 *cr,
   cairo_restore (cr);
 
   vecinos_chart_draw_legend (cr, context, chart, layers, n_layers, plot->left,
-                             height - legend_height (n_layers) + 2, width - 8);
+                             height - legend_height (context, n_layers) + 2, width - 8);
 }
 
 /**

@@ -37,6 +37,7 @@ typedef struct {
   double               range_end;    /*   for the series' own */
   gboolean             dark;         /* light ink on a dark background */
   gboolean             background;   /* paint one (exported files) */
+  double               title_scale;  /* the title's size against the text's; 0 for 1 */
 } VecinosChart;
 
 void     vecinos_chart_draw         (cairo_t            *cr,

@@ -3,7 +3,8 @@
  * Without a window, for the Export button and `vecinos --export-chart`
  * alike: every format is written beside the file asked for and renamed
  * over it once complete, and a failure is said in words a teacher can act
- * on.
+ * on. vecinos_export_pdf() writes other drawings, a tour's handout, the
+ * same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@
 
 #include "vecinos-i18n.h"
 #include "vecinos-chart-draw.h"
+#include "vecinos-chart-export.h"
 
 /* The kinds of file vecinos_chart_export() writes */
 typedef enum {
@@ -297,6 +299,36 @@ export_csv (const VecinosChart *chart,
   return FALSE;
 }
 
+/* SVG and PDF are written as they are finished: a short write shows here,
+ * through the write function, as an error status. Takes @surface */
+static gboolean
+export_surface_finish (cairo_surface_t *surface,
+                       cairo_status_t   status,
+                       ExportFile      *file,
+                       GError         **error)
+{
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (file->saved_errno != 0)
+    {
+      set_export_error (error, file->path, file->saved_errno);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_name (file->path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %1$s is a file name, %2$s the reason */
+                   _("Could not write “%1$s”: %2$s"), name, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The chart, drawn into a surface whose bytes go to @file */
 static gboolean
 export_drawing (const VecinosChart *chart,
@@ -336,28 +368,7 @@ export_drawing (const VecinosChart *chart,
 
   if (status == CAIRO_STATUS_SUCCESS && format == EXPORT_PNG)
     status = cairo_surface_write_to_png_stream (surface, export_file_write, file);
-  /* SVG and PDF are written as they are finished: a short write shows
-   * here, through the write function, as an error status */
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (file->saved_errno != 0)
-    {
-      set_export_error (error, file->path, file->saved_errno);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (file->path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %1$s is a file name, %2$s the reason */
-                   _("Could not write “%1$s”: %2$s"), name, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return export_surface_finish (surface, status, file, error);
 }
 
 /**
@@ -394,6 +405,54 @@ vecinos_chart_export (const VecinosChart *chart,
   else
     done = export_drawing (chart, format, width, height, &file, error);
   done = done && export_file_commit (&file, error);
+  export_file_clear (&file);
+  return done;
+}
+
+/**
+ * vecinos_export_pdf:
+ * @path: the file to write; its name is the caller's to check
+ * @width: the pages' width, in points
+ * @height: their height
+ * @title: (nullable): the document's title, in its metadata
+ * @draw: draws every page on the context it is given, each ended with
+ *   cairo_show_page()
+ *
+ * Writes a PDF the way charts are exported: beside @path, renamed over it
+ * once complete, so that a failure keeps the previous file whole and
+ * leaves nothing behind.
+ *
+ * Returns: %FALSE with @error set, in the user's language, on failure
+ */
+gboolean
+vecinos_export_pdf (const char            *path,
+                    double                 width,
+                    double                 height,
+                    const char            *title,
+                    VecinosExportDrawFunc  draw,
+                    gpointer               user_data,
+                    GError               **error)
+{
+  ExportFile file = { NULL, NULL, -1, 0 };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean done;
+  cairo_t *cr;
+
+  g_return_val_if_fail (path != NULL && draw != NULL, FALSE);
+
+  if (!export_file_open (&file, path, error))
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (export_file_write, &file, width, height);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Vecinos");
+  cr = cairo_create (surface);
+  draw (cr, user_data);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  done = export_surface_finish (surface, status, &file, error) &&
+         export_file_commit (&file, error);
   export_file_clear (&file);
   return done;
 }

@@ -86,7 +86,8 @@ vecinos_chart_draw_terms (cairo_t                 *cr,
       gboolean us = g_str_equal (term->country, "us");
       double x0 = vecinos_chart_x (scale, vecinos_chart_day_time (term->start));
       double x1 = term->end > 0 ? vecinos_chart_x (scale, vecinos_chart_day_time (term->end)) : scale->right;
-      double y = us ? scale->top - BAND_HEIGHT : scale->bottom;
+      double band = band_height (context);
+      double y = us ? scale->top - band : scale->bottom;
       const char *name;
 
       x0 = MAX (x0, scale->left);
@@ -103,7 +104,7 @@ vecinos_chart_draw_terms (cairo_t                 *cr,
           cairo_fill (cr);
         }
       set_ink (cr, chart, i % 2 == 0 ? 0.08 : 0.15);
-      cairo_rectangle (cr, x0, y + 1, x1 - x0 - 1, BAND_HEIGHT - 2);
+      cairo_rectangle (cr, x0, y + 1, x1 - x0 - 1, band - 2);
       cairo_fill (cr);
 
       name = term->person;
@@ -172,7 +173,7 @@ vecinos_chart_draw_time_axis (cairo_t                 *cr,
       if (x - width / 2 < last_end + 8 || x + width / 2 > scale->right + 20 || x < scale->left)
         continue;
       set_ink (cr, chart, 0.75);
-      show_text (cr, context, label, x, scale->bottom + BAND_HEIGHT + 4, 0.5, FALSE);
+      show_text (cr, context, label, x, scale->bottom + band_height (context) + 4, 0.5, FALSE);
       last_end = x + width / 2;
     }
 }
@@ -242,6 +243,9 @@ vecinos_chart_draw_legend (cairo_t            *cr,
                            double              right)
 {
   double start = x;
+  /* The marks are drawn for an 18-pixel line: on a taller one, level with
+   * its middle */
+  double shift = MAX (0, line_height (context) / 2 - 9);
   gboolean any_preliminary = FALSE, any_claims = FALSE;
 
   /* The series (or the official figures), then what the marks mean; two
@@ -251,28 +255,28 @@ vecinos_chart_draw_legend (cairo_t            *cr,
       g_autofree char *name = layer_name (chart, &layers[i], i == 1);
 
       cairo_new_path (cr);
-      vecinos_chart_draw_marker (cr, chart, &layers[i], x + 4, y + 9, POINT_RADIUS, FALSE);
+      vecinos_chart_draw_marker (cr, chart, &layers[i], x + 4, y + shift + 9, POINT_RADIUS, FALSE);
       x = legend_entry (cr, context, chart, name, x, y, right);
       any_preliminary |= layers[i].series->has_preliminary;
       any_claims |= layers[i].series->claims->len > 0;
       if (n_layers > 1)
-        x = start, y += LEGEND_HEIGHT;
+        x = start, y += legend_line_height (context);
     }
 
   if (any_preliminary)
     {
       cairo_new_path (cr);
-      vecinos_chart_draw_marker (cr, chart, &layers[0], x + 4, y + 9, POINT_RADIUS, TRUE);
+      vecinos_chart_draw_marker (cr, chart, &layers[0], x + 4, y + shift + 9, POINT_RADIUS, TRUE);
       x = legend_entry (cr, context, chart, _("Preliminary, to be revised"), x, y, right);
     }
   if (any_claims)
     {
       set_ink (cr, chart, 1);
       cairo_set_line_width (cr, 2);
-      cairo_move_to (cr, x + 4, y + 4);
-      cairo_line_to (cr, x + 9, y + 9);
-      cairo_line_to (cr, x + 4, y + 14);
-      cairo_line_to (cr, x - 1, y + 9);
+      cairo_move_to (cr, x + 4, y + shift + 4);
+      cairo_line_to (cr, x + 9, y + shift + 9);
+      cairo_line_to (cr, x + 4, y + shift + 14);
+      cairo_line_to (cr, x - 1, y + shift + 9);
       cairo_close_path (cr);
       cairo_stroke (cr);
       x = legend_entry (cr, context, chart, _("Figure stated in a document"), x, y, right);
@@ -284,9 +288,9 @@ vecinos_chart_draw_legend (cairo_t            *cr,
       const Rgb *color = &layers[0].color;
 
       cairo_set_source_rgb (cr, color->r, color->g, color->b);
-      cairo_move_to (cr, x + 4, y + 4);
-      cairo_line_to (cr, x, y + 13);
-      cairo_line_to (cr, x + 8, y + 13);
+      cairo_move_to (cr, x + 4, y + shift + 4);
+      cairo_line_to (cr, x, y + shift + 13);
+      cairo_line_to (cr, x + 8, y + shift + 13);
       cairo_close_path (cr);
       cairo_fill (cr);
       legend_entry (cr, context, chart, label, x, y, right);
@@ -315,6 +319,15 @@ vecinos_chart_draw_title (cairo_t            *cr,
      * can hold parentheses of their own, hence the dash) */
     title = g_strdup_printf (_("%1$s — %2$s"), chart->series->name, chart->series->unit);
   layout = ellipsized_layout (context, title, width - 16, TRUE);
+  if (chart->title_scale > 1)
+    {
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attributes, pango_attr_scale_new (chart->title_scale));
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+    }
   set_ink (cr, chart, 1);
   cairo_move_to (cr, 8, 6);
   pango_cairo_show_layout (cr, layout);

@@ -33,6 +33,7 @@ struct _VecinosChartView
   GArray            *events;   /* of VecinosChartEvent */
   int                focus_year;
   int                focus_series; /* 1: the compared one */
+  double             title_scale;  /* presenting: the title larger */
   int                hover_year;
   double             range_start, range_end;
   gpointer           selected; /* the event selected on the timeline */
@@ -113,6 +114,7 @@ vecinos_chart_view_snapshot (GtkWidget   *widget,
 
   vecinos_chart_view_get_chart (self, &chart);
   chart.dark = dark_style (widget);
+  chart.title_scale = self->title_scale;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   vecinos_chart_draw (cr, gtk_widget_get_pango_context (widget), &chart, width, height, self->scale);
   cairo_destroy (cr);
@@ -506,8 +508,22 @@ vecinos_chart_view_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 420;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ag");
+  int line;
+
+  /* Room for the title, the strips of terms, the years and the legend, in
+   * lines of the text's size, and a plot of a hundred pixels or more */
+  pango_layout_get_pixel_size (layout, NULL, &line);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MAX (320, 16 * line);
+      *natural = MAX (800, 40 * line);
+    }
+  else
+    {
+      *minimum = MAX (240, 7 * line + 110);
+      *natural = MAX (420, *minimum + 180);
+    }
 }
 
 static void
@@ -793,4 +809,33 @@ vecinos_chart_view_set_selected_event (VecinosChartView *self,
       chart_event->selected = event != NULL && chart_event->event == event;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vecinos_chart_view_set_title_scale:
+ * @scale: the title's size against the text's (1.5 in front of a class)
+ */
+void
+vecinos_chart_view_set_title_scale (VecinosChartView *self,
+                                    double            scale)
+{
+  g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
+
+  if (self->title_scale == scale)
+    return;
+  self->title_scale = scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vecinos_chart_view_get_title_scale:
+ *
+ * Returns: the title's size against the text's
+ */
+double
+vecinos_chart_view_get_title_scale (VecinosChartView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_CHART_VIEW (self), 1.0);
+
+  return MAX (self->title_scale, 1.0);
 }

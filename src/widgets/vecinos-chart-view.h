@@ -30,6 +30,9 @@ gboolean             vecinos_chart_view_get_log_scale_available (VecinosChartVie
 void                 vecinos_chart_view_set_time_range (VecinosChartView *self,
                                                         double            start,
                                                         double            end);
+void                 vecinos_chart_view_set_title_scale (VecinosChartView *self,
+                                                         double            scale);
+double               vecinos_chart_view_get_title_scale (VecinosChartView *self);
 void                 vecinos_chart_view_get_chart      (VecinosChartView *self,
                                                         VecinosChart     *chart);
 const VecinosSeries *vecinos_chart_view_get_focus_series (VecinosChartView *self);

@@ -17,8 +17,10 @@ struct _VecinosChartsPage
   GListModel       *events;     /* the titles the chart's events point at */
   GPtrArray        *series;     /* of VecinosSeriesRef, as listed */
   double            timeline_start, timeline_end;
+  gboolean          presenting;   /* only the chart, its title, legend and source */
 
   /* Template children */
+  GtkWidget        *actions;      /* Show Data, Copy Citation, Export */
   GtkLabel         *caveats;
   VecinosChartView *chart;
   GtkDropDown      *compare;      /* "Nothing", then the series as listed */
@@ -28,6 +30,7 @@ struct _VecinosChartsPage
   GtkCheckButton   *follow;       /* the timeline's years */
   GtkCheckButton   *index;
   GtkListBox       *list;
+  GtkWidget        *options;      /* compare, index, per person… */
   GtkWidget        *paned;
   GtkCheckButton   *per_person;
   GListStore       *rows;         /* of VecinosChartTableRow: the table's */

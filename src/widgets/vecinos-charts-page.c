@@ -86,7 +86,7 @@ reload (VecinosChartsPage *self)
   else
     caveats = g_strdup (series->caveats != NULL ? series->caveats : series->break_note);
   gtk_label_set_text (self->caveats, caveats ? caveats : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->caveats), caveats != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->caveats), caveats != NULL && !self->presenting);
   {
     /* A link only to a web or e-mail address (vecinos-uri.c) */
     g_autofree char *label = g_markup_escape_text (_("Source:"), -1);
@@ -251,6 +251,8 @@ vecinos_charts_page_class_init (VecinosChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, index);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, list);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, actions);
+  gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, options);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, per_person);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, rows);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, search);
@@ -541,13 +543,23 @@ vecinos_charts_page_restore_state (VecinosChartsPage *self,
 /**
  * vecinos_charts_page_set_presenting:
  *
- * In front of a class the list of indicators steps aside: the chart
- * takes the page.
+ * In front of a class the list of indicators, the chart's options, its
+ * long definition and notes and its buttons step aside: the chart takes
+ * the page, with its title, legend and source.
  */
 void
 vecinos_charts_page_set_presenting (VecinosChartsPage *self,
                                     gboolean           presenting)
 {
   g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
+  self->presenting = presenting;
   gtk_widget_set_visible (gtk_paned_get_start_child (GTK_PANED (self->paned)), !presenting);
+  gtk_widget_set_visible (self->options, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->definition), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->caveats),
+                          !presenting && *gtk_label_get_text (self->caveats) != '\0');
+  gtk_widget_set_visible (self->actions, !presenting);
+  /* Titles at half as large again as the text: 6 % of the screen's height
+   * where the text is 4 % (see vecinos-window.c) */
+  vecinos_chart_view_set_title_scale (self->chart, presenting ? 1.5 : 1.0);
 }

@@ -534,3 +534,18 @@ vecinos_documents_page_restore_state (VecinosDocumentsPage *self,
   self->pending_scroll = vecinos_context_get_document_scroll (context);
   scroll_range_changed (adjustment, self);
 }
+
+/**
+ * vecinos_documents_page_set_presenting:
+ *
+ * In front of a class the list of documents steps aside: the document
+ * being read takes the page.
+ */
+void
+vecinos_documents_page_set_presenting (VecinosDocumentsPage *self,
+                                       gboolean              presenting)
+{
+  g_return_if_fail (VECINOS_IS_DOCUMENTS_PAGE (self));
+
+  gtk_widget_set_visible (gtk_paned_get_start_child (GTK_PANED (self->paned)), !presenting);
+}

@@ -26,6 +26,8 @@ gboolean            vecinos_documents_page_show_excerpt     (VecinosDocumentsPag
 const char         *vecinos_documents_page_get_document     (VecinosDocumentsPage *self);
 void                vecinos_documents_page_save_state       (VecinosDocumentsPage *self,
                                                              VecinosContext       *context);
+void                vecinos_documents_page_set_presenting   (VecinosDocumentsPage *self,
+                                                             gboolean              presenting);
 void                vecinos_documents_page_restore_state    (VecinosDocumentsPage *self,
                                                              VecinosContext       *context);
 GtkWidget          *vecinos_documents_page_get_list         (VecinosDocumentsPage *self);

@@ -190,7 +190,7 @@ build (VecinosExcerptView *self)
 {
   const VecinosExcerpt *excerpt = self->excerpt;
   gboolean in_document = self->mode == VECINOS_EXCERPT_VIEW_IN_DOCUMENT;
-  GtkWidget *button;
+  GtkWidget *button, *cell;
 
   if (in_document)
     {
@@ -258,7 +258,10 @@ build (VecinosExcerptView *self)
       button = gtk_button_new_with_mnemonic (_("Read in the _Document"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-excerpt");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", excerpt->slug);
-      gtk_box_append (GTK_BOX (self->actions), button);
+      cell = gtk_flow_box_child_new ();
+      gtk_widget_set_focusable (cell, FALSE);
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (cell), button);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->actions), cell);
     }
 
   /* What a screen reader calls it: its number in its document, or beside

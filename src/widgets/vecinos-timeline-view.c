@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "vecinos-event.h"
 #include "vecinos-timeline-view-private.h"
@@ -340,9 +341,29 @@ draw_callout (VecinosTimelineView *self,
               const GdkRGBA       *fg)
 {
   g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), selected);
-  const char *title = vecinos_event_get_title (event);
+  g_autofree char *title = g_strdup (vecinos_event_get_title (event));
   double line = _vecinos_timeline_view_line_height (self);
-  double text_width = MIN (_vecinos_timeline_view_text_width (self, title), width - 16);
+  double text_width = _vecinos_timeline_view_text_width (self, title);
+
+  /* Too long for the view: cut at a word, with an ellipsis (the event's
+   * page beside it has the whole title) */
+  if (text_width > width - 16)
+    {
+      g_autofree char *whole = g_steal_pointer (&title);
+      char *space;
+
+      while ((space = strrchr (whole, ' ')) != NULL)
+        {
+          *space = '\0';
+          g_free (title);
+          title = g_strconcat (whole, "…", NULL);
+          if (_vecinos_timeline_view_text_width (self, title) <= width - 16)
+            break;
+        }
+      if (title == NULL)
+        title = g_strdup (whole);
+      text_width = MIN (_vecinos_timeline_view_text_width (self, title), width - 16);
+    }
   double box_x = CLAMP (x - text_width / 2 - 6, 2, MAX (width - text_width - 14, 2));
   /* Above the marker, or below it where the era band would be covered */
   double box_y = y - line - 8 >= axis_height (self) + era_height (self) ? y - line - 8 : y_below + 3;
@@ -582,11 +603,12 @@ vecinos_timeline_view_measure (GtkWidget      *widget,
     *minimum = *natural = 200 + _vecinos_timeline_view_gutter_width (self);
   else
     {
-      /* A row holds its name above its markers */
+      /* A row holds its name (in the column left of the time) and its
+       * markers beside it: a line of text, or a cluster's disc */
       double line = _vecinos_timeline_view_line_height (self);
 
-      *minimum = axis_height (self) + 2 * era_height (self) + rows * MAX (22, line + 14);
-      *natural = axis_height (self) + 2 * era_height (self) + rows * MAX (34, line + 26);
+      *minimum = axis_height (self) + 2 * era_height (self) + rows * MAX (30, line + 4);
+      *natural = axis_height (self) + 2 * era_height (self) + rows * MAX (40, line + 20);
     }
 }
 
@@ -901,4 +923,17 @@ vecinos_timeline_view_get_callout_shown (VecinosTimelineView *self)
 {
   g_return_val_if_fail (VECINOS_IS_TIMELINE_VIEW (self), FALSE);
   return self->callout_drawn;
+}
+
+/**
+ * vecinos_timeline_view_get_gutter:
+ *
+ * Returns: the width of the rows' names' column, left of the time
+ */
+double
+vecinos_timeline_view_get_gutter (VecinosTimelineView *self)
+{
+  g_return_val_if_fail (VECINOS_IS_TIMELINE_VIEW (self), 0);
+
+  return self->gutter;
 }

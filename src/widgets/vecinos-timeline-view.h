@@ -27,6 +27,7 @@ void                    vecinos_timeline_view_set_visible_range (VecinosTimeline
 void                    vecinos_timeline_view_set_row_cache (VecinosTimelineView *self,
                                                              gboolean             enabled);
 gboolean                vecinos_timeline_view_get_row_cache_drawn (VecinosTimelineView *self);
+double                  vecinos_timeline_view_get_gutter (VecinosTimelineView *self);
 gboolean                vecinos_timeline_view_get_event_point (VecinosTimelineView *self,
                                                                guint                position,
                                                                double              *x,
