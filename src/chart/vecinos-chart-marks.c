@@ -43,9 +43,19 @@ vecinos_chart_draw_events (cairo_t                 *cr,
       cairo_fill (cr);
       if (event->selected)
         {
+          /* Its title, in bold as measured, kept inside the plot and cut
+           * short with an ellipsis when longer than the plot is wide */
+          g_autoptr(PangoLayout) title = pango_layout_new (context);
+          int width;
+
+          set_bold (title);
+          pango_layout_set_text (title, event->title, -1);
+          pango_layout_set_width (title, (int) (MAX (scale->right - scale->left - 8, 1) * PANGO_SCALE));
+          pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (title, &width, NULL);
           set_ink (cr, chart, 1);
-          show_text (cr, context, event->title, MIN (x + 4, scale->right - text_width (context, event->title)),
-                     scale->top + 2, 0, TRUE);
+          cairo_move_to (cr, MAX (scale->left, MIN (x + 4, scale->right - width)), scale->top + 2);
+          pango_cairo_show_layout (cr, title);
         }
     }
 }
