@@ -178,4 +178,4 @@ with tempfile.TemporaryDirectory() as tmp:
 for n, (ok, what) in enumerate(results, 1):
     print(f'{"ok" if ok else "not ok"} {n} - {what}')
 print(f'1..{len(results)}')
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+sys.exit(0 if all(ok for ok, _ in results) else 1)
