@@ -339,6 +339,28 @@ vecinos_application_handle_local_options (GApplication *application,
         }
   }
 
+  /* A Vecinos already running plays the tour, or presents: the options go
+   * to it (GLib would hand it only "activate") */
+  if (self->tour != NULL || self->present)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILED;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          if (self->tour != NULL)
+            g_action_group_change_action_state (G_ACTION_GROUP (application), "tour",
+                                                g_variant_new ("(si)", self->tour, MAX (self->step, 1)));
+          if (self->present)
+            g_action_group_change_action_state (G_ACTION_GROUP (application), "present",
+                                                g_variant_new_boolean (TRUE));
+        }
+    }
+
   return G_APPLICATION_CLASS (vecinos_application_parent_class)->handle_local_options (application, options);
 }
 
@@ -354,17 +376,23 @@ dataset_file (VecinosApplication *self)
   return vecinos_paths_default_dataset ();
 }
 
-/* --tour=ID [--step=N]: the window opens on that step; a tour the dataset
- * does not have is said, with those it has, and the window opens as usual */
+/* --tour=ID [--step=N] (or app.tour): the window plays that tour from that
+ * step; a tour the dataset does not have is said, with those it has, and
+ * nothing changes */
 static void
 start_tour (VecinosApplication *self,
             VecinosWindow      *window,
-            VecinosDataset     *dataset)
+            const char         *tour,
+            int                 step)
 {
-  const char *language = vecinos_application_get_content_language (self);
-  g_autoptr(GPtrArray) steps = vecinos_dataset_get_tour_steps (dataset, self->tour, language);
   VecinosContext *context = vecinos_window_get_context (window);
+  VecinosDataset *dataset = vecinos_context_get_dataset (context);
+  const char *language = vecinos_application_get_content_language (self);
+  g_autoptr(GPtrArray) steps = NULL;
 
+  if (dataset == NULL)
+    return;
+  steps = vecinos_dataset_get_tour_steps (dataset, tour, language);
   if (steps->len == 0)
     {
       g_autoptr(GPtrArray) tours = vecinos_dataset_list_tours (dataset, language);
@@ -373,13 +401,77 @@ start_tour (VecinosApplication *self,
       for (guint i = 0; i < tours->len; i++)
         g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", ((VecinosTour *) g_ptr_array_index (tours, i))->slug);
       /* Translators: %1$s is what was asked for, %2$s the tours there are */
-      g_printerr (_("There is no guided tour “%1$s”. The tours are: %2$s."), self->tour, known->str);
+      g_printerr (_("There is no guided tour “%1$s”. The tours are: %2$s."), tour, known->str);
       g_printerr ("\n");
       return;
     }
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-tour", "s", self->tour);
-  if (self->step > 1)
-    vecinos_context_set_tour_step (context, MIN ((guint) self->step, steps->len) - 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-tour", "s", tour);
+  if (step > 1)
+    vecinos_context_set_tour_step (context, MIN ((guint) step, steps->len) - 1);
+}
+
+/* The window app.tour and app.present act on */
+static VecinosWindow *
+active_window (VecinosApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return VECINOS_IS_WINDOW (window) ? VECINOS_WINDOW (window) : NULL;
+}
+
+/* app.tour, "(si)": play a tour from a step (counted from 1); ("", 0)
+ * ends it. Its state is what the active window plays. With app.present
+ * (a boolean), what `vecinos --tour=ID --step=N --present` asks of a
+ * Vecinos already running — and a script or a class remote on the session
+ * bus, or the desktop file's actions */
+static void
+tour_change_state (GSimpleAction *action,
+                   GVariant      *value,
+                   gpointer       user_data)
+{
+  VecinosApplication *self = VECINOS_APPLICATION (user_data);
+  VecinosWindow *window = active_window (self);
+  const char *tour;
+  int step;
+
+  if (window == NULL)
+    return;
+  g_variant_get (value, "(&si)", &tour, &step);
+  if (*tour == '\0')
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-tour", NULL);
+  else
+    start_tour (self, window, tour, step);
+}
+
+static void
+present_change_state (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  VecinosWindow *window = active_window (VECINOS_APPLICATION (user_data));
+
+  if (window != NULL)
+    vecinos_context_set_presenting (vecinos_window_get_context (window), g_variant_get_boolean (value));
+}
+
+/* The window's tour, step and presenting, as app.tour's and app.present's
+ * states */
+static void
+window_lesson_changed (VecinosContext     *context,
+                       GParamSpec         *pspec,
+                       VecinosApplication *self)
+{
+  const char *tour = vecinos_context_get_tour (context);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "tour");
+
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new ("(si)", tour != NULL ? tour : "",
+                                              tour != NULL ? (int) vecinos_context_get_tour_step (context) + 1 : 0));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "present");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_boolean (vecinos_context_get_presenting (context)));
 }
 
 static void
@@ -403,13 +495,17 @@ vecinos_application_activate (GApplication *application)
                                                dataset,
                                                vecinos_application_get_content_language (self),
                                                error));
+      VecinosContext *context = vecinos_window_get_context (VECINOS_WINDOW (window));
+
       /* The window's EN | ES switches the whole app */
-      g_signal_connect_object (vecinos_window_get_context (VECINOS_WINDOW (window)), "notify::language",
-                               G_CALLBACK (window_language_changed), self, 0);
-      if (self->tour != NULL && dataset != NULL)
-        start_tour (self, VECINOS_WINDOW (window), dataset);
+      g_signal_connect_object (context, "notify::language", G_CALLBACK (window_language_changed), self, 0);
+      g_signal_connect_object (context, "notify::tour", G_CALLBACK (window_lesson_changed), self, 0);
+      g_signal_connect_object (context, "notify::tour-step", G_CALLBACK (window_lesson_changed), self, 0);
+      g_signal_connect_object (context, "notify::presenting", G_CALLBACK (window_lesson_changed), self, 0);
+      if (self->tour != NULL)
+        start_tour (self, VECINOS_WINDOW (window), self->tour, self->step);
       if (self->present)
-        vecinos_context_set_presenting (vecinos_window_get_context (VECINOS_WINDOW (window)), TRUE);
+        vecinos_context_set_presenting (context, TRUE);
     }
 
   gtk_window_present (window);
@@ -564,6 +660,8 @@ vecinos_application_startup (GApplication *application)
   };
   VecinosApplication *self = VECINOS_APPLICATION (application);
   g_autoptr(GSimpleAction) language = NULL;
+  g_autoptr(GSimpleAction) tour = NULL;
+  g_autoptr(GSimpleAction) present = NULL;
 
   G_APPLICATION_CLASS (vecinos_application_parent_class)->startup (application);
 
@@ -573,6 +671,12 @@ vecinos_application_startup (GApplication *application)
                                            g_variant_new_string (vecinos_application_get_content_language (self)));
   g_signal_connect (language, "change-state", G_CALLBACK (language_change_state), self);
   g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (language));
+  tour = g_simple_action_new_stateful ("tour", G_VARIANT_TYPE ("(si)"), g_variant_new ("(si)", "", 0));
+  g_signal_connect (tour, "change-state", G_CALLBACK (tour_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (tour));
+  present = g_simple_action_new_stateful ("present", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect (present, "change-state", G_CALLBACK (present_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (present));
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (app, "app.toggle-language", toggle_language_accels);
 
