@@ -658,6 +658,23 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
+/* .vecinos-dark on the window when the style is dark (style.css gives
+ * links a lighter blue there) */
+static void
+style_changed (VecinosWindow *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *theme = NULL;
+  gboolean dark = FALSE;
+
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme, NULL);
+  dark |= theme != NULL && (g_str_has_suffix (theme, "-dark") || g_str_has_suffix (theme, "Inverse"));
+  if (dark)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "vecinos-dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "vecinos-dark");
+}
+
 static void
 vecinos_window_init (VecinosWindow *self)
 {
@@ -666,6 +683,11 @@ vecinos_window_init (VecinosWindow *self)
   self->settings = vecinos_paths_new_settings ();
   gtk_window_set_title (GTK_WINDOW (self), "Vecinos");
   gtk_widget_add_css_class (GTK_WIDGET (self), "vecinos-main");
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-theme-name",
+                           G_CALLBACK (style_changed), self, G_CONNECT_SWAPPED);
+  style_changed (self);
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, 360);
   /* The header bar is the workspace's, rebuilt with it; an empty titlebar
    * keeps GTK from adding one of its own */

@@ -9,6 +9,8 @@
 #include <pango/pangocairo.h>
 
 #include "vecinos-chart-draw.h"
+#include "vecinos-contrast.h"
+#include "vecinos-date.h"
 
 G_BEGIN_DECLS
 
@@ -71,8 +73,11 @@ set_ink (cairo_t            *cr,
          const VecinosChart *chart,
          double              alpha)
 {
-  double level = chart->dark ? 0.93 : 0.13;
+  double level = vecinos_chart_ink_level (chart);
 
+  /* High contrast: text and rules at full strength, shades twice as strong */
+  if (chart->high_contrast)
+    alpha = alpha >= 0.5 ? 1 : MIN (1, alpha * 2);
   cairo_set_source_rgba (cr, level, level, level, alpha);
 }
 

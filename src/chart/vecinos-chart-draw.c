@@ -31,6 +31,50 @@ parse_color (const char *hex)
   return (Rgb) { r / 255.0, g / 255.0, b / 255.0 };
 }
 
+/**
+ * vecinos_chart_series_color:
+ * @hex: a series' or a category's colour, #RRGGBB
+ *
+ * Returns: the colour its line, points and event marks are drawn in:
+ *   darkened on a light background (lightened on a dark one) until it
+ *   stands out 3:1 from it — a category's yellow stays a yellow as far as
+ *   it can
+ */
+VecinosRgb
+vecinos_chart_series_color (const VecinosChart *chart,
+                            const char         *hex)
+{
+  Rgb color = parse_color (hex);
+
+  return vecinos_contrast_adjust ((VecinosRgb) { color.r, color.g, color.b },
+                                  chart->dark ? VECINOS_BACKGROUND_DARK : VECINOS_BACKGROUND_LIGHT,
+                                  VECINOS_CONTRAST_GRAPHICS);
+}
+
+/**
+ * vecinos_chart_ink_level:
+ *
+ * Returns: the grey (0 black, 1 white) of the chart's text and axes: near
+ *   black on the light style, near white on the dark; its text is drawn
+ *   at alpha 0.75 or more, which keeps 4.5:1 (tests/test-contrast.c)
+ */
+double
+vecinos_chart_ink_level (const VecinosChart *chart)
+{
+  if (chart->high_contrast)
+    return chart->dark ? 1 : 0;
+  return chart->dark ? 0.93 : 0.13;
+}
+
+static Rgb
+line_color (const VecinosChart *chart,
+            const char         *hex)
+{
+  VecinosRgb color = vecinos_chart_series_color (chart, hex);
+
+  return (Rgb) { color.r, color.g, color.b };
+}
+
 /* The widest of a layer's tick labels */
 static double
 widest_tick (PangoContext *context,
@@ -124,7 +168,7 @@ static Rgb
 compare_color (const VecinosChart *chart)
 {
   if (g_strcmp0 (chart->compare->color, chart->series->color) != 0)
-    return parse_color (chart->compare->color);
+    return line_color (chart, chart->compare->color);
   return chart->dark ? (Rgb) { 0.85, 0.85, 0.85 } : (Rgb) { 0.25, 0.25, 0.25 };
 }
 
@@ -159,7 +203,7 @@ layout_plot (PangoContext       *context,
   max_ticks = MAX (3, (guint) ((plot.bottom - plot.top) / 40));
 
   layers[0].series = chart->series;
-  layers[0].color = parse_color (chart->series->color);
+  layers[0].color = line_color (chart, chart->series->color);
   layers[0].focused = chart->focus_series == 0;
   layer_axis (&layers[0], shared ? chart->compare : NULL, chart->log_scale, max_ticks);
   if (n_layers == 2)

@@ -10,6 +10,7 @@
 #include <pango/pango.h>
 
 #include "vecinos-chart-scale.h"
+#include "vecinos-contrast.h"
 #include "vecinos-dataset.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ typedef struct {
   double               range_start;  /* the years shown, fractional, or 0 and 0 */
   double               range_end;    /*   for the series' own */
   gboolean             dark;         /* light ink on a dark background */
+  gboolean             high_contrast; /* the theme's high contrast: ink at full strength */
   gboolean             background;   /* paint one (exported files) */
   double               title_scale;  /* the title's size against the text's; 0 for 1 */
 } VecinosChart;
@@ -47,6 +49,9 @@ void     vecinos_chart_draw         (cairo_t            *cr,
                                      double              height,
                                      VecinosChartScale  *scales);
 gboolean vecinos_chart_shares_axis  (const VecinosChart *chart);
+VecinosRgb vecinos_chart_series_color (const VecinosChart *chart,
+                                       const char         *hex);
+double   vecinos_chart_ink_level    (const VecinosChart *chart);
 char    *vecinos_chart_format_tick  (double              value,
                                      double              step,
                                      const char         *unit_kind,

@@ -85,7 +85,9 @@ vecinos_chart_draw_terms (cairo_t                 *cr,
       const VecinosTerm *term = g_ptr_array_index (chart->terms, i);
       gboolean us = g_str_equal (term->country, "us");
       double x0 = vecinos_chart_x (scale, vecinos_chart_day_time (term->start));
-      double x1 = term->end > 0 ? vecinos_chart_x (scale, vecinos_chart_day_time (term->end)) : scale->right;
+      /* A term still running ends today */
+      double x1 = vecinos_chart_x (scale, vecinos_chart_day_time (term->end > 0 ? term->end : vecinos_date_today ()));
+      gboolean starts_here = x0 >= scale->left;
       double band = band_height (context);
       double y = us ? scale->top - band : scale->bottom;
       const char *name;
@@ -106,6 +108,13 @@ vecinos_chart_draw_terms (cairo_t                 *cr,
       set_ink (cr, chart, i % 2 == 0 ? 0.08 : 0.15);
       cairo_rectangle (cr, x0, y + 1, x1 - x0 - 1, band - 2);
       cairo_fill (cr);
+      /* Where a term begins: a rule at the ink's full contrast */
+      if (starts_here)
+        {
+          set_ink (cr, chart, 1);
+          cairo_rectangle (cr, floor (x0), y + 1, 1, band - 2);
+          cairo_fill (cr);
+        }
 
       name = term->person;
       if (text_width (context, name) + 6 > x1 - x0)

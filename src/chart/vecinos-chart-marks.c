@@ -328,8 +328,16 @@ vecinos_chart_draw_breaks (cairo_t            *cr,
       cairo_line_to (cr, x, scale->bottom);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      /* Translators: on a chart, where a series is measured another way */
-      show_text (cr, context, _("Method changes"), end ? x + 4 : x - 4, scale->bottom - 20, end ? 0 : 1, FALSE);
+      {
+        /* Translators: on a chart, where a series is measured another way */
+        const char *label = _("Method changes");
+        double width = text_width (context, label);
+        /* After the rule, or before it: on the side it fits, whole */
+        gboolean after = end ? x + 4 + width <= scale->right : x - 4 - width < scale->left;
+
+        show_text (cr, context, label, after ? x + 4 : x - 4, scale->bottom - line_height (context) - 4,
+                   after ? 0 : 1, FALSE);
+      }
     }
 }
 

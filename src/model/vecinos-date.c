@@ -300,3 +300,20 @@ vecinos_period_year (VecinosDay         first_day,
   vecinos_date_from_day (first_day, VECINOS_DATE_PRECISION_DAY, &date);
   return kind == VECINOS_PERIOD_FISCAL_YEAR ? date.year + 1 : date.year;
 }
+
+/**
+ * vecinos_date_today:
+ *
+ * Returns: today's day, where a term still running ends for now
+ */
+VecinosDay
+vecinos_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  VecinosDate today = {
+    g_date_time_get_year (now), g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+    VECINOS_DATE_PRECISION_DAY,
+  };
+
+  return vecinos_date_first_day (&today);
+}

@@ -41,6 +41,7 @@ gboolean    vecinos_date_parse       (const char          *text,
 gboolean    vecinos_date_is_valid    (const VecinosDate   *date);
 VecinosDay  vecinos_date_first_day   (const VecinosDate   *date);
 VecinosDay  vecinos_date_last_day    (const VecinosDate   *date);
+VecinosDay  vecinos_date_today       (void);
 void        vecinos_date_from_day    (VecinosDay           day,
                                       VecinosDatePrecision precision,
                                       VecinosDate         *date);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "vecinos-chart-view.h"
 #include "vecinos-chart-load.h"
@@ -99,6 +100,16 @@ dark_style (GtkWidget *widget)
   return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
 }
 
+/* GTK's high-contrast themes (Default-hc, HighContrast…) */
+static gboolean
+high_contrast_style (GtkWidget *widget)
+{
+  g_autofree char *theme = NULL;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-theme-name", &theme, NULL);
+  return theme != NULL && (strstr (theme, "-hc") != NULL || strstr (theme, "HighContrast") != NULL);
+}
+
 static void
 vecinos_chart_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -114,6 +125,7 @@ vecinos_chart_view_snapshot (GtkWidget   *widget,
 
   vecinos_chart_view_get_chart (self, &chart);
   chart.dark = dark_style (widget);
+  chart.high_contrast = high_contrast_style (widget);
   chart.title_scale = self->title_scale;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   vecinos_chart_draw (cr, gtk_widget_get_pango_context (widget), &chart, width, height, self->scale);

@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "vecinos-contrast.h"
 #include "vecinos-timeline-view-private.h"
 
 /* Text is shaped once and kept: a frame shows the same labels as the one
@@ -280,8 +281,8 @@ _vecinos_timeline_view_append_circle (VecinosTimelineView *self,
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   Sprite *sprite = marker_sprite (self, radius, fill, border, border_width, scale);
-  /* Black or white digits, whichever reads on the fill */
-  gboolean light = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue <= 0.5;
+  /* Black or white digits, whichever contrasts more with the fill */
+  gboolean light = vecinos_contrast_ink_is_white ((VecinosRgb) { fill->red, fill->green, fill->blue });
 
   if (text != NULL)
     sprite = cluster_sprite (self, sprite, text, light, scale);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "vecinos-event.h"
+#include "vecinos-date.h"
 #include "vecinos-timeline-view-private.h"
 #include "vecinos-focus-ring.h"
 
@@ -121,7 +122,8 @@ draw_eras (VecinosTimelineView *self,
       gboolean us = g_str_equal (term->country, "us");
       double y = us ? axis_height (self) : height - era_height (self);
       double x = vecinos_time_scale_to_x (&self->scale, term->start);
-      double x_end = term->end > 0 ? vecinos_time_scale_to_x (&self->scale, term->end) : width;
+      /* A term still running ends today, not at the view's edge */
+      double x_end = vecinos_time_scale_to_x (&self->scale, term->end > 0 ? term->end : vecinos_date_today ());
       GdkRGBA band = *fg;
       g_autofree char *label = NULL;
       int needed;
@@ -129,10 +131,13 @@ draw_eras (VecinosTimelineView *self,
       if (x_end < 0 || x > width)
         continue;
 
-      /* Alternate shades tell neighbouring terms apart without colour */
+      /* Alternate shades tell neighbouring terms apart without colour, and
+       * a rule at the text's full contrast marks where a term begins */
       band.alpha = i % 2 == 0 ? 0.10 : 0.18;
       gtk_snapshot_append_color (snapshot, &band,
                                  &GRAPHENE_RECT_INIT (MAX (x, 0), y + 2, MIN (x_end, width) - MAX (x, 0) - 1, era_height (self) - 4));
+      if (x >= 0)
+        gtk_snapshot_append_color (snapshot, fg, &GRAPHENE_RECT_INIT (floor (x), y + 2, 1, era_height (self) - 4));
 
       /* Translators: an era band: president, then party */
       label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
