@@ -192,6 +192,62 @@ show_action (GtkWidget  *widget,
       shows[i].show (self->workspace, slug);
 }
 
+/**
+ * vecinos_window_open_dataset:
+ * @file: a dataset file (ours, or a TimelineJS file)
+ *
+ * Shows @file in this window, or on the error page why it could not be
+ * opened.
+ *
+ * Returns: whether it opened
+ */
+gboolean
+vecinos_window_open_dataset (VecinosWindow *self,
+                             GFile         *file)
+{
+  g_autoptr(VecinosDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VECINOS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  dataset = vecinos_dataset_new_for_file (file, &error);
+  g_clear_error (&self->error);
+  self->error = g_steal_pointer (&error);
+  vecinos_context_set_dataset (self->context, dataset);
+  build_workspace (self);
+  return dataset != NULL;
+}
+
+static void
+dataset_chosen (GtkNativeDialog *dialog,
+                int              response,
+                VecinosWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file != NULL)
+    vecinos_window_open_dataset (self, file);
+}
+
+/* win.open-dataset: the error page's way out, another file in this window */
+static void
+open_dataset_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Dataset"), GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dataset_chosen), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* win.start-tour(s): the tour from its first step */
 static void
 start_tour_action (GtkWidget  *widget,
@@ -641,6 +697,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.tour-first", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.tour-last", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.export-tour", NULL, export_tour_action);
+  gtk_widget_class_install_action (widget_class, "win.open-dataset", NULL, open_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.blank-black", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.blank-white", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.text-bigger", NULL, text_scale_action);
@@ -655,7 +712,6 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.text-reset", NULL);
   gtk_widget_class_install_action (widget_class, "win.zoom", "s", zoom_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 /* .vecinos-dark on the window when the style is dark (style.css gives
@@ -694,6 +750,19 @@ vecinos_window_init (VecinosWindow *self)
   gtk_widget_set_visible (no_titlebar, FALSE);
   gtk_window_set_titlebar (GTK_WINDOW (self), no_titlebar);
   add_clicker_keys (self);
+  /* Ctrl+F wherever the keyboard is: before the focused widget, as a
+   * selectable text (a document's, where "Read in the Document" leaves
+   * the keyboard) binds Ctrl+F to "one character forward", Emacs-style,
+   * and kept it from the window (issue 14) */
+  {
+    GtkEventController *search = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (search, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (search),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("win.search")));
+    gtk_widget_add_controller (GTK_WIDGET (self), search);
+  }
 }
 
 /**

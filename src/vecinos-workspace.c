@@ -15,6 +15,7 @@
 
 #include "vecinos-event-page.h"
 #include "vecinos-event-row.h"
+#include "vecinos-tab-stop.h"
 #include "vecinos-timeline-view.h"
 #include "vecinos-window-private.h"
 #include "vecinos-workspace.h"
@@ -29,11 +30,15 @@ struct _VecinosWorkspace
   gboolean              restoring;     /* the state is being applied, not changed */
   GPtrArray            *tour_steps;    /* of VecinosTourStep: the context's tour, or NULL */
   char                 *tour_title;
+  guint                 n_events;      /* before the filters */
 
   /* Template widgets */
   GtkBox               *category_box;
   GtkWidget            *event_list_scroller;
   GtkWidget            *filter_bar;
+  GtkLabel             *filter_count;
+  GtkWidget            *filter_empty;
+  GtkWidget            *clear_filters_button;
   VecinosChartsPage    *charts_page;
   VecinosDocumentsPage *documents_page;
   GtkToggleButton      *english_button;
@@ -48,6 +53,7 @@ struct _VecinosWorkspace
   GtkBox               *language_box;
   GtkStack             *main_stack;
   GtkMenuButton        *search_button;
+  GtkMenuButton        *main_menu_button;
   VecinosSearchPanel   *search_panel;
   GtkPopover           *search_popover;
   GtkToggleButton      *spanish_button;
@@ -124,10 +130,165 @@ event_visible (gpointer item,
          g_str_match_string (text, vecinos_event_get_summary (event), TRUE);
 }
 
+/* How many events the filters let through, said as it changes (a status:
+ * GTK 4.14 also announces it); none, and the timeline says so with the
+ * way back */
+static void
+update_filter_count (VecinosWorkspace *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->event_selection));
+  g_autofree char *text = NULL;
+
+  if (shown == self->n_events)
+    /* Translators: how many events the timeline shows, when no filter hides any */
+    text = g_strdup_printf (ngettext ("%u event", "%u events", shown), shown);
+  else
+    /* Translators: how many events the filters let through, of all of them: "12 of 185 events" */
+    text = g_strdup_printf (ngettext ("%1$u of %2$u event", "%1$u of %2$u events", self->n_events),
+                            shown, self->n_events);
+  gtk_widget_set_visible (self->filter_empty, shown == 0 && self->n_events > 0);
+  if (g_strcmp0 (gtk_label_get_text (self->filter_count), text) == 0)
+    return;
+  gtk_label_set_text (self->filter_count, text);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  if (!self->restoring)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self->filter_count), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+}
+
 static void
 filters_changed (VecinosWorkspace *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_filter_count (self);
+}
+
+/* The keyboard comes into the list on the selected event, not on the row
+ * it left last (GTK 4.8's list keeps that one, whatever the timeline
+ * selected since); coming in selects nothing */
+static gboolean
+focus_selected_row (gpointer data)
+{
+  VecinosWorkspace *self = data;
+  guint selected = gtk_single_selection_get_selected (self->event_selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->event_list));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->event_list)))
+    return G_SOURCE_REMOVE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->event_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      GtkListItem *item = child != NULL ? g_object_get_data (G_OBJECT (child), "vecinos-list-item") : NULL;
+
+      if (item != NULL && gtk_list_item_get_position (item) == selected)
+        {
+          if (focus != row)
+            gtk_widget_grab_focus (row);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the list has put the keyboard where it wanted */
+static void
+event_list_entered (VecinosWorkspace *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_selected_row, g_object_ref (self), g_object_unref);
+}
+
+/* Enter on a row (Space selects it too): the event, on the timeline */
+static void
+event_row_activated (VecinosWorkspace *self,
+                     guint             position)
+{
+  gtk_single_selection_set_selected (self->event_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "timeline.zoom-to-selection", NULL);
+}
+
+/* GTK 4.8's drop-down gives the keyboard to a button inside it, which a
+ * screen reader heard as "GtkToggleButton", never with its value: the
+ * button takes the drop-down's name and the value chosen */
+static void
+name_drop_down (GtkDropDown *drop_down,
+                GParamSpec  *pspec,
+                const char  *name)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *label = NULL;
+
+  if (button == NULL || !GTK_IS_TOGGLE_BUTTON (button))
+    return;
+  if (item != NULL && GTK_IS_STRING_OBJECT (item))
+    /* Translators: a drop-down's name, then the value chosen in it */
+    label = g_strdup_printf (_("%1$s: %2$s"), name, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : name, -1);
+  /* What the button shows (GTK's stack of list items) is in its name */
+  if (gtk_widget_get_first_child (button) != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
+static void
+watch_drop_down (GtkDropDown *drop_down,
+                 const char  *name)
+{
+  g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (name_drop_down), (gpointer) name);
+  name_drop_down (drop_down, NULL, name);
+}
+
+/* The parts GTK draws inside its widgets, with no name of their own, were
+ * heard by their class names ("GtkScrollbar", "GtkBuiltinIcon"): hidden
+ * from screen readers, which scroll by moving the focus and hear a menu
+ * button's arrow in its role */
+static void
+hide_unnamed_parts (GtkWidget *widget)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  if (GTK_IS_SCROLLBAR (widget) || g_str_equal (type, "GtkBuiltinIcon") || g_str_equal (type, "GtkPanedHandle"))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hide_unnamed_parts (child);
+}
+
+/* While the search is open: Escape closes it (the entry kept it), and the
+ * window's keys — the views, F10 — still go */
+static gboolean
+search_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    VecinosWorkspace      *self)
+{
+  static const char * const views[] = { "timeline", "charts", "documents" };
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+  if (state == 0 && keyval == GDK_KEY_Escape)
+    {
+      gtk_popover_popdown (self->search_popover);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
+      return TRUE;
+    }
+  if (state == GDK_ALT_MASK && keyval >= GDK_KEY_1 && keyval <= GDK_KEY_3)
+    {
+      gtk_popover_popdown (self->search_popover);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", views[keyval - GDK_KEY_1]);
+      return TRUE;
+    }
+  if (state == 0 && keyval == GDK_KEY_F10)
+    {
+      gtk_popover_popdown (self->search_popover);
+      gtk_menu_button_popup (self->main_menu_button);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -269,8 +430,10 @@ load_events (VecinosWorkspace *self)
     GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (events),
                                                               GTK_FILTER (g_object_ref (self->filter)));
 
+    self->n_events = g_list_model_get_n_items (events);
     gtk_single_selection_set_model (self->event_selection, G_LIST_MODEL (filtered));
     g_object_unref (filtered);
+    update_filter_count (self);
     add_category_toggles (self, events, categories);
     add_tours (self, dataset, language);
     vecinos_timeline_view_set_data (self->timeline_view, self->event_selection, categories, terms);
@@ -541,6 +704,11 @@ update_tour_bar (VecinosWorkspace *self)
   guint step = MIN (vecinos_context_get_tour_step (self->context), n > 0 ? n - 1 : 0);
   g_autofree char *progress = NULL;
 
+  /* Shown, then slid up; hidden once slid down (tour_bar_slid): an
+   * unrevealed bar kept its buttons in the Tab chain, where the keyboard
+   * went out of sight and stayed */
+  if (n > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->tour_bar), TRUE);
   gtk_revealer_set_reveal_child (self->tour_bar, n > 0);
   if (n == 0)
     return;
@@ -555,6 +723,13 @@ update_tour_bar (VecinosWorkspace *self)
   self->restoring = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->tour_previous), step > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->tour_next), step + 1 < n);
+}
+
+static void
+tour_bar_slid (VecinosWorkspace *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->tour_bar) && !gtk_revealer_get_child_revealed (self->tour_bar))
+    gtk_widget_set_visible (GTK_WIDGET (self->tour_bar), FALSE);
 }
 
 /* The keyboard on what a tour's step shows, not in a search entry nor on
@@ -930,6 +1105,7 @@ static void
 bind_event_row (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "vecinos-list-item", item);
   vecinos_event_row_set_event (VECINOS_EVENT_ROW (gtk_list_item_get_child (item)),
                                gtk_list_item_get_item (item));
 }
@@ -964,6 +1140,7 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   g_type_ensure (VECINOS_TYPE_CHARTS_PAGE);
   g_type_ensure (VECINOS_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (VECINOS_TYPE_SEARCH_PANEL);
+  g_type_ensure (VECINOS_TYPE_TAB_STOP);
   g_type_ensure (VECINOS_TYPE_EVENT_PAGE);
   g_type_ensure (VECINOS_TYPE_EVENT_ROW);
   g_type_ensure (VECINOS_TYPE_TIMELINE_VIEW);
@@ -973,6 +1150,7 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vecinos/Vecinos/vecinos-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, category_box);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, documents_page);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, english_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, error_label);
@@ -980,11 +1158,14 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_list);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_list_scroller);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_count);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_empty);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, timeline_paned);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, importance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, language_box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, search_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, search_panel);
@@ -1004,6 +1185,8 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, views_scroller);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters);
+  gtk_widget_class_bind_template_callback (widget_class, event_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_shown);
 }
 
@@ -1021,8 +1204,42 @@ vecinos_workspace_init (VecinosWorkspace *self)
   self->filter = gtk_custom_filter_new (event_visible, self, NULL);
   self->event_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->event_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->event_selection, TRUE);
+  /* Space on the selected row would unselect it (GtkListItemWidget's
+   * listitem.select toggles): a list of events always keeps the one
+   * chosen. Escape on the timeline clears it with set_selected() */
+  gtk_single_selection_set_can_unselect (self->event_selection, FALSE);
   gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (event_list_entered), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->event_list), focus);
+  }
+  watch_drop_down (self->importance_dropdown, _("Which events to show, by importance"));
+  watch_drop_down (self->tour_steps_dropdown, _("Go to a step of the tour"));
+  hide_unnamed_parts (self->header_bar);
+  hide_unnamed_parts (GTK_WIDGET (self->timeline_paned));
+  hide_unnamed_parts (GTK_WIDGET (self->tour_bar));
+  hide_unnamed_parts (GTK_WIDGET (self->search_popover));
+  hide_unnamed_parts (gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (self->views_scroller)));
+  hide_unnamed_parts (gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (self->views_scroller)));
+  /* The pages with no title of their own were heard as "GtkStackPage" */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (self->main_stack,
+                                                                      gtk_stack_get_child_by_name (self->main_stack,
+                                                                                                   "content"))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Views"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (self->main_stack,
+                                                                      gtk_stack_get_child_by_name (self->main_stack,
+                                                                                                   "error"))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The Dataset Could Not Be Opened"), -1);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_popover), keys);
+  }
 }
 
 /**
@@ -1065,6 +1282,8 @@ vecinos_workspace_new (VecinosContext *context,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "map", G_CALLBACK (workspace_mapped), NULL);
   g_signal_connect_object (context, "notify::tour", G_CALLBACK (tour_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tour_bar, "notify::child-revealed", G_CALLBACK (tour_bar_slid), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::presenting", G_CALLBACK (presenting_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_paned, "notify::max-position", G_CALLBACK (fit_event_card), self,
@@ -1236,4 +1455,24 @@ gboolean
 vecinos_window_get_chrome_visible (VecinosWindow *window)
 {
   return vecinos_workspace_get_chrome_visible (shown (window));
+}
+
+GtkLabel *
+vecinos_window_get_filter_count (VecinosWindow *window)
+{
+  return shown (window)->filter_count;
+}
+
+/**
+ * vecinos_window_get_clear_filters_button:
+ *
+ * Returns: (nullable): the button that clears the filters, when they hide
+ *   every event and the timeline says so; %NULL when it is not shown
+ */
+GtkWidget *
+vecinos_window_get_clear_filters_button (VecinosWindow *window)
+{
+  VecinosWorkspace *self = shown (window);
+
+  return gtk_widget_get_visible (self->filter_empty) ? self->clear_filters_button : NULL;
 }

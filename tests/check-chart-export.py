@@ -328,6 +328,25 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(slugs) == 29 and not failed,
           f'all {len(slugs)} series chart and compare with another ({failed})')
 
+    # A chart put on a slide names its sources, both of a comparison, the
+    # years of its figures and Vecinos (issue 14): read from the PDF's text
+    with sqlite3.connect(f'file:{bundled}?mode=ro', uri=True) as db:
+        orgs = dict(db.execute("SELECT slug, source_org FROM series WHERE slug IN ('mx_homicides', 'mx_remittances')"))
+    for language in ('en', 'es'):
+        pdf = os.path.join(tmp, f'sources-{language}.pdf')
+        result = run(['--export-chart=mx_homicides', '--compare=mx_remittances', f'--output={pdf}'],
+                     language, data=bundled)
+        text = subprocess.run(['pdftotext', '-layout', pdf, '-'], capture_output=True, text=True).stdout \
+            if result.returncode == 0 else ''
+        flat = ' '.join(text.split())
+        check(all(org in flat for org in orgs.values()) and len(orgs) == 2,
+              f'{language}: the PDF of a comparison names both sources {sorted(orgs.values())}')
+        check('Vecinos' in flat and '1990' in flat and '2024' in flat,
+              f'{language}: and says Vecinos and the years of the figures')
+        png_path = os.path.join(tmp, f'sources-{language}.png')
+        result = run(['--export-chart=mx_homicides', f'--output={png_path}'], language, data=bundled)
+        check(result.returncode == 0, f'{language}: a PNG with its footer is written')
+
 for number, (ok, what) in enumerate(results, 1):
     print(f'{"ok" if ok else "not ok"} {number} - {what}')
 print(f'1..{len(results)}')

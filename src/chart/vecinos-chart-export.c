@@ -329,6 +329,101 @@ export_surface_finish (cairo_surface_t *surface,
   return TRUE;
 }
 
+/* "Source: …" (or "Sources: …, each naming its series"), the years of the
+ * figures and "Vecinos": what a chart on a slide or a handout must carry */
+static char *
+footer_text (const VecinosChart *chart)
+{
+  const VecinosSeries *both[] = { chart->series, chart->compare };
+  GString *text = g_string_new (NULL);
+  int first = 0, last = 0;
+
+  if (chart->compare == NULL)
+    /* Translators: under an exported chart; %s is the organisation */
+    g_string_append_printf (text, _("Source: %s."), chart->series->source_org);
+  else
+    /* Translators: under an exported chart comparing two series: %1$s the
+     * first's source, %2$s its name, %3$s the second's source, %4$s its name */
+    g_string_append_printf (text, _("Sources: %1$s (%2$s); %3$s (%4$s)."),
+                            chart->series->source_org, chart->series->name,
+                            chart->compare->source_org, chart->compare->name);
+  for (guint s = 0; s < G_N_ELEMENTS (both) && both[s] != NULL; s++)
+    if (both[s]->points->len > 0)
+      {
+        int from = g_array_index (both[s]->points, VecinosPoint, 0).year;
+        int to = g_array_index (both[s]->points, VecinosPoint, both[s]->points->len - 1).year;
+
+        first = first == 0 ? from : MIN (first, from);
+        last = MAX (last, to);
+      }
+  if (first != 0)
+    {
+      g_autofree char *from = vecinos_series_format_year (chart->series, first);
+      g_autofree char *to = vecinos_series_format_year (chart->series, last);
+
+      g_string_append_c (text, ' ');
+      if (first == last)
+        /* Translators: under an exported chart: the one period its figures are for */
+        g_string_append_printf (text, _("Figures for %s."), from);
+      else
+        /* Translators: under an exported chart: the periods its figures
+         * cover, %1$s the first, %2$s the last */
+        g_string_append_printf (text, _("Figures for %1$s–%2$s."), from, to);
+    }
+  g_string_append_c (text, ' ');
+  /* Translators: under an exported chart: the program that drew it */
+  g_string_append (text, _("Chart: Vecinos."));
+  return g_string_free (text, FALSE);
+}
+
+/* The footer of an exported chart, wrapped to @width, at the bottom of
+ * @height; returns how high it is */
+static double
+draw_footer (cairo_t            *cr,
+             PangoContext       *context,
+             const VecinosChart *chart,
+             double              width,
+             double              height,
+             gboolean            paint)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 9");
+  g_autofree char *text = footer_text (chart);
+  const double margin = 12;
+  int text_height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  if (paint)
+    {
+      double top = height - text_height - margin;
+
+      cairo_save (cr);
+      if (chart->background)
+        {
+          /* The chart's own background, continued */
+          if (chart->dark)
+            cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+          else
+            cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_rectangle (cr, 0, top - margin / 2, width, height - top + margin / 2);
+          cairo_fill (cr);
+        }
+      /* 9.7:1 on white, 8.6:1 on the dark background */
+      if (chart->dark)
+        cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+      else
+        cairo_set_source_rgb (cr, 0.27, 0.27, 0.27);
+      cairo_move_to (cr, margin, top);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
+  return text_height + 1.5 * margin;
+}
+
 /* The chart, drawn into a surface whose bytes go to @file */
 static gboolean
 export_drawing (const VecinosChart *chart,
@@ -343,7 +438,7 @@ export_drawing (const VecinosChart *chart,
   PangoContext *context;
   cairo_surface_t *surface;
   cairo_status_t status;
-  double zoom;
+  double zoom, footer;
   cairo_t *cr;
 
   if (format == EXPORT_PNG)
@@ -361,7 +456,10 @@ export_drawing (const VecinosChart *chart,
   zoom = MAX (height / 720.0, 0.5);
   cairo_scale (cr, zoom, zoom);
   pango_cairo_update_context (cr, context);
-  vecinos_chart_draw (cr, context, chart, width / zoom, height / zoom, NULL);
+  /* The chart above, its sources, years and maker in a footer below */
+  footer = draw_footer (cr, context, chart, width / zoom, height / zoom, FALSE);
+  vecinos_chart_draw (cr, context, chart, width / zoom, height / zoom - footer, NULL);
+  draw_footer (cr, context, chart, width / zoom, height / zoom, TRUE);
   status = cairo_status (cr);
   cairo_destroy (cr);
   g_object_unref (context);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "vecinos-series.h"
 
@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VecinosChartTableRow, vecinos_chart_table_row, VECINOS, CHART_TABLE_ROW, GObject)
 
 void vecinos_chart_table_fill (GListStore          *rows,
-                               const VecinosSeries *series);
+                               const VecinosSeries *series,
+                               const VecinosSeries *compare);
+
+void _vecinos_chart_table_set_up_columns (GtkColumnView *table);
 
 G_END_DECLS

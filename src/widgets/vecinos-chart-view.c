@@ -244,28 +244,41 @@ vecinos_chart_view_get_focus_series (VecinosChartView *self)
   return self->focus_series == 1 && self->compare != NULL ? self->compare : self->series;
 }
 
+/* The name is the chart's, after the figure the keyboard is on: a screen
+ * reader says the figure first when it changes. The description, the
+ * summary and the keys, stays the same from figure to figure, so that it
+ * is not read again before each one */
 static void
 update_accessible (VecinosChartView *self)
 {
   g_autofree char *summary = self->series ? vecinos_series_describe (self->series) : NULL;
   g_autofree char *compared = self->compare ? vecinos_series_describe (self->compare) : NULL;
   g_autofree char *focus = vecinos_chart_view_describe_focus (self);
-  g_autofree char *description = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *name = NULL;
   g_autofree char *label = NULL;
+  const char *parts[] = {
+    summary, compared,
+    /* Translators: the keys of a chart, for screen readers */
+    _("Left and Right move between figures, Home and End to the first and last."),
+    self->compare ? _("Up and Down move between the two series.") : NULL,
+  };
 
-  /* Translators: the keys of a chart, for screen readers */
-  description = g_strdup_printf ("%s %s %s %s %s", summary ? summary : "", compared ? compared : "",
-                                 focus ? focus : "",
-                                 _("Left and Right move between figures, Home and End to the first and last."),
-                                 self->compare ? _("Up and Down move between the two series.") : "");
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (description, "%s%s", description->len > 0 ? " " : "", parts[i]);
   if (self->compare != NULL)
     /* Translators: the name of a chart comparing two series */
-    label = g_strdup_printf (_("%1$s and %2$s"), self->series->name, self->compare->name);
+    name = g_strdup_printf (_("%1$s and %2$s"), self->series->name, self->compare->name);
   else
-    label = g_strdup (self->series ? self->series->name : _("Chart"));
+    name = g_strdup (self->series ? self->series->name : _("Chart"));
+  if (focus != NULL)
+    /* Translators: what a screen reader says of a chart as the keyboard
+     * moves: %1$s the figure, %2$s the chart's name */
+    label = g_strdup_printf (_("%1$s %2$s"), focus, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, g_strstrip (description),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
 }
 

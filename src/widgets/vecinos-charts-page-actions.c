@@ -33,12 +33,42 @@ copy_citation (GtkWidget  *widget,
 {
   VecinosChartsPage *self = VECINOS_CHARTS_PAGE (widget);
   const VecinosSeries *series = vecinos_chart_view_get_series (self->chart);
+  const VecinosSeries *compare = vecinos_chart_view_get_compare (self->chart);
   g_autofree char *citation = NULL;
 
   if (series == NULL)
     return;
   citation = vecinos_series_format_citation (series);
+  if (compare != NULL)
+    {
+      /* A comparison cites both series, a line each */
+      g_autofree char *first = g_steal_pointer (&citation);
+      g_autofree char *second = vecinos_series_format_citation (compare);
+
+      citation = g_strconcat (first, "\n", second, NULL);
+    }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
+  _vecinos_charts_page_set_status (self, compare != NULL ? _("Both citations copied to the clipboard.")
+                                                         : _("Citation copied to the clipboard."));
+}
+
+/**
+ * _vecinos_charts_page_set_status:
+ * @text: (nullable): what the last action did, or %NULL to say nothing
+ *
+ * Shown beside the buttons, in a label a screen reader reads as a status
+ */
+void
+_vecinos_charts_page_set_status (VecinosChartsPage *self,
+                                 const char        *text)
+{
+  gtk_label_set_text (self->status, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  if (text != NULL)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self->status), text,
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
 }
 
 static void
@@ -68,7 +98,7 @@ show_error (VecinosChartsPage *self,
  *
  * Writes the chart as shown (compared series, indexes, per person,
  * logarithmic axis and the selected event included) at the size chosen
- * under it, or its figures for .csv.
+ * under it, or its figures for .csv, and says so beside the buttons.
  */
 gboolean
 vecinos_charts_page_export (VecinosChartsPage  *self,
@@ -92,7 +122,19 @@ vecinos_charts_page_export (VecinosChartsPage  *self,
   chart.background = TRUE;
   chart.focus_year = 0;
   chart.hover_year = 0;
-  return vecinos_chart_export (&chart, path, export_sizes[size].width, export_sizes[size].height, error);
+  if (!vecinos_chart_export (&chart, path, export_sizes[size].width, export_sizes[size].height, error))
+    {
+      _vecinos_charts_page_set_status (self, NULL);
+      return FALSE;
+    }
+  {
+    g_autofree char *name = g_filename_display_name (path);
+    /* Translators: %s is the file the chart was written to */
+    g_autofree char *done = g_strdup_printf (_("Exported to “%s”."), name);
+
+    _vecinos_charts_page_set_status (self, done);
+  }
+  return TRUE;
 }
 
 static void

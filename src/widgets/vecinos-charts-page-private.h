@@ -18,28 +18,35 @@ struct _VecinosChartsPage
   GPtrArray        *series;     /* of VecinosSeriesRef, as listed */
   double            timeline_start, timeline_end;
   gboolean          presenting;   /* only the chart, its title, legend and source */
+  int               current;      /* the row open in the list, or -1 */
 
   /* Template children */
   GtkWidget        *actions;      /* Show Data, Copy Citation, Export */
   GtkLabel         *caveats;
   VecinosChartView *chart;
   GtkDropDown      *compare;      /* "Nothing", then the series as listed */
+  GtkLabel         *compare_label;
   GtkLabel         *definition;
   GtkMenuButton    *export_button;
   GtkDropDown      *export_size;
+  GtkLabel         *export_size_label;
   GtkCheckButton   *follow;       /* the timeline's years */
   GtkCheckButton   *index;
   GtkListBox       *list;
   GtkWidget        *options;      /* compare, index, per person… */
   GtkWidget        *paned;
   GtkCheckButton   *per_person;
+  GtkWidget        *per_person_cell;  /* unavailable with the check, so focus skips it */
   GListStore       *rows;         /* of VecinosChartTableRow: the table's */
   GtkSearchEntry   *search;
   GtkLabel         *source;
+  GtkLabel         *status;       /* what Copy Citation or Export did */
   GtkStack         *stack;        /* the chart, or its figures as a table */
   GtkColumnView    *table;
 };
 
 void _vecinos_charts_page_class_actions_init (VecinosChartsPageClass *klass);
+void _vecinos_charts_page_set_status         (VecinosChartsPage      *self,
+                                              const char             *text);
 
 G_END_DECLS

@@ -36,11 +36,70 @@ compare_slug (VecinosChartsPage *self)
   return ((VecinosSeriesRef *) g_ptr_array_index (self->series, position - 1))->slug;
 }
 
-/* "Show Data": the figures of the chart drawn */
+/* "Show Data": the figures of the chart drawn, the compared series' after */
 static void
 fill_table (VecinosChartsPage *self)
 {
-  vecinos_chart_table_fill (self->rows, vecinos_chart_view_get_series (self->chart));
+  vecinos_chart_table_fill (self->rows, vecinos_chart_view_get_series (self->chart),
+                            vecinos_chart_view_get_compare (self->chart));
+}
+
+/* The row open in the list: the chart shows its series */
+static GtkListBoxRow *
+current_row (VecinosChartsPage *self)
+{
+  return self->current >= 0 ? gtk_list_box_get_row_at_index (self->list, self->current) : NULL;
+}
+
+/* Marks @index as the row open, as a selected row looks and is announced:
+ * the list selects nothing itself, so that moving in it opens nothing */
+static void
+mark_current (VecinosChartsPage *self,
+              int                index)
+{
+  GtkListBoxRow *row = current_row (self);
+
+  if (row != NULL)
+    {
+      gtk_widget_unset_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+    }
+  self->current = index;
+  if ((row = current_row (self)) != NULL)
+    {
+      gtk_widget_set_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED, FALSE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
+    }
+}
+
+/* "Source: …", or with a second series "Sources: …" naming each series */
+static char *
+source_markup (const VecinosSeries *series,
+               const VecinosSeries *compare)
+{
+  g_autofree char *link = vecinos_uri_link_markup (series->source_url, series->source_org);
+  g_autofree char *label = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *other_name = NULL;
+
+  if (compare == NULL)
+    {
+      /* A link only to a web or e-mail address (vecinos-uri.c) */
+      label = g_markup_escape_text (_("Source:"), -1);
+      return g_strdup_printf ("%s %s", label, link);
+    }
+  label = g_markup_escape_text (_("Sources:"), -1);
+  other = vecinos_uri_link_markup (compare->source_url, compare->source_org);
+  name = g_markup_escape_text (series->name, -1);
+  other_name = g_markup_escape_text (compare->name, -1);
+  {
+    /* Translators: the sources of two compared series: %1$s the first's
+     * source, %2$s its name, %3$s the second's source, %4$s its name */
+    g_autofree char *both = g_strdup_printf (_("%1$s (%2$s); %3$s (%4$s)"), link, name, other, other_name);
+
+    return g_strdup_printf ("%s %s", label, both);
+  }
 }
 
 static void
@@ -56,7 +115,7 @@ apply_time_range (VecinosChartsPage *self)
 static void
 reload (VecinosChartsPage *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+  GtkListBoxRow *row = current_row (self);
   const VecinosSeriesRef *ref;
   g_autoptr(GError) error = NULL;
   VecinosSeries *series = NULL, *compare = NULL;
@@ -87,18 +146,15 @@ reload (VecinosChartsPage *self)
     caveats = g_strdup (series->caveats != NULL ? series->caveats : series->break_note);
   gtk_label_set_text (self->caveats, caveats ? caveats : "");
   gtk_widget_set_visible (GTK_WIDGET (self->caveats), caveats != NULL && !self->presenting);
-  {
-    /* A link only to a web or e-mail address (vecinos-uri.c) */
-    g_autofree char *label = g_markup_escape_text (_("Source:"), -1);
-    g_autofree char *link = vecinos_uri_link_markup (series->source_url, series->source_org);
-
-    source = g_strdup_printf ("%s %s", label, link);
-  }
+  source = source_markup (series, compare);
   gtk_label_set_markup (self->source, source);
+  _vecinos_charts_page_set_status (self, NULL);
 
   /* What cannot be asked of this chart is not offered (the logarithmic
-   * scale follows the chart's log-scale-available: the .ui binds it) */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->per_person), series->population != NULL);
+   * scale follows the chart's log-scale-available: the .ui binds it). The
+   * flow box's cell is made unavailable, not only the check: the flow box
+   * moves Tab to its next available cell, and stopped at an empty one */
+  gtk_widget_set_sensitive (self->per_person_cell, series->population != NULL);
 
   terms = vecinos_dataset_list_terms (self->dataset, self->language);
   vecinos_chart_view_set_series (self->chart, series, terms,
@@ -108,22 +164,32 @@ reload (VecinosChartsPage *self)
   fill_table (self);
 }
 
+/* Draws the series of row @index and marks it open */
 static void
-row_selected (VecinosChartsPage *self,
-              GtkListBoxRow     *row)
+open_row (VecinosChartsPage *self,
+          int                index)
 {
   const VecinosSeriesRef *ref;
 
-  if (row == NULL || self->series == NULL)
+  if (self->series == NULL || index < 0 || index >= (int) self->series->len)
     return;
+  mark_current (self, index);
   /* A new indicator: per person only if it has a population */
-  ref = g_ptr_array_index (self->series, gtk_list_box_row_get_index (row));
+  ref = g_ptr_array_index (self->series, index);
   if (!ref->has_population && gtk_check_button_get_active (self->per_person))
     {
       gtk_check_button_set_active (self->per_person, FALSE);   /* which reloads */
       return;
     }
   reload (self);
+}
+
+/* Enter, Space or a click on a row */
+static void
+row_activated (VecinosChartsPage *self,
+               GtkListBoxRow     *row)
+{
+  open_row (self, gtk_list_box_row_get_index (row));
 }
 
 static void
@@ -167,21 +233,83 @@ row_matches (GtkListBoxRow *row,
   return TRUE;
 }
 
-/* Enter in the search: the first indicator that matches is drawn */
-static void
-search_activated (VecinosChartsPage *self)
+/* The first row the search keeps, or NULL */
+static GtkListBoxRow *
+first_match (VecinosChartsPage *self)
 {
   for (int i = 0; self->series != NULL && i < (int) self->series->len; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
 
       if (row_matches (row, self))
-        {
-          gtk_list_box_select_row (self->list, row);
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          return;
-        }
+        return row;
     }
+  return NULL;
+}
+
+/* Enter in the search: the first indicator that matches is drawn, and the
+ * keyboard goes to it */
+static void
+search_activated (VecinosChartsPage *self)
+{
+  GtkListBoxRow *row = first_match (self);
+
+  if (row == NULL)
+    return;
+  open_row (self, gtk_list_box_row_get_index (row));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Down in the search: to the results, the first one, without opening it */
+static gboolean
+search_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    VecinosChartsPage     *self)
+{
+  GtkListBoxRow *row;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      (row = first_match (self)) == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* The list is one Tab stop. GtkListBox moves Tab from row to row (and
+ * another view's list opened each row it passed): Tab in a row leaves the
+ * list, and Tab into it lands on the row open */
+static gboolean
+vecinos_charts_page_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  VecinosChartsPage *self = VECINOS_CHARTS_PAGE (widget);
+  GtkWidget *list = GTK_WIDGET (self->list);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkListBoxRow *row;
+  gboolean moved;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (vecinos_charts_page_parent_class)->focus (widget, direction);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, list))
+    {
+      /* Skipped while the focus moves past it */
+      gtk_widget_set_can_focus (list, FALSE);
+      moved = GTK_WIDGET_CLASS (vecinos_charts_page_parent_class)->focus (widget, direction);
+      gtk_widget_set_can_focus (list, TRUE);
+      return moved;
+    }
+
+  moved = GTK_WIDGET_CLASS (vecinos_charts_page_parent_class)->focus (widget, direction);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  row = current_row (self);
+  if (moved && focus != NULL && gtk_widget_is_ancestor (focus, list) && row != NULL &&
+      focus != GTK_WIDGET (row) && gtk_widget_get_child_visible (GTK_WIDGET (row)))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  return moved;
 }
 
 static void
@@ -215,6 +343,73 @@ update_header (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, NULL);
 }
 
+/* @label without its mnemonic underscores: GTK 4.8 names a button or a
+ * check by its label as written ("Copy _Citation"), and reads a button's
+ * label twice */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = label; *c != '\0'; c++)
+    {
+      if (*c == '_')
+        {
+          if (c[1] != '_')
+            continue;
+          c++;
+        }
+      g_string_append_c (out, *c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Names every button and check under @widget by its label, once and
+ * without underscores */
+static void
+name_buttons (GtkWidget *widget)
+{
+  const char *label = NULL;
+
+  if (GTK_IS_CHECK_BUTTON (widget))
+    label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    /* Its label widget names it already: the label as written came first */
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (label != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons (child);
+}
+
+/* A drop-down's button, which takes the focus, is named by the drop-down's
+ * label and the value chosen ("Compare with: Nothing"), not "GtkToggleButton" */
+static void
+name_drop_down (GtkDropDown *drop_down,
+                GParamSpec  *pspec,
+                GtkLabel    *label)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  GtkStringObject *item = GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (drop_down));
+  g_autofree char *what = strip_mnemonic (gtk_label_get_label (label));
+  g_autofree char *name = NULL;
+
+  if (button == NULL)
+    return;
+  /* Translators: a drop-down as a screen reader names it: %1$s what it
+   * chooses, %2$s the value chosen */
+  name = item != NULL ? g_strdup_printf (_("%1$s: %2$s"), what, gtk_string_object_get_string (item))
+                      : g_strdup (what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 vecinos_charts_page_dispose (GObject *object)
 {
@@ -235,7 +430,10 @@ vecinos_charts_page_class_init (VecinosChartsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_charts_page_dispose;
+  widget_class->focus = vecinos_charts_page_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A group, not a "filler" named by its class */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   g_type_ensure (VECINOS_TYPE_CHART_VIEW);
   g_type_ensure (VECINOS_TYPE_CHART_TABLE_ROW);
@@ -244,9 +442,11 @@ vecinos_charts_page_class_init (VecinosChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, caveats);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, chart);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, compare);
+  gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, compare_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, definition);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, export_size);
+  gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, export_size_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, follow);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, index);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, list);
@@ -254,14 +454,16 @@ vecinos_charts_page_class_init (VecinosChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, actions);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, options);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, per_person);
+  gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, per_person_cell);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, rows);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, search);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, source);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, status);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, table);
   gtk_widget_class_bind_template_callback (widget_class, apply_time_range);
   gtk_widget_class_bind_template_callback (widget_class, reload);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, show_data_toggled);
@@ -272,9 +474,52 @@ vecinos_charts_page_class_init (VecinosChartsPageClass *klass)
 static void
 vecinos_charts_page_init (VecinosChartsPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->current = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->list, row_matches, self, NULL);
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  /* Before the entry's text takes Down for itself */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search), keys);
+
+  name_buttons (GTK_WIDGET (self));
+  g_signal_connect (self->compare, "notify::selected", G_CALLBACK (name_drop_down), self->compare_label);
+  g_signal_connect (self->export_size, "notify::selected", G_CALLBACK (name_drop_down), self->export_size_label);
+  name_drop_down (self->compare, NULL, self->compare_label);
+  name_drop_down (self->export_size, NULL, self->export_size_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (self->stack, GTK_WIDGET (self->chart))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (self->stack,
+                                                                      gtk_stack_get_child_by_name (self->stack, "table"))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures of the chart"), -1);
+  _vecinos_chart_table_set_up_columns (self->table);
+}
+
+/* The series first shown: the one with the longest record (the most
+ * figures; of those, the first listed), not a sparse one that happens to
+ * be listed first */
+static int
+longest_record (VecinosChartsPage *self)
+{
+  int best = -1;
+  guint most = 0;
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const VecinosSeriesRef *ref = g_ptr_array_index (self->series, i);
+      g_autoptr(VecinosSeries) series = vecinos_dataset_get_series (self->dataset, ref->slug,
+                                                                    self->language, NULL);
+
+      if (series != NULL && (best < 0 || series->points->len > most))
+        {
+          best = i;
+          most = series->points->len;
+        }
+    }
+  return best;
 }
 
 /**
@@ -297,6 +542,7 @@ vecinos_charts_page_set_dataset (VecinosChartsPage *self,
   g_free (self->language);
   self->language = g_strdup (language);
   g_clear_pointer (&self->series, g_ptr_array_unref);
+  self->current = -1;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   vecinos_chart_view_set_series (self->chart, NULL, NULL, NULL);
@@ -317,13 +563,14 @@ vecinos_charts_page_set_dataset (VecinosChartsPage *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_list_box_append (self->list, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, ref->name, -1);
     }
   g_signal_handlers_block_by_func (self->compare, reload, self);
   gtk_drop_down_set_model (self->compare, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->compare, 0);
   g_signal_handlers_unblock_by_func (self->compare, reload, self);
-  if (self->series->len > 0)
-    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+  open_row (self, longest_record (self));
 }
 
 /**
@@ -341,7 +588,7 @@ vecinos_charts_page_show_series (VecinosChartsPage *self,
   for (guint i = 0; self->series != NULL && i < self->series->len; i++)
     if (g_str_equal (((VecinosSeriesRef *) g_ptr_array_index (self->series, i))->slug, slug))
       {
-        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, i));
+        open_row (self, i);
         return TRUE;
       }
   return FALSE;
@@ -419,7 +666,7 @@ vecinos_charts_page_get_option_available (VecinosChartsPage *self,
   g_return_val_if_fail (VECINOS_IS_CHARTS_PAGE (self), FALSE);
 
   if (g_str_equal (name, "per-person"))
-    return gtk_widget_get_sensitive (GTK_WIDGET (self->per_person));
+    return gtk_widget_is_sensitive (GTK_WIDGET (self->per_person));
   if (g_str_equal (name, "log"))
     return vecinos_chart_view_get_log_scale_available (self->chart);
   g_return_val_if_reached (FALSE);
@@ -508,7 +755,7 @@ vecinos_charts_page_save_state (VecinosChartsPage *self,
 
   g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
 
-  row = gtk_list_box_get_selected_row (self->list);
+  row = current_row (self);
   vecinos_context_set_series (context, row != NULL && self->series != NULL
                               ? ((VecinosSeriesRef *) g_ptr_array_index (self->series,
                                                                          gtk_list_box_row_get_index (row)))->slug

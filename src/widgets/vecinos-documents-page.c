@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-documents-page.h"
+#include "vecinos-accessible-names.h"
 #include "vecinos-uri.h"
 #include "vecinos-language.h"
 
@@ -31,14 +32,19 @@ struct _VecinosDocumentsPage
   char              *excerpt;               /* the one last opened, in this document */
   double             pending_scroll;        /* to apply once the text is laid out, or < 0 */
   gboolean           excerpts_stale;        /* chosen, not built: the page is hidden */
-  gboolean           reveal_pending;        /* excerpt to scroll to once shown */
+  guint              reveal_tick;           /* bringing self->excerpt to the top, or 0 */
+  gboolean           revealed;              /* the keyboard put on it, and it marked */
+  VecinosExcerptView *highlighted;          /* the excerpt last brought there, for a moment */
+  guint              highlight_timeout;
 
   /* Template widgets */
   GtkLabel          *byline;
   GtkBox            *excerpts;
   GtkLabel          *kind;
   GtkLabel          *link;
+  GtkLinkButton     *link_button;
   GtkListBox        *list;
+  GtkWidget         *list_scrolled;
   GtkLabel          *notes;
   GtkWidget         *paned;
   GtkScrolledWindow *scrolled;
@@ -51,7 +57,8 @@ G_DEFINE_FINAL_TYPE (VecinosDocumentsPage, vecinos_documents_page, GTK_TYPE_WIDG
 static void scroll_range_changed (GtkAdjustment        *adjustment,
                                   VecinosDocumentsPage *self);
 static void build_excerpts       (VecinosDocumentsPage *self);
-static void reveal_excerpt       (VecinosDocumentsPage *self);
+static void mark_current         (VecinosDocumentsPage *self);
+static void stop_reveal          (VecinosDocumentsPage *self);
 
 
 /* The language excerpts are translated into: the interface's, or else
@@ -76,7 +83,6 @@ show_current (VecinosDocumentsPage *self)
   const VecinosDocument *document;
   g_autofree char *byline = NULL;
   g_autofree char *kind = NULL;
-  g_autofree char *link = NULL;
   g_autofree char *check = NULL;
   const char *translation;
   GtkWidget *child;
@@ -92,6 +98,7 @@ show_current (VecinosDocumentsPage *self)
   }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts))) != NULL)
     gtk_box_remove (self->excerpts, child);
+  stop_reveal (self);
   if (self->current < 0)
     return;
 
@@ -112,11 +119,10 @@ show_current (VecinosDocumentsPage *self)
   gtk_label_set_text (self->notes, document->notes ? document->notes : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notes), document->notes != NULL);
   /* A link only to a web or e-mail address (vecinos-uri.c) */
-  if (document->url != NULL)
-    link = vecinos_uri_link_markup (document->url, _("Read the original document"));
-  else
-    link = g_markup_escape_text (_("The original could not be found online."), -1);
-  gtk_label_set_markup (self->link, link);
+  gtk_link_button_set_uri (self->link_button, document->url != NULL ? document->url : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->link_button),
+                          document->url != NULL && vecinos_uri_is_openable (document->url));
+  gtk_widget_set_visible (GTK_WIDGET (self->link), !gtk_widget_get_visible (GTK_WIDGET (self->link_button)));
 
   if (translation != NULL)
     {
@@ -125,6 +131,7 @@ show_current (VecinosDocumentsPage *self)
       /* Translators: %s is a language, as in "Show the Vecinos translation into Spanish" */
       check = g_strdup_printf (_("Show the Vecinos _translation into %s"), name);
       gtk_check_button_set_label (self->translated, check);
+      vecinos_accessible_name_mnemonic (GTK_WIDGET (self->translated), check);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->translated), translation != NULL);
 
@@ -157,56 +164,164 @@ build_excerpts (VecinosDocumentsPage *self)
                                                   VECINOS_EXCERPT_VIEW_IN_DOCUMENT,
                                                   gtk_check_button_get_active (self->translated));
 
+      /* Text in another language than the interface's is marked with it:
+       * the author's words, or our translation into the other language */
+      vecinos_excerpt_view_set_languages (VECINOS_EXCERPT_VIEW (view),
+                                          g_strcmp0 (document->lang, self->language) != 0 ? document->lang : NULL,
+                                          g_strcmp0 (self->translation_language, self->language) != 0
+                                          ? self->translation_language : NULL);
       gtk_box_append (self->excerpts, view);
     }
 }
 
-/* The keyboard, and so the view, on the excerpt last opened */
-static void
-reveal_excerpt (VecinosDocumentsPage *self)
+/* The view of the excerpt last opened, or NULL */
+static VecinosExcerptView *
+opened_excerpt (VecinosDocumentsPage *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts));
        child != NULL && self->excerpt != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_str_equal (vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (child))->slug, self->excerpt))
-      vecinos_excerpt_view_focus_quote (VECINOS_EXCERPT_VIEW (child));
+      return VECINOS_EXCERPT_VIEW (child);
+  return NULL;
 }
 
-/* Once laid out: the scrolled window now knows where the excerpt is */
+static void
+end_highlight (VecinosDocumentsPage *self)
+{
+  g_clear_handle_id (&self->highlight_timeout, g_source_remove);
+  if (self->highlighted != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->highlighted), "highlighted");
+  g_clear_weak_pointer (&self->highlighted);
+}
+
 static gboolean
-reveal_when_laid_out (gpointer data)
+highlight_timed_out (gpointer data)
 {
   VecinosDocumentsPage *self = data;
 
-  if (self->reveal_pending && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->reveal_pending = FALSE;
-      reveal_excerpt (self);
-    }
+  self->highlight_timeout = 0;
+  end_highlight (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+stop_reveal (VecinosDocumentsPage *self)
+{
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+}
+
+/* Each frame until it holds: the excerpt laid out, the keyboard on its
+ * quotation and its top at the top of the view (as far as the document
+ * scrolls), marked for a moment. Frames come once the page is shown, and
+ * laying out dozens of new excerpts may take a few: scrolling before
+ * then, or leaving it to the viewport following the focus (which shows
+ * only the bottom edge), put it anywhere */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  VecinosDocumentsPage *self = VECINOS_DOCUMENTS_PAGE (widget);
+  VecinosExcerptView *view = opened_excerpt (self);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  graphene_point_t top;   /* in the scrolled window, as it is scrolled now */
+  double target;
+
+  if (view == NULL)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (GTK_WIDGET (view)) <= 0 ||
+      !gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self->scrolled), &GRAPHENE_POINT_INIT (0, 0), &top) ||
+      gtk_adjustment_get_upper (adjustment) < gtk_adjustment_get_value (adjustment) + top.y +
+                                              gtk_widget_get_height (GTK_WIDGET (view)))
+    return G_SOURCE_CONTINUE;
+
+  if (!self->revealed || !vecinos_excerpt_view_has_focus (view))
+    {
+      self->revealed = TRUE;
+      vecinos_excerpt_view_focus_quote (view);
+      end_highlight (self);
+      g_set_weak_pointer (&self->highlighted, view);
+      gtk_widget_add_css_class (GTK_WIDGET (view), "highlighted");
+      self->highlight_timeout = g_timeout_add_seconds (2, highlight_timed_out, self);
+    }
+  target = MIN (gtk_adjustment_get_value (adjustment) + top.y,
+                gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  if (G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), target, 0.5))
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adjustment, target);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The keyboard, and so the view, on the excerpt last opened: at the next
+ * frame, or the first once the page is shown */
+static void
+reveal_excerpt (VecinosDocumentsPage *self)
+{
+  self->pending_scroll = -1;
+  self->revealed = FALSE;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, NULL, NULL);
 }
 
 static void
 vecinos_documents_page_map (GtkWidget *widget)
 {
-  VecinosDocumentsPage *self = VECINOS_DOCUMENTS_PAGE (widget);
-
   GTK_WIDGET_CLASS (vecinos_documents_page_parent_class)->map (widget);
-  build_excerpts (self);
-  if (self->reveal_pending)
-    g_idle_add_full (G_PRIORITY_LOW, reveal_when_laid_out, g_object_ref (self), g_object_unref);
+  /* Again once shown: the states set before reach AT-SPI as unselected */
+  mark_current (VECINOS_DOCUMENTS_PAGE (widget));
+  build_excerpts (VECINOS_DOCUMENTS_PAGE (widget));
+}
+
+/* The document shown is marked as a selected row is, by hand: the list
+ * selects nothing, so that arrows passing over a row open nothing */
+static void
+mark_current (VecinosDocumentsPage *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    {
+      if (i == self->current)
+        gtk_widget_set_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, i == self->current, -1);
+    }
 }
 
 static void
-row_selected (VecinosDocumentsPage *self,
-              GtkListBoxRow        *row)
+open_document (VecinosDocumentsPage *self,
+               int                   index)
 {
-  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
-
   if (index == self->current)
     return;
   self->current = index;
+  mark_current (self);
   g_clear_pointer (&self->excerpt, g_free);
   show_current (self);
+}
+
+static void
+row_activated (VecinosDocumentsPage *self,
+               GtkListBoxRow        *row)
+{
+  open_document (self, gtk_list_box_row_get_index (row));
+}
+
+/* Nothing but a web or e-mail address is ever launched */
+static gboolean
+link_activated (VecinosDocumentsPage *self,
+                GtkLinkButton        *button)
+{
+  return !vecinos_uri_is_openable (gtk_link_button_get_uri (button));
 }
 
 static void
@@ -223,6 +338,7 @@ translated_toggled (VecinosDocumentsPage *self)
 static GtkWidget *
 document_row (const VecinosDocument *document)
 {
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *byline = vecinos_document_format_byline (document);
   GtkWidget *title = gtk_label_new (document->title);
@@ -238,7 +354,53 @@ document_row (const VecinosDocument *document)
   gtk_box_append (GTK_BOX (box), details);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  return box;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, details, NULL, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+  return row;
+}
+
+/* The list's one Tab stop: the row of the document shown */
+static gboolean
+focus_list (VecinosDocumentsPage *self,
+            GtkDirectionType      direction)
+{
+  GtkListBoxRow *shown = self->current >= 0 ? gtk_list_box_get_row_at_index (self->list, self->current) : NULL;
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->list)))
+    return FALSE;
+  if (shown != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (shown));
+  return gtk_widget_child_focus (GTK_WIDGET (self->list), direction);
+}
+
+/* Tab and Shift+Tab: the list, then the document, in that order whatever
+ * GTK makes of where they are. The list is one stop (GTK 4.8's list box
+ * makes each row one, and Tab over a row used to open its document): Tab
+ * comes in on the document shown and goes on out at the next press; the
+ * arrows move inside, Enter or Space opens */
+static gboolean
+vecinos_documents_page_focus (GtkWidget        *widget,
+                              GtkDirectionType  direction)
+{
+  VecinosDocumentsPage *self = VECINOS_DOCUMENTS_PAGE (widget);
+  GtkWidget *list = GTK_WIDGET (self->list);
+  GtkWidget *document = gtk_paned_get_end_child (GTK_PANED (self->paned));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (vecinos_documents_page_parent_class)->focus (widget, direction);
+
+  if (focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list)))
+    return forward && gtk_widget_child_focus (document, direction);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, document))
+    return gtk_widget_child_focus (document, direction) || (!forward && focus_list (self, direction));
+  /* Coming in */
+  if (forward)
+    return focus_list (self, direction) || gtk_widget_child_focus (document, direction);
+  return gtk_widget_child_focus (document, direction) || focus_list (self, direction);
 }
 
 static void
@@ -246,6 +408,8 @@ vecinos_documents_page_dispose (GObject *object)
 {
   VecinosDocumentsPage *self = VECINOS_DOCUMENTS_PAGE (object);
 
+  stop_reveal (self);
+  end_highlight (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_DOCUMENTS_PAGE);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
@@ -263,20 +427,26 @@ vecinos_documents_page_class_init (VecinosDocumentsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_documents_page_dispose;
   widget_class->map = vecinos_documents_page_map;
+  widget_class->focus = vecinos_documents_page_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A plain container (else a screen reader hears its class name) */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vecinos/Vecinos/widgets/vecinos-documents-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, byline);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, excerpts);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, kind);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, link);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, link_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, list_scrolled);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, notes);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, title);
   gtk_widget_class_bind_template_child (widget_class, VecinosDocumentsPage, translated);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, link_activated);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
   gtk_widget_class_bind_template_callback (widget_class, translated_toggled);
 }
 
@@ -287,6 +457,11 @@ vecinos_documents_page_init (VecinosDocumentsPage *self)
   self->pending_scroll = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Named for a screen reader, which else hears GTK's class names */
+  vecinos_accessible_name_scrollbars (GTK_SCROLLED_WINDOW (self->list_scrolled), _("Scroll the list of documents"));
+  vecinos_accessible_name_scrollbars (self->scrolled, _("Scroll the document"));
+  vecinos_accessible_hide_decoration (GTK_WIDGET (self->translated));
+  vecinos_accessible_hide_decoration (self->paned);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
                            G_CALLBACK (scroll_range_changed), self, 0);
 }
@@ -323,7 +498,7 @@ vecinos_documents_page_set_dataset (VecinosDocumentsPage *self,
   for (guint i = 0; i < self->documents->len; i++)
     gtk_list_box_append (self->list, document_row (g_ptr_array_index (self->documents, i)));
   if (self->documents->len > 0)
-    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+    open_document (self, 0);
 }
 
 /**
@@ -340,7 +515,7 @@ vecinos_documents_page_show_document (VecinosDocumentsPage *self,
   for (guint i = 0; self->documents != NULL && i < self->documents->len; i++)
     if (g_str_equal (((VecinosDocument *) g_ptr_array_index (self->documents, i))->slug, slug))
       {
-        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, i));
+        open_document (self, i);
         return TRUE;
       }
   return FALSE;
@@ -369,10 +544,7 @@ vecinos_documents_page_show_excerpt (VecinosDocumentsPage *self,
     return FALSE;
   build_excerpts (self);
   self->excerpt = g_strdup (slug);
-  /* Hidden, the page cannot scroll to it: it does when it is next shown */
-  self->reveal_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->reveal_pending)
-    reveal_excerpt (self);
+  reveal_excerpt (self);
   return TRUE;
 }
 
@@ -476,7 +648,8 @@ vecinos_documents_page_get_text (VecinosDocumentsPage *self,
   if (g_str_equal (part, "notes"))
     return gtk_label_get_text (self->notes);
   if (g_str_equal (part, "link"))
-    return gtk_label_get_text (self->link);
+    return gtk_widget_get_visible (GTK_WIDGET (self->link_button))
+           ? gtk_button_get_label (GTK_BUTTON (self->link_button)) : gtk_label_get_text (self->link);
   g_return_val_if_reached (NULL);
 }
 

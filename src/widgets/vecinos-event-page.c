@@ -24,6 +24,7 @@ struct _VecinosEventPage
   char           *language;
 
   /* Template widgets */
+  GtkWidget    *box;
   GtkLabel     *category_label;
   GtkLabel     *date_label;
   GtkBox       *documents_box;
@@ -31,7 +32,8 @@ struct _VecinosEventPage
   GtkLabel     *figures_heading;
   GtkLabel     *figures_label;
   GtkLabel     *sources_label;
-  GtkStack     *stack;
+  GtkWidget    *empty_label;
+  GtkWidget    *event_scroller;
   GtkLabel     *summary_label;
   GtkLabel     *title_label;
 };
@@ -73,6 +75,7 @@ update_documents (VecinosEventPage *self)
   g_autoptr(GPtrArray) excerpts = NULL;
   g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
+  gboolean has_excerpts, has_series;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->documents_box))) != NULL)
@@ -86,14 +89,29 @@ update_documents (VecinosEventPage *self)
       series = vecinos_dataset_list_event_series (self->dataset, slug, self->language);
     }
 
+  /* Shown before they are filled: GTK 4.8 keeps the size a hidden box
+   * last measured (none) when children come in while it is hidden, and the
+   * page then had no room to scroll to the quotations (issue 14) */
+  has_excerpts = excerpts != NULL && excerpts->len > 0;
+  has_series = series != NULL && series->len > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_heading), has_series);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_label), has_series);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_heading), has_excerpts);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_box), has_excerpts);
+
   /* Each as a quotation: in the reader's language when Vecinos has
    * translated it (labelled as ours), who wrote it, the numbers it claims
    * beside the official figures, and a way to the whole document */
   for (guint i = 0; excerpts != NULL && i < excerpts->len; i++)
     {
-      GtkWidget *view = vecinos_excerpt_view_new (g_ptr_array_steal_index (excerpts, i--),
-                                                  VECINOS_EXCERPT_VIEW_IN_EVENT, TRUE);
+      VecinosExcerpt *excerpt = g_ptr_array_steal_index (excerpts, i--);
+      /* Translated: the author wrote in the other of the two languages,
+       * and a screen reader is told so */
+      const char *original = excerpt->translation != NULL ? (g_strcmp0 (self->language, "es") == 0 ? "en" : "es")
+                                                          : NULL;
+      GtkWidget *view = vecinos_excerpt_view_new (excerpt, VECINOS_EXCERPT_VIEW_IN_EVENT, TRUE);
 
+      vecinos_excerpt_view_set_languages (VECINOS_EXCERPT_VIEW (view), original, NULL);
       gtk_box_append (self->documents_box, view);
     }
   for (guint i = 0; series != NULL && i < series->len; i++)
@@ -101,12 +119,6 @@ update_documents (VecinosEventPage *self)
                             ((VecinosSeriesRef *) g_ptr_array_index (series, i))->name);
 
   gtk_label_set_text (self->figures_label, names->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->figures_heading), names->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->figures_label), names->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->documents_heading),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->documents_box)) != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->documents_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->documents_box)) != NULL);
 }
 
 static void
@@ -116,11 +128,10 @@ update (VecinosEventPage *self)
   g_autofree char *category = NULL;
   g_autofree char *sources = NULL;
 
+  gtk_widget_set_visible (self->empty_label, self->event == NULL);
+  gtk_widget_set_visible (self->event_scroller, self->event != NULL);
   if (self->event == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+    return;
 
   date = vecinos_event_format_date (self->event);
   /* Translators: %s is the name of a category, such as "Trade" */
@@ -133,7 +144,6 @@ update (VecinosEventPage *self)
   gtk_label_set_text (self->summary_label, vecinos_event_get_summary (self->event));
   gtk_label_set_markup (self->sources_label, sources);
   update_documents (self);
-  gtk_stack_set_visible_child_name (self->stack, "event");
 }
 
 static void
@@ -203,14 +213,16 @@ vecinos_event_page_class_init (VecinosEventPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vecinos/Vecinos/widgets/vecinos-event-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, box);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, category_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, documents_box);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, documents_heading);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, event_scroller);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, figures_heading);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, figures_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, sources_label);
-  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, title_label);
 }

@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-excerpt-view.h"
+#include "vecinos-accessible-names.h"
+#include "vecinos-language.h"
 #include "vecinos-uri.h"
 
 struct _VecinosExcerptView
@@ -23,12 +25,16 @@ struct _VecinosExcerptView
   VecinosExcerpt         *excerpt;
   VecinosExcerptViewMode  mode;
   gboolean                translated;
+  char                   *original_language;     /* the author's, when not the interface's */
+  char                   *translation_language;  /* ours, when not the interface's */
   GPtrArray              *comparisons;   /* of GtkLabel, one per claim */
+  GPtrArray              *claim_buttons; /* of GtkButton, in a document */
 
   /* Template widgets */
   GtkWidget              *actions;
   GtkLabel               *attribution;
   GtkBox                 *box;
+  GtkWidget              *copy;
   GtkWidget              *original;      /* an expander with the author's words */
   GtkLabel               *original_label;
   GtkLabel               *quote;
@@ -56,10 +62,15 @@ text_label (const char *text,
  * ("claim:N") that shows its comparison */
 static char *
 original_markup (const VecinosExcerpt *excerpt,
-                 gboolean              links)
+                 gboolean              links,
+                 const char           *language)
 {
   GString *markup = g_string_new (NULL);
   const char *rest = excerpt->text;
+
+  /* Their language, for Pango (hyphenation, fonts) and what reads it */
+  if (language != NULL)
+    g_string_append_printf (markup, "<span lang=\"%s\">", language);
 
   for (guint i = 0; links && i < excerpt->claims->len; i++)
     {
@@ -80,6 +91,8 @@ original_markup (const VecinosExcerpt *excerpt,
     g_autofree char *tail = g_markup_escape_text (rest, -1);
     g_string_append (markup, tail);
   }
+  if (language != NULL)
+    g_string_append (markup, "</span>");
   return g_string_free (markup, FALSE);
 }
 
@@ -132,6 +145,17 @@ claim_button_clicked (GtkButton          *button,
   gtk_widget_set_visible (label, !gtk_widget_get_visible (label));
 }
 
+/* A flow box's cell for @button: it takes no focus (the button does), and
+ * is a plain group, not a table's cell */
+static GtkWidget *
+button_cell (GtkWidget *button)
+{
+  GtkWidget *cell = g_object_new (GTK_TYPE_FLOW_BOX_CHILD, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                  "focusable", FALSE, "child", button, NULL);
+
+  return cell;
+}
+
 /* A row of buttons, one per event or series, wrapping on a narrow page;
  * each opens its record through the window's @action (win.show-event,
  * win.show-series) */
@@ -143,7 +167,8 @@ refs_row (VecinosExcerptView *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (heading);
-  GtkWidget *flow = gtk_flow_box_new ();
+  /* A group of buttons, not a table (GTK's role for a flow box) */
+  GtkWidget *flow = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
@@ -160,9 +185,7 @@ refs_row (VecinosExcerptView *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ref->slug);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
-      /* The flow box's own cells take no focus: the buttons do */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), button_cell (button));
     }
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), flow);
@@ -190,7 +213,7 @@ build (VecinosExcerptView *self)
 {
   const VecinosExcerpt *excerpt = self->excerpt;
   gboolean in_document = self->mode == VECINOS_EXCERPT_VIEW_IN_DOCUMENT;
-  GtkWidget *button, *cell;
+  GtkWidget *button;
 
   if (in_document)
     {
@@ -203,6 +226,8 @@ build (VecinosExcerptView *self)
         /* Translators: an excerpt's number in its document */
         heading = g_strdup_printf (_("Excerpt %u"), excerpt->ordinal);
       gtk_label_set_text (self->attribution, heading);
+      /* A heading, not text to copy: no Tab stop */
+      gtk_label_set_selectable (self->attribution, FALSE);
       gtk_box_reorder_child_after (self->box, GTK_WIDGET (self->attribution), NULL);
     }
   else
@@ -211,15 +236,10 @@ build (VecinosExcerptView *self)
       gtk_label_set_text (self->attribution, attribution);
     }
 
-  {
-    g_autofree char *markup = original_markup (excerpt, in_document);
-
-    gtk_label_set_markup (self->original_label, markup);
-  }
-
   /* The numbers it claims: beside an event all compared at once; in the
    * document each behind its button (and its link in the text) */
   self->comparisons = g_ptr_array_new ();
+  self->claim_buttons = g_ptr_array_new ();
   for (guint i = 0; i < excerpt->claims->len; i++)
     {
       const VecinosClaim *claim = g_ptr_array_index (excerpt->claims, i);
@@ -242,6 +262,7 @@ build (VecinosExcerptView *self)
           gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_CONTROLS,
                                           label, NULL, -1);
           append_part (self, button);
+          g_ptr_array_add (self->claim_buttons, button);
           gtk_widget_set_visible (label, FALSE);
         }
       append_part (self, label);
@@ -255,13 +276,13 @@ build (VecinosExcerptView *self)
 
   if (!in_document)
     {
-      button = gtk_button_new_with_mnemonic (_("Read in the _Document"));
+      const char *read = _("Read in the _Document");
+
+      button = gtk_button_new_with_mnemonic (read);
+      vecinos_accessible_name_mnemonic (button, read);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-excerpt");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", excerpt->slug);
-      cell = gtk_flow_box_child_new ();
-      gtk_widget_set_focusable (cell, FALSE);
-      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (cell), button);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->actions), cell);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->actions), button_cell (button));
     }
 
   /* What a screen reader calls it: its number in its document, or beside
@@ -278,21 +299,78 @@ build (VecinosExcerptView *self)
                                     excerpt->document_title, -1);
 }
 
+/* Sets @widget's description to the language of the text it shows
+ * (the author's words if @original, else our translation) when that is
+ * not the interface's ("In English: the author's words"); else none.
+ * GTK 4.8 passes neither Pango's lang nor any other text attribute of a
+ * label to AT-SPI: the description is what a screen reader can say */
+static void
+describe_language (VecinosExcerptView *self,
+                   GtkWidget          *widget,
+                   gboolean            original)
+{
+  const char *language = original ? self->original_language : self->translation_language;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  if (language == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  name = vecinos_language_get_name (language);
+  if (original)
+    /* Translators: what a screen reader says of the author's words shown in
+     * another language than the interface: %s is that language ("English") */
+    description = g_strdup_printf (_("In %s: the author’s words"), name);
+  else
+    /* Translators: what a screen reader says of Vecinos' translation shown
+     * in another language than the interface: %s is that language */
+    description = g_strdup_printf (_("In %s: Vecinos translation"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 static void
 update_text (VecinosExcerptView *self)
 {
   gboolean translated = self->translated && self->excerpt->translation != NULL;
+  gboolean links = self->mode == VECINOS_EXCERPT_VIEW_IN_DOCUMENT;
+  g_autofree char *original = original_markup (self->excerpt, links, self->original_language);
 
-  if (translated)
-    gtk_label_set_text (self->quote, self->excerpt->translation);
-  else
+  if (translated && self->translation_language != NULL)
     {
-      g_autofree char *markup = original_markup (self->excerpt,
-                                                 self->mode == VECINOS_EXCERPT_VIEW_IN_DOCUMENT);
+      g_autofree char *escaped = g_markup_escape_text (self->excerpt->translation, -1);
+      g_autofree char *markup = g_strdup_printf ("<span lang=\"%s\">%s</span>", self->translation_language, escaped);
+
       gtk_label_set_markup (self->quote, markup);
     }
+  else if (translated)
+    gtk_label_set_text (self->quote, self->excerpt->translation);
+  else
+    gtk_label_set_markup (self->quote, original);
+  gtk_label_set_markup (self->original_label, original);
   gtk_widget_set_visible (self->translation_note, translated);
   gtk_widget_set_visible (self->original, translated);
+
+  /* The quotation, the author's words under it, and each number quoted
+   * from them, said in their language */
+  describe_language (self, GTK_WIDGET (self->quote), !translated);
+  describe_language (self, GTK_WIDGET (self->original_label), TRUE);
+  for (guint i = 0; i < self->claim_buttons->len; i++)
+    describe_language (self, g_ptr_array_index (self->claim_buttons, i), TRUE);
+  for (guint i = 0; i < self->comparisons->len; i++)
+    describe_language (self, g_ptr_array_index (self->comparisons, i), TRUE);
+}
+
+/* GTK 4.8's expander offers Tab to its child even when collapsed, out of
+ * the window: the author's words, a selectable label, then say they took
+ * the focus and Tab stays on the expander for good. Folded, they are no
+ * place for the keyboard */
+static void
+original_expanded (VecinosExcerptView *self)
+{
+  gtk_widget_set_can_focus (GTK_WIDGET (self->original_label),
+                            gtk_expander_get_expanded (GTK_EXPANDER (self->original)));
 }
 
 static void
@@ -302,6 +380,9 @@ vecinos_excerpt_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_EXCERPT_VIEW);
   g_clear_pointer (&self->comparisons, g_ptr_array_unref);
+  g_clear_pointer (&self->claim_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->original_language, g_free);
+  g_clear_pointer (&self->translation_language, g_free);
   g_clear_pointer (&self->excerpt, vecinos_excerpt_free);
 
   G_OBJECT_CLASS (vecinos_excerpt_view_parent_class)->dispose (object);
@@ -320,18 +401,27 @@ vecinos_excerpt_view_class_init (VecinosExcerptViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, actions);
   gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, attribution);
   gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, box);
+  gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, copy);
   gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, original);
   gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, original_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, quote);
   gtk_widget_class_bind_template_child (widget_class, VecinosExcerptView, translation_note);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, link_activated);
+  gtk_widget_class_bind_template_callback (widget_class, original_expanded);
 }
 
 static void
 vecinos_excerpt_view_init (VecinosExcerptView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  original_expanded (self);
+  /* Named for a screen reader: GTK 4.8 calls an expander "GtkExpander",
+   * and a button with a mnemonic "Copy _Quotation Copy Quotation" */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->original), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_expander_get_label (GTK_EXPANDER (self->original)), -1);
+  vecinos_accessible_hide_decoration (self->original);
+  vecinos_accessible_name_mnemonic (self->copy, gtk_button_get_label (GTK_BUTTON (self->copy)));
 }
 
 /**
@@ -472,4 +562,47 @@ vecinos_excerpt_view_focus_quote (VecinosExcerptView *self)
   /* Focused, not selected: a selectable label selects all it holds */
   gtk_label_select_region (self->quote, 0, 0);
   return focused;
+}
+
+/**
+ * vecinos_excerpt_view_set_languages:
+ * @original: (nullable): the language the author wrote in, when it is not
+ *   the interface's
+ * @translation: (nullable): the language of Vecinos' translation, when it
+ *   is not the interface's
+ *
+ * Marks text in another language than the interface's with it: for Pango,
+ * and for a screen reader, which hears "In English: the author's words"
+ * after it.
+ */
+void
+vecinos_excerpt_view_set_languages (VecinosExcerptView *self,
+                                    const char         *original,
+                                    const char         *translation)
+{
+  g_return_if_fail (VECINOS_IS_EXCERPT_VIEW (self));
+
+  g_free (self->original_language);
+  self->original_language = g_strdup (original);
+  g_free (self->translation_language);
+  self->translation_language = g_strdup (translation);
+  update_text (self);
+}
+
+/**
+ * vecinos_excerpt_view_has_focus:
+ *
+ * Returns: whether the keyboard is on the excerpt (on any of its parts)
+ */
+gboolean
+vecinos_excerpt_view_has_focus (VecinosExcerptView *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (VECINOS_IS_EXCERPT_VIEW (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
 }

@@ -37,5 +37,9 @@ const char           *vecinos_excerpt_view_get_comparison   (VecinosExcerptView 
                                                              guint                  index);
 char                 *vecinos_excerpt_view_copy_quotation   (VecinosExcerptView    *self);
 gboolean              vecinos_excerpt_view_focus_quote      (VecinosExcerptView    *self);
+gboolean              vecinos_excerpt_view_has_focus        (VecinosExcerptView    *self);
+void                  vecinos_excerpt_view_set_languages    (VecinosExcerptView    *self,
+                                                             const char            *original,
+                                                             const char            *translation);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-search-panel.h"
+#include "vecinos-tab-stop.h"
 
 #define MAX_RESULTS 60
 
@@ -170,6 +171,10 @@ search_changed (VecinosSearchPanel *self)
   gtk_label_set_text (self->status, status);
   /* Said by a screen reader as the user types */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_accessible_announce (GTK_ACCESSIBLE (self->status), status, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
 }
 
 static void
@@ -235,6 +240,7 @@ vecinos_search_panel_class_init (VecinosSearchPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = vecinos_search_panel_dispose;
+  g_type_ensure (VECINOS_TYPE_TAB_STOP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   /**
