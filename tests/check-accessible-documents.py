@@ -207,9 +207,21 @@ def check_walk(view, where, words, translation_shown):
     else:
         check(not marked, f'{where}: no text in the interface\'s language says it is in {other} ({len(marked)})')
     if language_of(where) == 'es':
-        quoted = [n for n in checks_ if other not in n.description]
-        check(not quoted, f'{where}: each “Check” button that quotes the author\'s English says so '
-              f'({len(quoted)} do not)')
+        # A button quotes the claim's words as Vecinos' Spanish translation
+        # has them (claim_wording), or the author's English and says so
+        spanish = spanish_wordings()
+        quoted = [n for n in checks_ if other not in n.description and
+                  not any(w in n.name for w in spanish)]
+        in_spanish = [n for n in checks_ if any(w in n.name for w in spanish)]
+        check(not quoted and in_spanish, f'{where}: each “Check” button quotes the Spanish translation\'s '
+              f'words ({len(in_spanish)}) or says it quotes the author\'s English ({len(quoted)} do neither)')
+
+
+def spanish_wordings():
+    """The claims' words in Vecinos' Spanish translations, from the dataset"""
+    import sqlite3
+    with sqlite3.connect(f'file:{dataset}?mode=ro', uri=True) as db:
+        return [row[0] for row in db.execute("SELECT text FROM claim_wording WHERE lang = 'es'")]
 
 
 def xdotool(*args):

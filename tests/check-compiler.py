@@ -95,6 +95,13 @@ with tempfile.TemporaryDirectory() as tmp:
             ['series.json', 'series “mx_homicides”', 'value for 2024', '1e+300'])
     refuses(tmp, 'huge-millions', replace_in('series.json', '"value": 400', '"value": 2e9'),
             ['series.json', 'series “merida_funding”', 'value for FY2008', '2e+09', 'usd_millions'])
+    # A claim's words in a translation must be in that translation
+    refuses(tmp, 'claim-translation-not-found',
+            replace_in('claims.json', '"es": "26,037 en 2012"', '"es": "26,038 en 2012"'),
+            ['claims.json', 'claim “a-1-c1”', '“es”', 'word for word'], file='claims.json')
+    refuses(tmp, 'claim-translation-language',
+            replace_in('claims.json', '"es": "26,037 en 2012"', '"fr": "26,037"'),
+            ['claims.json', 'claim “a-1-c1”', '“fr”'], file='claims.json')
     refuses(tmp, 'huge-claim', replace_in('claims.json', '"value": 26037', '"value": -1e16'),
             ['claims.json', 'claim “a-1-c1”', 'value', '-1e+16'])
 

@@ -739,9 +739,14 @@ test_event_excerpts_and_claims (void)
   vecinos_language_use ("es");
   comparison_es = vecinos_claim_format_comparison (g_ptr_array_index (excerpt->claims, 0));
   vecinos_language_use ("en");
+  /* The document's words as the Spanish translation has them, said to be
+   * Vecinos' translation; the author's stay in the claim */
+  g_assert_cmpstr (((VecinosClaim *) g_ptr_array_index (excerpt->claims, 0))->text, ==, "26,037 in 2012");
+  g_assert_cmpstr (((VecinosClaim *) g_ptr_array_index (excerpt->claims, 0))->translation, ==, "26,037 en 2012");
   g_assert_cmpstr (comparison_es, ==,
-                   "El documento dice «26,037 in 2012»; la cifra oficial de 2012 es 25,967 personas (INEGI)."
-                   " No miden exactamente lo mismo. El informe cita el conteo preliminar.");
+                   "El documento dice «26,037 en 2012»; la cifra oficial de 2012 es 25,967 personas (INEGI)."
+                   " No miden exactamente lo mismo. (Las palabras del documento, en la traducción de Vecinos.)"
+                   " El informe cita el conteo preliminar.");
 }
 
 /* What is not known is said: no author, an inferred date, no series */

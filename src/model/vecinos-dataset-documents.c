@@ -72,6 +72,7 @@ list_claims (VecinosDataset *self,
         }
       claim->measure_differs = sqlite3_column_int (stmt, 12);
       claim->note = nullable_column (stmt, 13, LONG_TEXT);
+      claim->translation = nullable_column (stmt, 15, LONG_TEXT);
       g_ptr_array_add (claims, claim);
     }
   sqlite3_reset (stmt);

@@ -191,6 +191,7 @@ vecinos_dataset_get_series (VecinosDataset  *self,
 
   stmt = self->queries[QUERY_SERIES_CLAIMS];
   sqlite3_bind_int64 (stmt, 1, row);
+  sqlite3_bind_text (stmt, 2, lang, -1, SQLITE_TRANSIENT);
   while (next_row (self, stmt))
     {
       VecinosSeriesClaim *claim = g_new0 (VecinosSeriesClaim, 1);
@@ -206,10 +207,12 @@ vecinos_dataset_get_series (VecinosDataset  *self,
                                VECINOS_DATE_PRECISION_YEAR, &published);
       claim->document_year = published.year;
       claim->measure_differs = sqlite3_column_int (stmt, 5);
+      claim->translation = nullable_column (stmt, 6, LONG_TEXT);
       /* Drawn at its value: one that is no number is not drawn */
       if (!isfinite (claim->value))
         {
           g_free (claim->text);
+          g_free (claim->translation);
           g_free (claim->document);
           g_free (claim);
           continue;

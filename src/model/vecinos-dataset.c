@@ -67,13 +67,14 @@ static const char * const query_sql[N_QUERIES] = {
   [QUERY_EXCERPT_CLAIMS] =
     "SELECT c.text, c.value, s.slug, coalesce (st.name, ste.name), coalesce (st.unit, ste.unit),"
     " s.source_org, s.frequency, c.period_day, p.value, p.preliminary, p.source, p.source_url,"
-    " c.measure_differs, coalesce (ct.note, cte.note), s.unit_kind"
+    " c.measure_differs, coalesce (ct.note, cte.note), s.unit_kind, cw.text"
     " FROM claim c LEFT JOIN series s ON s.id = c.series_id"
     " LEFT JOIN series_text ste ON ste.series_id = s.id AND ste.lang = 'en'"
     " LEFT JOIN series_text st ON st.series_id = s.id AND st.lang = ?1"
     " LEFT JOIN point p ON p.series_id = c.series_id AND p.period_day = c.period_day"
     " LEFT JOIN claim_text cte ON cte.claim_id = c.id AND cte.lang = 'en'"
     " LEFT JOIN claim_text ct ON ct.claim_id = c.id AND ct.lang = ?1"
+    " LEFT JOIN claim_wording cw ON cw.claim_id = c.id AND cw.lang = ?1"
     " WHERE c.excerpt_id = ?2 ORDER BY c.ordinal",
   /* ?1 language, ?2 event slug: the series its excerpts discuss or check
    * a claim against, and those its tour steps point at */
@@ -207,8 +208,9 @@ static const char * const query_sql[N_QUERIES] = {
     " JOIN point p ON p.series_id = r.related_id WHERE r.series_id = ?1 GROUP BY r.related_id",
   /* ?1 series row: the claims with a number, in the series' unit */
   [QUERY_SERIES_CLAIMS] =
-    "SELECT c.period_day, c.value, c.text, d.title, d.published_day, c.measure_differs"
+    "SELECT c.period_day, c.value, c.text, d.title, d.published_day, c.measure_differs, cw.text"
     " FROM claim c JOIN excerpt x ON x.id = c.excerpt_id JOIN document d ON d.id = x.document_id"
+    " LEFT JOIN claim_wording cw ON cw.claim_id = c.id AND cw.lang = ?2"
     " WHERE c.series_id = ?1 AND c.value IS NOT NULL AND c.period_day IS NOT NULL"
     " ORDER BY c.period_day, c.id",
 };

@@ -19,6 +19,7 @@ vecinos_claim_free (VecinosClaim *claim)
   if (claim == NULL)
     return;
   g_free (claim->text);
+  g_free (claim->translation);
   g_free (claim->series_slug);
   g_free (claim->series_name);
   g_free (claim->series_unit);
@@ -185,9 +186,12 @@ char *
 vecinos_claim_format_comparison (const VecinosClaim *claim)
 {
   GString *out = g_string_new (NULL);
+  const char *words;
 
   g_return_val_if_fail (claim != NULL, NULL);
 
+  /* In the interface's language when Vecinos' translation has the words */
+  words = vecinos_claim_get_words (claim);
   if (claim->series_slug != NULL && claim->has_official)
     {
       g_autofree char *period = vecinos_format_period (claim->period_kind, claim->period_year);
@@ -198,7 +202,7 @@ vecinos_claim_format_comparison (const VecinosClaim *claim)
        * period ("2017", "fiscal year 2010"); %3$s the official figure with
        * its unit ("25,967 people"); %4$s the organisation that publishes it */
       g_string_append_printf (out, _("The document says “%1$s”; the official figure for %2$s is %3$s (%4$s)."),
-                              claim->text, period, official, claim->source_org);
+                              words, period, official, claim->source_org);
       if (claim->official_preliminary)
         g_string_append_printf (out, " %s", _("That figure is preliminary and may be revised."));
       if (claim->measure_differs)
@@ -207,14 +211,30 @@ vecinos_claim_format_comparison (const VecinosClaim *claim)
   else
     {
       /* Translators: %s is the document's words, quoted */
-      g_string_append_printf (out, _("The document says “%s”."), claim->text);
+      g_string_append_printf (out, _("The document says “%s”."), words);
       if (claim->note == NULL)
         g_string_append_printf (out, " %s", _("No official series in Vecinos measures this figure."));
     }
 
+  if (claim->translation != NULL)
+    g_string_append_printf (out, " %s", _("(The document’s words in Vecinos’ translation.)"));
   if (claim->note != NULL)
     g_string_append_printf (out, " %s", claim->note);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * vecinos_claim_get_words:
+ *
+ * Returns: the claim's words as Vecinos' translation into the asked
+ *   language has them, or the document's own when it has none
+ */
+const char *
+vecinos_claim_get_words (const VecinosClaim *claim)
+{
+  g_return_val_if_fail (claim != NULL, NULL);
+
+  return claim->translation != NULL ? claim->translation : claim->text;
 }
 
 /* "A, B" from "A; B", or "author not identified" */

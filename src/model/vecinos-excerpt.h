@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * against when a series measures it (series_slug is NULL otherwise) */
 typedef struct {
   char              *text;             /* the document's words */
+  char              *translation;      /* the same words in Vecinos' translation into
+                                        * the asked language, or NULL */
   gboolean           has_value;
   double             value;
   char              *series_slug;
@@ -94,6 +96,7 @@ char *vecinos_format_value            (double                value,
 char *vecinos_format_period           (VecinosPeriodKind     kind,
                                        int                   year);
 char *vecinos_claim_format_comparison (const VecinosClaim   *claim);
+const char *vecinos_claim_get_words (const VecinosClaim   *claim);
 char *vecinos_excerpt_format_attribution (const VecinosExcerpt *excerpt);
 char *vecinos_excerpt_format_quotation (const VecinosExcerpt *excerpt,
                                         gboolean              translated);

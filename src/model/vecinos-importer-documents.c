@@ -202,6 +202,54 @@ import_excerpts (Import  *import,
   return TRUE;
 }
 
+/* A claim's words in each translation of its excerpt that gives them */
+static gboolean
+import_claim_wordings (Import       *import,
+                       JsonObject   *object,
+                       gint64        excerpt_row,
+                       gint64        claim_row,
+                       sqlite3_stmt *translation_text,
+                       sqlite3_stmt *insert_wording,
+                       GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, "translation");
+  JsonObject *wordings;
+  g_autoptr(GList) languages = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return import_fail (import, error, _("“translation” must map languages to the claim’s words"));
+  wordings = json_node_get_object (node);
+  languages = json_object_get_members (wordings);
+  for (GList *l = languages; l != NULL; l = l->next)
+    {
+      const char *lang = l->data;
+      JsonNode *value = json_object_get_member (wordings, lang);
+      const char *words;
+      gboolean found = FALSE;
+
+      if (!g_strv_contains ((const char * const *) import->languages, lang))
+        /* Translators: %s is a language code found in a dataset file */
+        return import_fail (import, error, _("“translation” has a language Vecinos does not use: “%s”"), lang);
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING ||
+          *(words = json_node_get_string (value)) == '\0')
+        return import_fail (import, error, _("“translation” must map languages to the claim’s words"));
+      sqlite3_bind_int64 (translation_text, 1, excerpt_row);
+      sqlite3_bind_text (translation_text, 2, lang, -1, SQLITE_STATIC);
+      if (sqlite3_step (translation_text) == SQLITE_ROW)
+        found = strstr ((const char *) sqlite3_column_text (translation_text, 0), words) != NULL;
+      sqlite3_reset (translation_text);
+      if (!found)
+        /* Translators: %s is a language code */
+        return import_fail (import, error, _("its words in “%s” are not found word for word in its excerpt’s translation"),
+                            lang);
+      if (!import_run (import, insert_wording, "Iss", claim_row, lang, words))
+        return import_fail_sqlite (import, error);
+    }
+  return TRUE;
+}
+
 gboolean
 import_claims (Import  *import,
                GError **error)
@@ -211,6 +259,8 @@ import_claims (Import  *import,
   g_autoptr(sqlite3_stmt) insert_text = NULL;
   g_autoptr(sqlite3_stmt) excerpt_text = NULL;
   g_autoptr(sqlite3_stmt) find_point = NULL;
+  g_autoptr(sqlite3_stmt) insert_wording = NULL;
+  g_autoptr(sqlite3_stmt) translation_text = NULL;
   g_autoptr(GHashTable) ordinals = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *array;
@@ -223,6 +273,9 @@ import_claims (Import  *import,
                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)) ||
       !(insert_text = import_prepare (import, "INSERT INTO claim_text VALUES (?, ?, ?)", error)) ||
       !(excerpt_text = import_prepare (import, "SELECT text FROM excerpt WHERE id = ?", error)) ||
+      !(insert_wording = import_prepare (import, "INSERT INTO claim_wording VALUES (?, ?, ?)", error)) ||
+      !(translation_text = import_prepare (import, "SELECT text FROM excerpt_text WHERE excerpt_id = ? AND lang = ?",
+                                           error)) ||
       !(find_point = import_prepare (import, "SELECT p.period_day FROM point p JOIN series s ON s.id = p.series_id"
                                              " WHERE p.series_id = ? AND p.period_day = ?", error)))
     return FALSE;
@@ -308,6 +361,11 @@ import_claims (Import  *import,
         if (!import_run (import, insert_text, "Iss", claim_row, import->languages[l],
                          import_text_in (note, import->languages[l])))
           return import_fail_sqlite (import, error);
+
+      /* "translation": {"es": "…"}, the same words as the excerpt's
+       * translation into that language has them, found there word for word */
+      if (!import_claim_wordings (import, object, excerpt_row, claim_row, translation_text, insert_wording, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -97,6 +97,10 @@ const char vecinos_schema_sql[] =
   " measure_differs INTEGER NOT NULL);\n"
   "CREATE TABLE claim_text (claim_id INTEGER NOT NULL REFERENCES claim (id),"
   " lang TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (claim_id, lang));\n"
+  /* The claim's words as Vecinos' translation of its excerpt into lang has
+   * them (found there word for word) */
+  "CREATE TABLE claim_wording (claim_id INTEGER NOT NULL REFERENCES claim (id),"
+  " lang TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (claim_id, lang));\n"
 
   "CREATE TABLE tour (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE);\n"
   "CREATE TABLE tour_text (tour_id INTEGER NOT NULL REFERENCES tour (id),"

@@ -22,6 +22,7 @@ static void
 series_claim_free (VecinosSeriesClaim *claim)
 {
   g_free (claim->text);
+  g_free (claim->translation);
   g_free (claim->document);
   g_free (claim);
 }

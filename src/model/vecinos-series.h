@@ -27,6 +27,8 @@ typedef struct {
   char     *document;      /* its title */
   int       document_year;
   gboolean  measure_differs;
+  char     *translation;   /* its words in Vecinos' translation into the asked
+                            * language, or NULL */
 } VecinosSeriesClaim;
 
 /* Up to VECINOS_SERIES_BLOCK consecutive points, summarised: a chart with

@@ -189,6 +189,7 @@ describe_claim (const VecinosSeries      *series,
   const VecinosPoint *point = vecinos_series_find_point (series, claim->year);
   VecinosClaim comparison = {
     .text = claim->text,
+    .translation = claim->translation,
     .series_slug = series->slug,
     .series_unit = series->unit,
     .unit_kind = series->unit_kind,

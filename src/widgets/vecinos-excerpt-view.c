@@ -251,7 +251,7 @@ build (VecinosExcerptView *self)
 
           /* Translators: a button under an excerpt: %s is the number the
            * document states */
-          text = g_strdup_printf (_("Check “%s”"), claim->text);
+          text = g_strdup_printf (_("Check “%s”"), vecinos_claim_get_words (claim));
           button = gtk_button_new_with_label (text);
           gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
           gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
@@ -356,8 +356,19 @@ update_text (VecinosExcerptView *self)
    * from them, said in their language */
   describe_language (self, GTK_WIDGET (self->quote), !translated);
   describe_language (self, GTK_WIDGET (self->original_label), TRUE);
+  /* A button quotes the translation's words when Vecinos' translation has
+   * them; else the author's, in their language */
   for (guint i = 0; i < self->claim_buttons->len; i++)
-    describe_language (self, g_ptr_array_index (self->claim_buttons, i), TRUE);
+    {
+      GtkWidget *button = g_ptr_array_index (self->claim_buttons, i);
+      const VecinosClaim *claim = g_ptr_array_index (self->excerpt->claims,
+                                                     GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "claim")));
+
+      if (claim->translation != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      else
+        describe_language (self, button, TRUE);
+    }
   for (guint i = 0; i < self->comparisons->len; i++)
     describe_language (self, g_ptr_array_index (self->comparisons, i), TRUE);
 }
