@@ -38,16 +38,8 @@ if os.environ.get('VECINOS_PRIVATE_BUS') != '1':
             print(line if tap else f'# {line}')
     sys.exit(status)
 
-# The accessibility bus of this session, for this script and for Vecinos:
-# otherwise both look for it in a property of the X root window, which
-# another AT-SPI test on the same display may have left pointing at a bus
-# that is gone
-address = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.a11y.Bus', '--object-path',
-                          '/org/a11y/bus', '--method', 'org.a11y.Bus.GetAddress'],
-                         capture_output=True, text=True).stdout
-match = re.search(r"'([^']+)'", address)
-if match:
-    os.environ['AT_SPI_BUS_ADDRESS'] = match.group(1)
+from atspi_bus import use_session_bus  # noqa: E402
+use_session_bus()
 
 import gi  # noqa: E402
 gi.require_version('Atspi', '2.0')

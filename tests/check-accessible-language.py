@@ -32,6 +32,9 @@ if os.environ.get('VECINOS_PRIVATE_BUS') != '1':
             print(line if tap else f'# {line}')
     sys.exit(status)
 
+from atspi_bus import use_session_bus  # noqa: E402
+use_session_bus()
+
 import gi  # noqa: E402
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi, GLib  # noqa: E402

@@ -31,14 +31,6 @@ line_height (PangoContext *context)
   return height;
 }
 
-/* The title's row, for a title @scale times the text's size */
-static inline double
-title_height (PangoContext *context,
-              double        scale)
-{
-  return MAX (34.0, line_height (context) * MAX (scale, 1.0) + 14);
-}
-
 /* A strip of terms, and the row of years under the plot */
 static inline double
 band_height (PangoContext *context)
@@ -158,6 +150,9 @@ void vecinos_chart_draw_legend     (cairo_t                 *cr,
                                     double                   x,
                                     double                   y,
                                     double                   right);
+double vecinos_chart_title_height (PangoContext            *context,
+                                  const VecinosChart      *chart,
+                                  double                   width);
 void vecinos_chart_draw_title      (cairo_t                 *cr,
                                     PangoContext            *context,
                                     const VecinosChart      *chart,

@@ -198,7 +198,7 @@ layout_plot (PangoContext       *context,
   VecinosChartScale plot = { 0 };
   double first = G_MAXDOUBLE, last = -G_MAXDOUBLE;
 
-  plot.top = title_height (context, chart->title_scale) + band_height (context) + 4;
+  plot.top = vecinos_chart_title_height (context, chart, width) + band_height (context) + 4;
   plot.bottom = height - legend_height (context, n_layers) - 2 * band_height (context) - 8;
   max_ticks = MAX (3, (guint) ((plot.bottom - plot.top) / 40));
 

@@ -306,14 +306,14 @@ vecinos_chart_draw_legend (cairo_t            *cr,
     }
 }
 
-/* The chart's title, cut short with an ellipsis if it does not fit */
-void
-vecinos_chart_draw_title (cairo_t            *cr,
-                          PangoContext       *context,
-                          const VecinosChart *chart,
-                          double              width)
+/* The chart's title on up to two lines @width wide (large text, a narrow
+ * window), cut short with an ellipsis only beyond that */
+static PangoLayout *
+title_layout (PangoContext       *context,
+              const VecinosChart *chart,
+              double              width)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   g_autofree char *title = NULL;
 
   if (chart->compare != NULL && vecinos_chart_shares_axis (chart))
@@ -328,6 +328,8 @@ vecinos_chart_draw_title (cairo_t            *cr,
      * can hold parentheses of their own, hence the dash) */
     title = g_strdup_printf (_("%1$s — %2$s"), chart->series->name, chart->series->unit);
   layout = ellipsized_layout (context, title, width - 16, TRUE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -2);
   if (chart->title_scale > 1)
     {
       PangoAttrList *attributes = pango_attr_list_new ();
@@ -337,6 +339,30 @@ vecinos_chart_draw_title (cairo_t            *cr,
       pango_layout_set_attributes (layout, attributes);
       pango_attr_list_unref (attributes);
     }
+  return layout;
+}
+
+/* The title's row: its lines, and room around them */
+double
+vecinos_chart_title_height (PangoContext       *context,
+                            const VecinosChart *chart,
+                            double              width)
+{
+  g_autoptr(PangoLayout) layout = title_layout (context, chart, width);
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return MAX (34.0, height + 14);
+}
+
+void
+vecinos_chart_draw_title (cairo_t            *cr,
+                          PangoContext       *context,
+                          const VecinosChart *chart,
+                          double              width)
+{
+  g_autoptr(PangoLayout) layout = title_layout (context, chart, width);
+
   set_ink (cr, chart, 1);
   cairo_move_to (cr, 8, 6);
   pango_cairo_show_layout (cr, layout);
