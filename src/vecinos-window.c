@@ -117,9 +117,6 @@ presenting_changed (VecinosWindow *self)
     gtk_window_unfullscreen (GTK_WINDOW (self));
   /* The screen's height sets the text's size */
   apply_text_scale (self);
-  /* Presenting, the text's size follows the screen the window is on */
-  g_signal_connect_after (self, "realize", G_CALLBACK (apply_text_scale), NULL);
-  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (apply_text_scale), NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
@@ -478,6 +475,7 @@ static void
 apply_text_scale (VecinosWindow *self)
 {
   static GtkCssProvider *provider;
+  static char *loaded_css;
   g_autofree char *css = NULL;
   g_autofree char *presenting = NULL;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -505,11 +503,17 @@ apply_text_scale (VecinosWindow *self)
   css = g_strdup_printf ("window.vecinos-main { font-size: %sem; }%s",
                          g_ascii_formatd (number, sizeof number, "%.2f", scale),
                          presenting != NULL ? presenting : "");
+  /* Reloading restyles every window: only when the style changes */
+  if (g_strcmp0 (css, loaded_css) != 0)
+    {
 #if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (provider, css);
+      gtk_css_provider_load_from_string (provider, css);
 #else
-  gtk_css_provider_load_from_data (provider, css, -1);
+      gtk_css_provider_load_from_data (provider, css, -1);
 #endif
+      g_free (loaded_css);
+      loaded_css = g_strdup (css);
+    }
   /* Does the header still hold the views' switcher? */
   if (self->workspace != NULL)
     vecinos_workspace_queue_fit_header (self->workspace);
@@ -573,6 +577,9 @@ vecinos_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (apply_text_scale), self,
                            G_CONNECT_SWAPPED);
   apply_text_scale (self);
+  /* Presenting, the text's size follows the screen the window is on */
+  g_signal_connect_after (self, "realize", G_CALLBACK (apply_text_scale), NULL);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (apply_text_scale), NULL);
   g_signal_connect_object (self->context, "notify::language", G_CALLBACK (language_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::presenting", G_CALLBACK (presenting_changed), self,
