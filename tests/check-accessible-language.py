@@ -15,25 +15,9 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
-import time
 
-if os.environ.get('VECINOS_PRIVATE_BUS') != '1':
-    # The accessibility daemons the private bus starts write to standard
-    # output too: what is not TAP is passed on as a TAP comment
-    # (a file, not a pipe: a daemon left behind would hold a pipe open)
-    env = dict(os.environ, VECINOS_PRIVATE_BUS='1')
-    with tempfile.TemporaryFile(mode='w+') as output:
-        status = subprocess.call(['dbus-run-session', '--', sys.executable] + sys.argv, env=env,
-                                 stdout=output)
-        output.seek(0)
-        for line in output.read().splitlines():
-            tap = re.match(r'(ok|not ok|1\.\.\d|#)', line)
-            print(line if tap else f'# {line}')
-    sys.exit(status)
-
-from atspi_bus import use_session_bus  # noqa: E402
-use_session_bus()
+import atspi_harness  # noqa: E402
+atspi_harness.in_private_session()
 
 import gi  # noqa: E402
 gi.require_version('Atspi', '2.0')
@@ -67,23 +51,7 @@ def same_in_both(text):
     return text in SAME or not any(c.islower() for c in text)
 
 
-def pump(seconds):
-    end = time.monotonic() + seconds
-    context = GLib.MainContext.default()
-    while time.monotonic() < end:
-        context.iteration(False)
-        time.sleep(0.01)
-
-
-def find_app(name):
-    for _ in range(200):
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            app = desktop.get_child_at_index(i)
-            if app is not None and app.get_name() == name:
-                return app
-        pump(0.1)
-    return None
+from atspi_harness import find_app, pump  # noqa: E402
 
 
 def walk(node, texts, depth=0):

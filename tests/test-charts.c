@@ -15,6 +15,7 @@
 
 #include "vecinos-charts-page-private.h"
 #include "vecinos-language.h"
+#include "vecinos-test-gtk.h"
 #include "vecinos-window-private.h"
 
 #define KEY_SECONDS 5.0
@@ -191,25 +192,6 @@ test_tab_chain (gconstpointer data)
 
 /* --- Real keys --- */
 
-typedef gboolean (*Condition) (VecinosWindow *window, gconstpointer data);
-
-static gboolean
-wait_until (VecinosWindow *window,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (KEY_SECONDS * G_USEC_PER_SEC);
-
-  while (!condition (window, data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
 static gboolean
 is_active (VecinosWindow *window,
            gconstpointer  data)
@@ -231,21 +213,6 @@ shows (VecinosWindow *window,
   return g_strcmp0 (shown_slug (vecinos_window_get_charts_page (window)), data) == 0;
 }
 
-static void
-press (const char *key)
-{
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("xdotool key %s failed: %s (%s)", key, error->message, err);
-}
-
 /* Presses @key and waits for the focus to move */
 static void
 press_moving_focus (VecinosWindow *window,
@@ -253,8 +220,8 @@ press_moving_focus (VecinosWindow *window,
 {
   GtkWidget *before = focus_of (window);
 
-  press (key);
-  if (!wait_until (window, focus_is_not, before))
+  vecinos_test_press_key (key);
+  if (!vecinos_test_wait_until (window, focus_is_not, before, KEY_SECONDS))
     g_error ("%s did not move the focus from a %s", key, before ? G_OBJECT_TYPE_NAME (before) : "nothing");
   settle ();
 }
@@ -277,7 +244,7 @@ test_search_keys (void)
     }
   window = show_window ("VECINOS_BUNDLED_DATASET", "en");
   page = vecinos_window_get_charts_page (window);
-  if (!wait_until (window, is_active, NULL))
+  if (!vecinos_test_wait_until (window, is_active, NULL, KEY_SECONDS))
     g_error ("the window did not get the keyboard focus of the display");
   g_assert_true (vecinos_charts_page_show_series (page, "mx_population"));
 
@@ -298,15 +265,15 @@ test_search_keys (void)
   g_assert_cmpstr (((VecinosSeriesRef *) g_ptr_array_index (page->series, gtk_list_box_row_get_index (row)))->slug,
                    ==, "mx_homicides");
   g_assert_cmpstr (shown_slug (page), ==, "mx_population");
-  press ("space");
-  if (!wait_until (window, shows, "mx_homicides"))
+  vecinos_test_press_key ("space");
+  if (!vecinos_test_wait_until (window, shows, "mx_homicides", KEY_SECONDS))
     g_error ("Space on a row did not open it (%s shown)", shown_slug (page));
 
   /* Enter in the search: the first result, opened */
   gtk_widget_grab_focus (GTK_WIDGET (page->search));
   settle ();
-  press ("Return");
-  if (!wait_until (window, shows, "mx_homicide_rate"))
+  vecinos_test_press_key ("Return");
+  if (!vecinos_test_wait_until (window, shows, "mx_homicide_rate", KEY_SECONDS))
     g_error ("Enter in the search did not open the first result (%s shown)", shown_slug (page));
   g_assert_true (GTK_IS_LIST_BOX_ROW (focus_of (window)));
 

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "vecinos-test.h"
+#include "vecinos-test-gtk.h"
 
 #include <gtk/gtk.h>
 
@@ -70,26 +71,6 @@ settle (double seconds)
   while (g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (2000);
-}
-
-typedef gboolean (*Condition) (VecinosWindow *window, gconstpointer data);
-
-static gboolean
-wait_until (VecinosWindow *window,
-            Condition      condition,
-            gconstpointer  data,
-            double         seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!condition (window, data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
 }
 
 /* --- What a control is --- */
@@ -378,21 +359,6 @@ is_active (VecinosWindow *window,
   return gtk_window_is_active (GTK_WINDOW (window));
 }
 
-static void
-press (const char *key)
-{
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_test_message ("key %s", key);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("xdotool key %s failed: %s (%s)", key, error->message, err);
-}
-
 static GtkWidget *
 search_popover (VecinosWindow *window)
 {
@@ -433,7 +399,7 @@ show_window_with_keyboard (void)
     g_error ("xdotool is not installed: this test sends real key presses with it "
              "(tools/install-deps.sh installs it)");
   window = show_window ("en");
-  if (!wait_until (window, is_active, NULL, WAIT_SECONDS))
+  if (!vecinos_test_wait_until (window, is_active, NULL, WAIT_SECONDS))
     g_error ("the window did not get the keyboard focus of the display in %.0f s", WAIT_SECONDS);
   return window;
 }
@@ -449,25 +415,25 @@ test_search_keys (void)
   GtkWidget *entry = vecinos_search_panel_get_entry (vecinos_window_get_search_panel (window));
   GtkWidget *title = NULL;
 
-  press ("ctrl+f");
-  g_assert_true (wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
+  vecinos_test_press_key ("ctrl+f");
+  g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
-  press ("Escape");
-  g_assert_true (wait_until (window, search_open, GINT_TO_POINTER (FALSE), WAIT_SECONDS));
+  vecinos_test_press_key ("Escape");
+  g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (FALSE), WAIT_SECONDS));
   settle (0.3);
 
-  press ("ctrl+f");
-  g_assert_true (wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
-  press ("alt+2");
-  g_assert_true (wait_until (window, view_is, "charts", WAIT_SECONDS));
-  g_assert_true (wait_until (window, search_open, GINT_TO_POINTER (FALSE), WAIT_SECONDS));
+  vecinos_test_press_key ("ctrl+f");
+  g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
+  vecinos_test_press_key ("alt+2");
+  g_assert_true (vecinos_test_wait_until (window, view_is, "charts", WAIT_SECONDS));
+  g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (FALSE), WAIT_SECONDS));
   settle (0.3);
 
-  press ("ctrl+f");
-  g_assert_true (wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
-  press ("F10");
-  g_assert_true (wait_until (window, menu_open, NULL, WAIT_SECONDS));
-  press ("Escape");
+  vecinos_test_press_key ("ctrl+f");
+  g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
+  vecinos_test_press_key ("F10");
+  g_assert_true (vecinos_test_wait_until (window, menu_open, NULL, WAIT_SECONDS));
+  vecinos_test_press_key ("Escape");
   settle (0.3);
 
   /* From the event's selectable title (Alt+1 outside the search is the
@@ -491,10 +457,10 @@ test_search_keys (void)
   g_assert_nonnull (title);
   g_assert_true (gtk_widget_grab_focus (title));
   settle (0.2);
-  press ("ctrl+f");
-  g_assert_true (wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
-  press ("Escape");
-  g_assert_true (wait_until (window, search_open, GINT_TO_POINTER (FALSE), WAIT_SECONDS));
+  vecinos_test_press_key ("ctrl+f");
+  g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (TRUE), WAIT_SECONDS));
+  vecinos_test_press_key ("Escape");
+  g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (FALSE), WAIT_SECONDS));
   settle (0.3);
 
   close_window (window);

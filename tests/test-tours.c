@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "vecinos-test.h"
+#include "vecinos-test-gtk.h"
 
 #include <json-glib/json-glib.h>
 #include <gtk/gtk.h>
@@ -156,51 +157,11 @@ close_window (VecinosWindow *window)
   vecinos_language_use ("en");
 }
 
-typedef gboolean (*Condition) (VecinosWindow *window, gconstpointer data);
-
-/* Runs the main loop until @condition holds or @seconds have passed;
- * returns whether it holds */
-static gboolean
-wait_until (VecinosWindow *window,
-            Condition      condition,
-            gconstpointer  data,
-            double         seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!condition (window, data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
 static gboolean
 is_active (VecinosWindow *window,
            gconstpointer  data)
 {
   return gtk_window_is_active (GTK_WINDOW (window));
-}
-
-/* A key pressed and released on the X server's keyboard, as a clicker
- * does: to the window the display has focused */
-static void
-press (const char *key)
-{
-  const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_test_message ("key %s", key);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("xdotool key %s failed: %s (%s)", key, error->message, err);
 }
 
 static gboolean
@@ -320,7 +281,7 @@ assert_step (VecinosWindow *window,
 {
   Expected expected = { tour, index, language, FALSE };
 
-  if (!wait_until (window, shows_step, &expected, STEP_SECONDS))
+  if (!vecinos_test_wait_until (window, shows_step, &expected, STEP_SECONDS))
     g_printerr ("tour %s, step %u (%s): not shown as the step says in %.0f s\n",
                 json_object_get_string_member (tour, "id"), index + 1, language, STEP_SECONDS);
   expected.strict = TRUE;
@@ -338,8 +299,8 @@ press_to (VecinosWindow *window,
   guint from = vecinos_context_get_tour_step (vecinos_window_get_context (window));
 
   g_assert_cmpuint (from, !=, to);
-  press (key);
-  if (!wait_until (window, step_is_not, GUINT_TO_POINTER (from), STEP_SECONDS))
+  vecinos_test_press_key (key);
+  if (!vecinos_test_wait_until (window, step_is_not, GUINT_TO_POINTER (from), STEP_SECONDS))
     g_error ("tour %s, step %u (%s): the key %s did not move the tour to step %u in %.0f s",
              json_object_get_string_member (tour, "id"), from + 1, language, key, to + 1, STEP_SECONDS);
   if (vecinos_context_get_tour_step (vecinos_window_get_context (window)) != to)
@@ -358,8 +319,8 @@ press_stays (VecinosWindow *window,
 {
   guint at = vecinos_context_get_tour_step (vecinos_window_get_context (window));
 
-  press (key);
-  g_assert_false (wait_until (window, step_is_not, GUINT_TO_POINTER (at), QUIET_SECONDS));
+  vecinos_test_press_key (key);
+  g_assert_false (vecinos_test_wait_until (window, step_is_not, GUINT_TO_POINTER (at), QUIET_SECONDS));
   assert_step (window, tour, at, language);
 }
 
@@ -403,7 +364,7 @@ test_tour (gconstpointer data)
   g_assert_cmpuint (n, >=, 4);
 
   window = show_window (c->language);
-  if (!wait_until (window, is_active, NULL, STEP_SECONDS))
+  if (!vecinos_test_wait_until (window, is_active, NULL, STEP_SECONDS))
     g_error ("the window did not get the keyboard focus of the display in %.0f s", STEP_SECONDS);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-tour", "s", c->tour));

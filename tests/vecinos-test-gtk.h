@@ -1,5 +1,6 @@
 /* vecinos-test-gtk.h — what the GUI tests share: a widget rendered to
- * pixels as the screen would show it
+ * pixels as the screen would show it, waiting on the main loop for a
+ * condition, and a real key press
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,8 @@
 #include <string.h>
 
 #include <gtk/gtk.h>
+
+#include "vecinos-window.h"
 
 typedef struct {
   guchar *data;
@@ -61,3 +64,44 @@ pixel_at (const Pixels *pixels,
   rgba[3] = argb >> 24;
 }
 
+
+typedef gboolean (*VecinosTestCondition) (VecinosWindow *window, gconstpointer data);
+
+/* Runs the main loop until @condition holds or @seconds have passed;
+ * returns whether it holds */
+static inline gboolean
+vecinos_test_wait_until (VecinosWindow       *window,
+                         VecinosTestCondition condition,
+                         gconstpointer        data,
+                         double               seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!condition (window, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+/* A key pressed and released on the X server's keyboard (xdotool), as a
+ * user or a clicker does: to the window the display has focused. GTK 4.8
+ * cannot synthesize key events */
+static inline void
+vecinos_test_press_key (const char *key)
+{
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_test_message ("key %s", key);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool key %s failed: %s (%s)", key, error->message, err);
+}
