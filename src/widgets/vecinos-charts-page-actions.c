@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-charts-page-private.h"
+#include "vecinos-file-dialogs.h"
 
 /* The sizes a chart is exported at, in the order of the Size list in
  * vecinos-charts-page.ui */
@@ -71,27 +72,6 @@ _vecinos_charts_page_set_status (VecinosChartsPage *self,
 #endif
 }
 
-static void
-show_error (VecinosChartsPage *self,
-            const char        *message)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkAlertDialog) alert = gtk_alert_dialog_new ("%s", _("The chart could not be exported"));
-
-  gtk_alert_dialog_set_detail (alert, message);
-  gtk_alert_dialog_show (alert, window);
-#else
-  GtkWidget *dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                              _("The chart could not be exported"));
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-#endif
-}
-
 /**
  * vecinos_charts_page_export:
  * @path: ends in .png, .svg, .pdf or .csv
@@ -137,59 +117,19 @@ vecinos_charts_page_export (VecinosChartsPage  *self,
   return TRUE;
 }
 
+/* A path chosen: written beside it and renamed over it — a failure keeps
+ * the previous file, and a dialog says why in the user's language */
 static void
-export_to_file (VecinosChartsPage *self,
-                GFile             *file)
+export_to_path (const char *path,
+                gpointer    data)
 {
+  VecinosChartsPage *self = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (file == NULL)
-    return;
-  /* Written beside the chosen file and renamed over it: a failure keeps
-   * the previous file, and the dialog says why in the user's language */
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *message =
-        /* Translators: %s is where the user chose to export, such as an address */
-        g_strdup_printf (_("Cannot export to “%s”: choose a folder on this computer."), name);
-
-      show_error (self, message);
-      return;
-    }
   if (!vecinos_charts_page_export (self, path, &error))
-    show_error (self, error->message);
+    vecinos_error_dialog_show (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               _("The chart could not be exported"), error->message);
 }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-export_chosen (GObject      *dialog,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  g_autoptr(VecinosChartsPage) self = data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (dialog), result, NULL);
-
-  export_to_file (self, file);
-}
-#else
-static void
-export_chosen (GtkNativeDialog *dialog,
-               int              response,
-               gpointer         data)
-{
-  g_autoptr(VecinosChartsPage) self = data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      export_to_file (self, file);
-    }
-  g_object_unref (dialog);
-}
-#endif
 
 /* charts.export: asks where, suggesting the series' id and the extension
  * given */
@@ -208,26 +148,8 @@ export_chart (GtkWidget  *widget,
     return;
   gtk_menu_button_popdown (self->export_button);
   name = g_strconcat (series->slug, ".", extension, NULL);
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Export Chart"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, window, NULL, export_chosen, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export Chart"), window,
-                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                _("_Export"), _("_Cancel"));
-
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-    g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-  }
-#endif
+  vecinos_save_dialog_show (window, _("Export Chart"), name, _("The chart could not be exported"),
+                            export_to_path, g_object_ref (self), g_object_unref);
 }
 
 void
