@@ -419,7 +419,7 @@ test_table (void)
   GtkWidget *show_data = gtk_widget_get_first_child (page->actions);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   graphene_point_t button, table;
-  guint cells = 0;
+  guint cells = 0, cut = 0;
 
   g_assert_true (vecinos_charts_page_show_series (page, "mx_fdi_inflows_wb"));
   g_assert_true (GTK_IS_TOGGLE_BUTTON (show_data));
@@ -436,10 +436,19 @@ test_table (void)
     {
       PangoLayout *layout = gtk_label_get_layout (labels->pdata[i]);
 
+      g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      gboolean shown = FALSE;
+
       g_assert_cmpint (pango_layout_get_line_count (layout), <=, 2);
       cells++;
+      /* A text cut short is whole in its tooltip; one shown whole has none */
+      if (gtk_widget_get_has_tooltip (labels->pdata[i]))
+        g_signal_emit_by_name (labels->pdata[i], "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+      g_assert_cmpint (shown, ==, pango_layout_is_ellipsized (layout));
+      cut += shown;
     }
   g_assert_cmpuint (cells, >, 20);
+  g_assert_cmpuint (cut, >, 0);
   close_window (window);
 }
 

@@ -165,6 +165,20 @@ vecinos_chart_table_fill (GListStore          *rows,
  * them by their class otherwise) */
 static const char * const column_properties[] = { "period", "value", "status", "note", "source" };
 
+/* The whole text of a cell cut short; nothing for one shown whole */
+static gboolean
+query_cell_tooltip (GtkWidget  *label,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard_mode,
+                    GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -179,6 +193,15 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), column >= 3 ? 40 : 24);
+  if (column >= 3)
+    {
+      /* Long notes and sources are cut at two lines: whole in a tooltip,
+       * asked for when the pointer rests on one. Setting each cell's
+       * tooltip as it is bound asks the X server where the pointer is,
+       * once per cell (a tenth of a language switch) */
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_cell_tooltip), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -198,13 +221,6 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_object_get (row, column_properties[column], &text, NULL);
   shown = text != NULL && *text != '\0' ? text : "—";
   gtk_label_set_text (GTK_LABEL (label), shown);
-  if (column >= 3)
-    {
-      /* Long notes and sources are cut at two lines: whole in the tooltip,
-       * which is not read again after the text */
-      gtk_widget_set_tooltip_text (label, shown);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
   if (cell == NULL)
     return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
