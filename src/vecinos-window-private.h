@@ -37,5 +37,6 @@ gboolean            vecinos_window_open_dataset        (VecinosWindow *self,
                                                         GFile         *file);
 GtkLabel           *vecinos_window_get_filter_count    (VecinosWindow *self);
 GtkWidget          *vecinos_window_get_clear_filters_button (VecinosWindow *self);
+const char         *vecinos_window_get_event_list_message (VecinosWindow *self);
 
 G_END_DECLS

@@ -732,6 +732,8 @@ style_changed (VecinosWindow *self)
 
   g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme, NULL);
   dark |= theme != NULL && (g_str_has_suffix (theme, "-dark") || g_str_has_suffix (theme, "Inverse"));
+  /* GTK_THEME=Adwaita:dark overrides the settings without changing them */
+  dark |= g_getenv ("GTK_THEME") != NULL && g_str_has_suffix (g_getenv ("GTK_THEME"), ":dark");
   if (dark)
     gtk_widget_add_css_class (GTK_WIDGET (self), "vecinos-dark");
   else

@@ -38,6 +38,7 @@ struct _VecinosWorkspace
   GtkWidget            *filter_bar;
   GtkLabel             *filter_count;
   GtkWidget            *filter_empty;
+  GtkWidget            *event_list_empty;
   GtkWidget            *clear_filters_button;
   VecinosChartsPage    *charts_page;
   VecinosDocumentsPage *documents_page;
@@ -147,6 +148,7 @@ update_filter_count (VecinosWorkspace *self)
     text = g_strdup_printf (ngettext ("%1$u of %2$u event", "%1$u of %2$u events", self->n_events),
                             shown, self->n_events);
   gtk_widget_set_visible (self->filter_empty, shown == 0 && self->n_events > 0);
+  gtk_widget_set_visible (self->event_list_empty, shown == 0 && self->n_events > 0);
   if (g_strcmp0 (gtk_label_get_text (self->filter_count), text) == 0)
     return;
   gtk_label_set_text (self->filter_count, text);
@@ -1160,6 +1162,7 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_count);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_empty);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_list_empty);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, timeline_paned);
@@ -1461,6 +1464,21 @@ GtkLabel *
 vecinos_window_get_filter_count (VecinosWindow *window)
 {
   return shown (window)->filter_count;
+}
+
+/**
+ * vecinos_window_get_event_list_message:
+ *
+ * Returns: (nullable): what the event list says in place of its rows, when
+ *   it shows it (the filters hide every event)
+ */
+const char *
+vecinos_window_get_event_list_message (VecinosWindow *window)
+{
+  VecinosWorkspace *self = shown (window);
+
+  return gtk_widget_get_mapped (self->event_list_empty)
+         ? gtk_label_get_text (GTK_LABEL (self->event_list_empty)) : NULL;
 }
 
 /**

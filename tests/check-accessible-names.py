@@ -12,11 +12,14 @@ pages) and checks:
 - every control has a name, and a button drawn as an icon is named by what
   it does (the view's ICON_BUTTONS);
 - the view's STATUS texts are status regions (role "status bar"), so a
-  screen reader says them as they change.
+  screen reader says them as they change;
+- an event's sources are links (role "link"), each named by its source:
+  started on the first step of the dataset's first tour, its event's.
 A view is added to VIEWS with what its own checks need. TAP output.
 """
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 
@@ -108,11 +111,11 @@ def find(app, role, name=None, pattern=None):
     return None
 
 
-def start(language):
+def start(language, *args):
     env = dict(os.environ, LANGUAGE=language, GSETTINGS_BACKEND='memory')
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
-    return subprocess.Popen([vecinos, f'--dataset={dataset}', f'--language={language}'], env=env,
+    return subprocess.Popen([vecinos, f'--dataset={dataset}', f'--language={language}', *args], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -171,6 +174,37 @@ def check_view(app, view, language):
                   f'{where}: the search entries are named ({entries})')
 
 
+def first_step_sources():
+    """The first tour's slug and its first step's event's openable sources"""
+    db = sqlite3.connect(f'file:{dataset}?mode=ro', uri=True)
+    row = db.execute('SELECT t.slug, s.event_id FROM tour t JOIN tour_step s ON s.tour_id = t.id '
+                     'ORDER BY t.slug, s.ordinal LIMIT 1').fetchone()
+    sources = [name for name, url in db.execute('SELECT name, url FROM event_source WHERE event_id = ? '
+                                                'ORDER BY ordinal', (row[1],))
+               if re.match(r'(https?:|mailto:)', url)]
+    db.close()
+    return row[0], sources
+
+
+def check_sources(language):
+    tour, sources = first_step_sources()
+    where = f'sources ({language})'
+    check(len(sources) > 0, f'{where}: the first step of “{tour}” has sources to open ({sources})')
+    process = start(language, f'--tour={tour}')
+    try:
+        app = find_app('vecinos')
+        check(app is not None, f'{where}: Vecinos is on the accessibility bus')
+        if app is None:
+            return
+        pump(1.0)
+        links = {n for _, r, n, _ in walk(app, set()) if r == 'link'}
+        missing = [name for name in sources if name not in links]
+        check(not missing, f'{where}: each source is a link named by it — missing {missing}; links {sorted(links)}')
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 for language in LANGUAGES:
     process = start(language)
     try:
@@ -184,6 +218,7 @@ for language in LANGUAGES:
     finally:
         process.terminate()
         process.wait(timeout=10)
+    check_sources(language)
 
 print(f'1..{len(checks)}')
 for number, (ok, what) in enumerate(checks, 1):

@@ -129,6 +129,7 @@ test_empty_filters (gconstpointer data)
   /* A status: a screen reader says it when it changes */
   gtk_test_accessible_assert_role (count, GTK_ACCESSIBLE_ROLE_STATUS);
   g_assert_null (vecinos_window_get_clear_filters_button (window));
+  g_assert_null (vecinos_window_get_event_list_message (window));
 
   gtk_editable_set_text (vecinos_window_get_filter_entry (window), "Nafta");
   settle (0.1);
@@ -146,11 +147,16 @@ test_empty_filters (gconstpointer data)
   button = vecinos_window_get_clear_filters_button (window);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
+  /* The list, empty, says why as well */
+  g_assert_cmpstr (vecinos_window_get_event_list_message (window), ==,
+                   g_str_equal (language, "es") ? "Ningún acontecimiento coincide con estos filtros"
+                                                : "No event matches these filters");
   g_signal_emit_by_name (button, "clicked");
   settle (0.1);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, all);
   g_assert_cmpstr (gtk_editable_get_text (vecinos_window_get_filter_entry (window)), ==, "");
   g_assert_null (vecinos_window_get_clear_filters_button (window));
+  g_assert_null (vecinos_window_get_event_list_message (window));
   g_assert_cmpstr (gtk_label_get_text (count), ==, all_text);
 
   /* Hidden by importance and categories alike */

@@ -89,6 +89,23 @@ label_text_with_class (GtkWidget  *root,
   return NULL;
 }
 
+/* The first link button under @root */
+static GtkLinkButton *
+find_link_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLinkButton *link;
+
+      if (GTK_IS_LINK_BUTTON (child) && gtk_widget_get_visible (child))
+        return GTK_LINK_BUTTON (child);
+      if ((link = find_link_button (child)) != NULL)
+        return link;
+    }
+  return NULL;
+}
+
 static guint
 count_children (GtkWidget *widget)
 {
@@ -629,7 +646,7 @@ test_lists_and_selects (void)
   g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "1 January 1994");
   g_assert_cmpstr (vecinos_event_page_get_text (page, "category"), ==, "Category: Trade");
   g_assert_cmpstr (vecinos_event_page_get_text (page, "summary"), ==, "The trade agreement takes effect.");
-  g_assert_cmpstr (vecinos_event_page_get_text (page, "sources"), ==, "• USTR\n• SE");
+  g_assert_cmpstr (vecinos_event_page_get_text (page, "sources"), ==, "USTR\nSE");
   /* What the documents say, their number beside the official one */
   g_assert_cmpstr (vecinos_event_page_get_text (page, "figures"), ==, "• Intentional homicides in Mexico");
   g_assert_cmpuint (count_children (vecinos_event_page_get_documents (page)), ==, 1);
@@ -638,8 +655,15 @@ test_lists_and_selects (void)
                    "Homicides reached 26,037 in 2012, after NAFTA had long been in force.");
   g_assert_cmpstr (label_text_with_class (vecinos_event_page_get_documents (page), "claim"), ==,
                    "The document says “26,037 in 2012”; the official figure for 2012 is 25,967 persons (INEGI)."
-                   " They do not measure exactly the same thing. The report cites the preliminary count."
-                   " Official source");
+                   " They do not measure exactly the same thing. The report cites the preliminary count.");
+  /* Its official source, a link a screen reader hears as one */
+  {
+    GtkLinkButton *link = find_link_button (vecinos_event_page_get_documents (page));
+
+    g_assert_nonnull (link);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (link)), ==, "Official source");
+    g_assert_true (g_str_has_prefix (gtk_link_button_get_uri (link), "https://"));
+  }
 
   gtk_single_selection_set_selected (selection, find_row (selection, "hold-the-line"));
   g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "September 1993");
@@ -1155,8 +1179,7 @@ test_documents (void)
   vecinos_excerpt_view_show_claim (excerpt, 0);
   g_assert_cmpstr (vecinos_excerpt_view_get_comparison (excerpt, 0), ==,
                    "The document says “26,037 in 2012”; the official figure for 2012 is 25,967 persons (INEGI)."
-                   " They do not measure exactly the same thing. The report cites the preliminary count."
-                   " Official source");
+                   " They do not measure exactly the same thing. The report cites the preliminary count.");
 
   /* The translation, labelled, and back */
   g_assert_true (vecinos_documents_page_get_translation_available (documents));

@@ -13,7 +13,7 @@
 #include "vecinos-excerpt-view.h"
 
 #include "vecinos-event-page.h"
-#include "vecinos-uri.h"
+#include "vecinos-link.h"
 
 struct _VecinosEventPage
 {
@@ -31,7 +31,8 @@ struct _VecinosEventPage
   GtkLabel     *documents_heading;
   GtkLabel     *figures_heading;
   GtkLabel     *figures_label;
-  GtkLabel     *sources_label;
+  GtkBox       *sources_box;
+  char         *sources_text;  /* the sources' names, one a line */
   GtkWidget    *empty_label;
   GtkWidget    *event_scroller;
   GtkLabel     *summary_label;
@@ -49,24 +50,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
-static char *
-sources_markup (VecinosEvent *event)
+/* Each source a link of its own (a link role, which GTK 4.8 gives no link
+ * inside a label) */
+static void
+update_sources (VecinosEventPage *self)
 {
-  GPtrArray *sources = vecinos_event_get_sources (event);
-  GString *markup = g_string_new (NULL);
+  GPtrArray *sources = vecinos_event_get_sources (self->event);
+  GString *text = g_string_new (NULL);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box))) != NULL)
+    gtk_box_remove (self->sources_box, child);
   for (guint i = 0; i < sources->len; i++)
     {
       const VecinosSource *source = g_ptr_array_index (sources, i);
-      /* A link only to a web or e-mail address (vecinos-uri.c) */
-      g_autofree char *anchor = vecinos_uri_link_markup (source->url, source->name);
-      g_autofree char *link = g_strconcat ("• ", anchor, NULL);
 
-      if (i > 0)
-        g_string_append_c (markup, '\n');
-      g_string_append (markup, link);
+      gtk_box_append (self->sources_box, vecinos_link_new (source->url, source->name));
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", source->name);
     }
-  return g_string_free (markup, FALSE);
+  g_free (self->sources_text);
+  self->sources_text = g_string_free (text, FALSE);
 }
 
 static void
@@ -126,7 +129,6 @@ update (VecinosEventPage *self)
 {
   g_autofree char *date = NULL;
   g_autofree char *category = NULL;
-  g_autofree char *sources = NULL;
 
   gtk_widget_set_visible (self->empty_label, self->event == NULL);
   gtk_widget_set_visible (self->event_scroller, self->event != NULL);
@@ -136,13 +138,12 @@ update (VecinosEventPage *self)
   date = vecinos_event_format_date (self->event);
   /* Translators: %s is the name of a category, such as "Trade" */
   category = g_strdup_printf (_("Category: %s"), vecinos_event_get_category_name (self->event));
-  sources = sources_markup (self->event);
 
   gtk_label_set_text (self->title_label, vecinos_event_get_title (self->event));
   gtk_label_set_text (self->date_label, date);
   gtk_label_set_text (self->category_label, category);
   gtk_label_set_text (self->summary_label, vecinos_event_get_summary (self->event));
-  gtk_label_set_markup (self->sources_label, sources);
+  update_sources (self);
   update_documents (self);
 }
 
@@ -155,6 +156,7 @@ vecinos_event_page_dispose (GObject *object)
   g_clear_object (&self->event);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->sources_text, g_free);
 
   G_OBJECT_CLASS (vecinos_event_page_parent_class)->dispose (object);
 }
@@ -222,7 +224,7 @@ vecinos_event_page_class_init (VecinosEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, event_scroller);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, figures_heading);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, figures_label);
-  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, sources_box);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosEventPage, title_label);
 }
@@ -298,7 +300,7 @@ vecinos_event_page_get_text (VecinosEventPage *self,
   else if (g_str_equal (part, "summary"))
     label = self->summary_label;
   else if (g_str_equal (part, "sources"))
-    label = self->sources_label;
+    return self->sources_text != NULL ? self->sources_text : "";
   else if (g_str_equal (part, "figures"))
     label = self->figures_label;
 

@@ -16,6 +16,7 @@
 #include "vecinos-excerpt-view.h"
 #include "vecinos-accessible-names.h"
 #include "vecinos-language.h"
+#include "vecinos-link.h"
 #include "vecinos-uri.h"
 
 struct _VecinosExcerptView
@@ -102,21 +103,8 @@ static GtkWidget *
 comparison_label (const VecinosClaim *claim)
 {
   g_autofree char *comparison = vecinos_claim_format_comparison (claim);
-  g_autofree char *markup = NULL;
-  GtkWidget *label = text_label (NULL, "claim");
 
-  if (claim->official_source_url != NULL)
-    {
-      /* A link only to a web or e-mail address (vecinos-uri.c) */
-      g_autofree char *text = g_markup_escape_text (comparison, -1);
-      g_autofree char *link = vecinos_uri_link_markup (claim->official_source_url, _("Official source"));
-
-      markup = g_strdup_printf ("%s %s", text, link);
-    }
-  else
-    markup = g_markup_escape_text (comparison, -1);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  return label;
+  return text_label (comparison, "claim");
 }
 
 static gboolean
@@ -267,6 +255,15 @@ build (VecinosExcerptView *self)
         }
       append_part (self, label);
       g_ptr_array_add (self->comparisons, label);
+      /* The official figure's source under it, a link of its own (GTK 4.8
+       * gives a link inside a label no link role), shown with it */
+      if (claim->official_source_url != NULL)
+        {
+          GtkWidget *link = vecinos_link_new (claim->official_source_url, _("Official source"));
+
+          g_object_bind_property (label, "visible", link, "visible", G_BINDING_SYNC_CREATE);
+          append_part (self, link);
+        }
     }
 
   if (in_document && excerpt->events != NULL && excerpt->events->len > 0)

@@ -149,6 +149,24 @@ draw_eras (VecinosTimelineView *self,
           label = g_strdup (attempt == 0 || term->short_name == NULL ? term->person : term->short_name);
           needed = _vecinos_timeline_view_text_width (self, label);
         }
+      /* Last, the short name cut after a letter ("López Ob…"), while four
+       * characters show */
+      if (needed + 8 > MIN (x_end, width) - MAX (x, 0))
+        {
+          const char *name = term->short_name != NULL ? term->short_name : term->person;
+          glong kept = g_utf8_strlen (name, -1);
+
+          while (needed + 8 > MIN (x_end, width) - MAX (x, 0) && --kept >= 4)
+            {
+              g_autofree char *start = g_utf8_substring (name, 0, kept);
+
+              if (!g_unichar_isalnum (g_utf8_get_char (g_utf8_offset_to_pointer (start, kept - 1))))
+                continue;
+              g_free (label);
+              label = g_strconcat (start, "…", NULL);
+              needed = _vecinos_timeline_view_text_width (self, label);
+            }
+        }
       if (needed + 8 <= MIN (x_end, width) - MAX (x, 0))
         _vecinos_timeline_view_draw_text (self, snapshot, label, MAX (x, 0) + 4, y + 4, fg);
     }
