@@ -329,7 +329,8 @@ title_layout (PangoContext       *context,
     title = g_strdup_printf (_("%1$s — %2$s"), chart->series->name, chart->series->unit);
   layout = ellipsized_layout (context, title, width - 16, TRUE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (layout, -2);
+  /* Two lines; three at a class's size, where a long unit needs them */
+  pango_layout_set_height (layout, chart->title_scale > 1 ? -3 : -2);
   if (chart->title_scale > 1)
     {
       PangoAttrList *attributes = pango_attr_list_new ();
