@@ -511,6 +511,34 @@ vecinos_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* The publishers the dataset cites (its publishers.json), a section a kind */
+static void
+add_publisher_sections (GtkAboutDialog *dialog,
+                        VecinosDataset *dataset)
+{
+  const struct {
+    const char *kind;
+    const char *title;
+  } kinds[] = {
+    { "government", N_("Sources: governments and agencies") },
+    { "intergovernmental", N_("Sources: intergovernmental bodies") },
+    { "court-or-legislature", N_("Sources: courts and legislatures") },
+    { "statistical-office", N_("Sources: statistical offices") },
+    { "research-institute", N_("Sources: research institutes") },
+    { "academic", N_("Sources: universities and journals") },
+    { "archive", N_("Sources: archives") },
+    { "news", N_("Sources: news media and agencies") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(GStrv) publishers = vecinos_dataset_list_publishers (dataset, kinds[i].kind);
+
+      if (publishers[0] != NULL)
+        gtk_about_dialog_add_credit_section (dialog, _(kinds[i].title), (const char **) publishers);
+    }
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -554,6 +582,8 @@ about_activated (GSimpleAction *action,
         gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Figures"),
                                              (const char **) organisations);
     }
+  if (VECINOS_IS_WINDOW (window) && vecinos_window_get_dataset (VECINOS_WINDOW (window)) != NULL)
+    add_publisher_sections (GTK_ABOUT_DIALOG (dialog), vecinos_window_get_dataset (VECINOS_WINDOW (window)));
   gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Built with"), software_credits);
   gtk_about_dialog_set_system_information (GTK_ABOUT_DIALOG (dialog),
     _("Program code: GNU General Public License, version 3 or later.\n"

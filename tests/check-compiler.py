@@ -3,8 +3,9 @@
 small test dataset, changed one way at a time, it refuses an infinite or
 absurd value, nesting that would overflow json-glib's stack, a FIFO in place
 of a file, an output that is one of its inputs, a NUL or a lone surrogate in
-a text, a key given twice, texts over the limits and a language listed twice
-— each with a message naming the file, the record and the field, exit
+a text, a key given twice, texts over the limits, a language listed twice,
+an address on a host publishers.json does not list or refuses, over http
+where the publisher serves https, or malformed — each with a message naming the file, the record and the field, exit
 status 1 and no temporary file left. A missing output folder, or one that is
 a file, gets a message a teacher understands; four compiles to one output at
 once all succeed and leave one whole database. Prints TAP.
@@ -180,6 +181,46 @@ with tempfile.TemporaryDirectory() as tmp:
     refuses(tmp, 'language-twice',
             replace_in('dataset.json', '"languages": ["en", "es"]', '"languages": ["en", "es", "es"]'),
             ['dataset.json', '“languages” lists “es” twice'])
+
+    # The publisher registry (publishers.json): every address on a listed
+    # host, https unless the publisher serves only http, never on a refused
+    # host, and well formed
+    refuses(tmp, 'unknown-host', replace_in('events.json', 'https://www.ibwc.gov/', 'https://unknown.example.com/x'),
+            ['events.json', 'https://unknown.example.com/x', 'unknown.example.com', 'not in publishers.json'])
+    refuses(tmp, 'plain-http', replace_in('events.json', 'https://www.cbp.gov/', 'http://www.cbp.gov/'),
+            ['events.json', 'http://www.cbp.gov/', 'does not say www.cbp.gov serves only http'])
+    refuses(tmp, 'mirror-host', replace_in('series.json', 'https://www.inegi.org.mx/', 'https://www.archynetys.com/a'),
+            ['series.json', 'www.archynetys.com', 'publishers.json refuses (content farm reposting news)'])
+    refuses(tmp, 'trailing-dot', replace_in('events.json', 'https://ustr.gov/', 'https://ustr.gov./'),
+            ['events.json', 'https://ustr.gov./', 'its host ends in a dot'])
+    refuses(tmp, 'not-encoded', replace_in('events.json', 'https://www.gob.mx/se', 'https://www.gob.mx/se/año 2020'),
+            ['events.json', 'it has characters that must be percent-encoded'])
+    refuses(tmp, 'user-in-address', replace_in('events.json', 'https://www.gob.mx/se', 'https://www.gob.mx@evil.example/'),
+            ['events.json', 'it names a user before its host'])
+    refuses(tmp, 'registry-kind', replace_in('publishers.json', '"kind": "archive"', '"kind": "blog"'),
+            ['publishers.json', '“blog” is not a kind of publisher'])
+    refuses(tmp, 'registry-host-twice', replace_in('publishers.json', '"hosts": ["www.gob.mx"]', '"hosts": ["www.cbp.gov"]'),
+            ['publishers.json', 'the host “www.cbp.gov” is listed twice'])
+    refuses(tmp, 'registry-host-case', replace_in('publishers.json', '"hosts": ["www.gob.mx"]', '"hosts": ["WWW.gob.mx"]'),
+            ['publishers.json', '“WWW.gob.mx” is not a host name in lower case'])
+    # A publisher marked as serving only http may be cited over http
+    accepted = os.path.join(tmp, 'http-only')
+    shutil.copytree(source, accepted)
+    replace_in('events.json', 'https://www.ibwc.gov/', 'http://old.example.net/page%20one')(accepted)
+    result = run(accepted, os.path.join(tmp, 'http-only.sqlite'))
+    check(result.returncode == 0, f'an http-only publisher is cited over http ({result.stderr.strip()})')
+    # Without a registry (a teacher's folder) any well-formed host is fine,
+    # a malformed one is not
+    free = os.path.join(tmp, 'no-registry')
+    shutil.copytree(source, free)
+    os.unlink(os.path.join(free, 'publishers.json'))
+    replace_in('events.json', 'https://www.ibwc.gov/', 'http://unknown.example.com/')(free)
+    result = run(free, os.path.join(tmp, 'no-registry.sqlite'))
+    check(result.returncode == 0, f'without publishers.json any well-formed host is cited ({result.stderr.strip()})')
+    refuses(tmp, 'no-registry-trailing-dot',
+            lambda d: (os.unlink(os.path.join(d, 'publishers.json')),
+                       replace_in('events.json', 'https://ustr.gov/', 'https://ustr.gov./')(d)),
+            ['events.json', 'its host ends in a dot'])
 
     # Where the output goes
     output = os.path.join(tmp, 'no-such-folder', 'out.sqlite')

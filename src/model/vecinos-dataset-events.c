@@ -89,6 +89,30 @@ vecinos_dataset_list_events (VecinosDataset  *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* Each row's name and address as a GtkAboutDialog credit, "Name
+ * https://address": the dialog makes a link of the address, so only one
+ * that may be opened (see vecinos-uri.c) */
+static char **
+list_credits (VecinosDataset *self,
+              sqlite3_stmt   *stmt)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  while (next_row (self, stmt))
+    {
+      g_autofree char *name = text_column (stmt, 0, SHORT_TEXT);
+      g_autofree char *url = text_column (stmt, 1, URL_TEXT);
+      g_autofree char *credit = NULL;
+
+      if (*name == '\0')
+        continue;
+      credit = vecinos_uri_is_openable (url) ? g_strdup_printf ("%s %s", name, url) : g_strdup (name);
+      g_strv_builder_add (builder, credit);
+    }
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
 /**
  * vecinos_dataset_list_source_organisations:
  *
@@ -99,29 +123,37 @@ vecinos_dataset_list_events (VecinosDataset  *self,
 char **
 vecinos_dataset_list_source_organisations (VecinosDataset *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
 
   if (!vecinos_dataset_begin_call (self, NULL))
-    return g_strv_builder_end (builder);
-  stmt = self->queries[QUERY_SOURCE_ORGANISATIONS];
-  while (next_row (self, stmt))
-    {
-      g_autofree char *name = text_column (stmt, 0, SHORT_TEXT);
-      g_autofree char *url = text_column (stmt, 1, URL_TEXT);
-      g_autofree char *credit = NULL;
+    return g_new0 (char *, 1);
+  return list_credits (self, self->queries[QUERY_SOURCE_ORGANISATIONS]);
+}
 
-      /* The About dialog makes a link of the address: only one that may
-       * be opened (see vecinos-uri.c) */
-      if (*name == '\0')
-        continue;
-      credit = vecinos_uri_is_openable (url) ? g_strdup_printf ("%s %s", name, url) : g_strdup (name);
-      g_strv_builder_add (builder, credit);
-    }
-  sqlite3_reset (stmt);
-  return g_strv_builder_end (builder);
+/**
+ * vecinos_dataset_list_publishers:
+ * @kind: a kind of publisher: "government", "intergovernmental",
+ *   "court-or-legislature", "statistical-office", "news",
+ *   "research-institute", "archive" or "academic"
+ *
+ * Returns: (transfer full): the publishers of that kind the dataset cites
+ *   (its publishers.json), each as "Name https://address", in alphabetical
+ *   order; none for a dataset without a registry
+ */
+char **
+vecinos_dataset_list_publishers (VecinosDataset *self,
+                                 const char     *kind)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (!vecinos_dataset_begin_call (self, NULL))
+    return g_new0 (char *, 1);
+  stmt = self->queries[QUERY_PUBLISHERS];
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  return list_credits (self, stmt);
 }
 
 static void

@@ -52,6 +52,9 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY c.id",
   [QUERY_SOURCE_ORGANISATIONS] =
     "SELECT source_org, min (source_url) FROM series GROUP BY source_org ORDER BY source_org",
+  /* ?1 a kind of publisher */
+  [QUERY_PUBLISHERS] =
+    "SELECT name, url FROM publisher WHERE kind = ?1 ORDER BY name COLLATE NOCASE",
   /* ?1 language, ?2 event slug; the translation is NULL in the document's
    * own language */
   [QUERY_EVENT_EXCERPTS] =

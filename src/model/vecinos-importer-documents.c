@@ -49,6 +49,8 @@ import_documents (Import  *import,
 
       if (url != NULL && !import_is_url (url))
         return import_fail (import, error, _("“url” must be a web address, or null when the original is not known"));
+      if (url != NULL && !import_check_address (import, url, error))
+        return FALSE;
 
       /* An empty list says no author could be identified */
       node = json_object_get_member (object, "authors");

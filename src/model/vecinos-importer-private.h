@@ -28,6 +28,11 @@ typedef struct {
   GHashTable  *series;      /* slug → row id */
   GHashTable  *documents;   /* slug → row id */
   GHashTable  *excerpts;    /* slug → row id */
+  /* publishers.json, when the dataset has one: host → its publisher, and
+   * refused host → why (vecinos-importer-publishers.c) */
+  GHashTable  *publishers;
+  GHashTable  *refused_hosts;
+  GPtrArray   *publisher_list;
 
   sqlite3_stmt *insert_search;
 
@@ -79,6 +84,13 @@ gboolean      import_add_to_search       (Import       *import,
                                           const char   *lang,
                                           const char   *title,
                                           const char   *body);
+
+/* vecinos-importer-publishers.c: the registry of who may be cited */
+gboolean      import_publishers          (Import       *import,
+                                          GError      **error);
+gboolean      import_check_address       (Import       *import,
+                                          const char   *url,
+                                          GError      **error);
 
 /* vecinos-importer-scan.c: the first pass over a file's text */
 gboolean      import_check_json_text     (Import       *import,

@@ -59,6 +59,8 @@ import_points (Import       *import,
       if (!import_is_url (source_url))
         /* Translators: %s is a period such as "2017" or "FY2017" */
         return import_fail (import, error, _("the point for %s has no web address for its source"), period);
+      if (!import_check_address (import, source_url, error))
+        return FALSE;
 
       if (!import_run (import, insert, "Iidiss", row, day, value, preliminary, source, source_url))
         return import_fail (import, error, _("the period %s appears twice"), period);
@@ -126,6 +128,8 @@ import_series (Import  *import,
         return import_fail (import, error, _("“period_kind” must be “calendar” or “fiscal”"));
       if (!import_is_url (source_url))
         return import_fail (import, error, _("“source_url” must be a web address"));
+      if (!import_check_address (import, source_url, error))
+        return FALSE;
 
       if (!import_check_new_id (import, import->series, error))
         return FALSE;

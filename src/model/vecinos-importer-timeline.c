@@ -153,6 +153,8 @@ import_event_sources (Import       *import,
         return FALSE;
       if (!import_is_url (url))
         return import_fail (import, error, _("source %u has no web address (it must start with https://)"), i + 1);
+      if (!import_check_address (import, url, error))
+        return FALSE;
       if (!import_run (import, insert, "Iiss", row, (int) i, name, url))
         return import_fail_sqlite (import, error);
     }

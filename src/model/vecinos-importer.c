@@ -174,7 +174,7 @@ import_prepare (Import     *import,
 /* The files of a dataset, in the order they are read; the compiler refuses
  * an output that would overwrite one of them */
 static const char * const file_names[] = {
-  "dataset.json", "categories.json", "terms.json", "events.json", "series.json",
+  "dataset.json", "publishers.json", "categories.json", "terms.json", "events.json", "series.json",
   "documents.json", "excerpts.json", "claims.json", "tours.json", NULL
 };
 
@@ -535,6 +535,7 @@ vecinos_importer_import_directory (sqlite3  *db,
        (import.insert_search = import_prepare (&import, "INSERT INTO search (kind, ref, lang, title, body)"
                                                         " VALUES (?, ?, ?, ?, ?)", error)) != NULL &&
        import_manifest (&import, error) &&
+       import_optional (&import, "publishers.json", import_publishers, error) &&
        import_categories (&import, error) &&
        import_terms (&import, error) &&
        import_events (&import, error) &&
@@ -550,5 +551,8 @@ vecinos_importer_import_directory (sqlite3  *db,
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 
   g_strfreev (import.languages);
+  g_clear_pointer (&import.publishers, g_hash_table_unref);
+  g_clear_pointer (&import.refused_hosts, g_hash_table_unref);
+  g_clear_pointer (&import.publisher_list, g_ptr_array_unref);
   return ok;
 }

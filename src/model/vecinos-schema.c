@@ -102,6 +102,12 @@ const char vecinos_schema_sql[] =
   "CREATE TABLE claim_wording (claim_id INTEGER NOT NULL REFERENCES claim (id),"
   " lang TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (claim_id, lang));\n"
 
+  /* Who the dataset cites, from its publishers.json (v6): the About
+   * dialog lists them by kind */
+  "CREATE TABLE publisher (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+  " kind TEXT NOT NULL CHECK (kind IN ('government', 'intergovernmental', 'court-or-legislature',"
+  " 'statistical-office', 'news', 'research-institute', 'archive', 'academic')), url TEXT NOT NULL);\n"
+
   "CREATE TABLE tour (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE);\n"
   "CREATE TABLE tour_text (tour_id INTEGER NOT NULL REFERENCES tour (id),"
   " lang TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,"

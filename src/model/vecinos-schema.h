@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever a table or column changes meaning; stored as
  * PRAGMA user_version and checked when a dataset is opened. */
-#define VECINOS_SCHEMA_VERSION 5
+#define VECINOS_SCHEMA_VERSION 6
 
 extern const char vecinos_schema_sql[];
 
