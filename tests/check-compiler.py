@@ -222,6 +222,11 @@ with tempfile.TemporaryDirectory() as tmp:
                        replace_in('events.json', 'https://ustr.gov/', 'https://ustr.gov./')(d)),
             ['events.json', 'its host ends in a dot'])
 
+    # A claim compared with a figure in another unit says how the measures differ
+    refuses(tmp, 'claim-unit', replace_in('claims.json', '"period": "2012", "measure_differs": true',
+                                          '"period": "2012", "measure_differs": false'),
+            ['claims.json', 'a-1-c1', 'its unit “persons” is not the unit of “mx_homicides”'])
+
     # Where the output goes
     output = os.path.join(tmp, 'no-such-folder', 'out.sqlite')
     result = run(good, output)

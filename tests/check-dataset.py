@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """The bundled dataset, as compiled: complete, sourced, bilingual, linked.
 
-Usage: check-dataset.py DATABASE
+Usage: check-dataset.py DATABASE [PUBLISHERS_JSON]
+
+PUBLISHERS_JSON is the dataset's registry (by default data/dataset/
+publishers.json beside this script): every address must be on one of its
+publishers' hosts, none on a refused host, http only where it says so.
 
 Each check is a TAP test case naming what it looked at; the script exits 1
 if any fails.
 """
+import json
+import os
+import re
 import sqlite3
 from datetime import date
 import sys
@@ -186,9 +193,119 @@ def check_search(db):
     check(langs == set(LANGUAGES), f'search: holds {sorted(langs)}')
 
 
+# Events resting on fewer than two publishers, and why (docs/SOURCES.md)
+SINGLE_PUBLISHER = {
+    'merida-high-level-group': 'only the State Department published the joint statement and the press '
+                               'conference of the 19 December 2008 meeting; no independent report was found',
+}
+
+
+def addresses(db):
+    """Every address the dataset gives, with where it is"""
+    for slug, url in rows(db, 'SELECT e.slug, s.url FROM event_source s JOIN event e ON e.id = s.event_id'):
+        yield f'event {slug}', url
+    for slug, url in rows(db, 'SELECT slug, source_url FROM series'):
+        yield f'series {slug}', url
+    for slug, day, url in rows(db, 'SELECT s.slug, p.period_day, p.source_url FROM point p '
+                                   'JOIN series s ON s.id = p.series_id'):
+        yield f'point {slug}/{day}', url
+    for slug, url in rows(db, 'SELECT slug, url FROM document WHERE url IS NOT NULL'):
+        yield f'document {slug}', url
+
+
+def check_registry(db):
+    path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                              '..', 'data', 'dataset', 'publishers.json')
+    with open(path, encoding='utf-8') as f:
+        registry = json.load(f)
+    hosts = {h: p for p in registry['publishers'] for h in p['hosts']}
+    refused = {r['host']: r['reason'] for r in registry['refused']}
+    found = list(addresses(db))
+    check(len(found) > 900, f'registry: {len(found)} addresses checked')
+    unknown = [(w, u) for w, u in found if urlparse(u).hostname not in hosts]
+    check(not unknown, f'registry: 0 addresses on a host publishers.json does not list ({len(unknown)}: {unknown[:3]})')
+    mirrors = [(w, u) for w, u in found if urlparse(u).hostname in refused]
+    check(not mirrors, f'registry: 0 addresses on a refused (mirror, aggregator) host ({mirrors[:3]})')
+    plain = [(w, u) for w, u in found if u.startswith('http://')
+             and not hosts.get(urlparse(u).hostname, {}).get('http_only')]
+    check(not plain, f'registry: 0 http:// addresses but on publishers that serve only http ({plain[:3]})')
+    http_only = sorted({hosts[urlparse(u).hostname]['name'] for _, u in found if u.startswith('http://')})
+    print(f'# served only over http: {", ".join(http_only)}')
+    # Two publishers for every event, or a reason why not
+    by_event = {}
+    for slug, url in rows(db, 'SELECT e.slug, s.url FROM event_source s JOIN event e ON e.id = s.event_id'):
+        publisher = hosts.get(urlparse(url).hostname, {}).get('id', url)
+        by_event.setdefault(slug, set()).add(publisher)
+    single = sorted(slug for slug, publishers in by_event.items() if len(publishers) < 2)
+    for slug in single:
+        print(f'# one publisher only: {slug} — {SINGLE_PUBLISHER.get(slug, "no reason given")}')
+    check(set(single) == set(SINGLE_PUBLISHER),
+          f'events: {len(by_event) - len(single)} of {len(by_event)} rest on two publishers or more; '
+          f'the others are listed with the reason ({single})')
+
+
+def check_tours(db):
+    out_of_order = []
+    for tour, ordinal, day, previous in rows(db, 'SELECT t.slug, s.ordinal, e.start_day, '
+                                                 '(SELECT p.start_day FROM tour_step q JOIN event p ON p.id = q.event_id '
+                                                 ' WHERE q.tour_id = s.tour_id AND q.ordinal = s.ordinal - 1) '
+                                                 'FROM tour_step s JOIN tour t ON t.id = s.tour_id '
+                                                 'JOIN event e ON e.id = s.event_id'):
+        if previous is not None and day < previous:
+            out_of_order.append(f'{tour} step {ordinal}')
+    check(not out_of_order, f'tours: every step after the one before it in date order ({out_of_order})')
+
+
+# Words Spanish text must not use (issue 15): the app's own names, the
+# figures as Spanish says them, false friends. Each: pattern, what to say
+FORBIDDEN_ES = (
+    (r'\bUSMCA\b(?! por sus siglas en inglés)', 'T-MEC'),
+    (r'\bNAFTA\b', 'TLCAN'),
+    (r'(?<![\d.,])0[.,]\d+\s*(?:miles de millones|mil millones)', '«100 millones», not «0.1 miles de millones»'),
+    (r'\bbill[oó]n(?:es)?\b', '«mil millones» (a billón is a million millions)'),
+    (r'\bpuede contar más de una vez', '«puede contarse»'),
+    (r'\bterrorismo doméstico', '«terrorismo interno»'),
+    (r'\bsubsecretari[oa]s? de Estado\b', '«secretario adjunto de Estado» for an Assistant Secretary'),
+    (r'\beventualmente\b', '«con el tiempo», «finalmente»'),
+    (r'\bcampaña agresiva', '«intensa», «enérgica»'),
+    (r'\baplicar para\b', '«solicitar»'),
+    (r'\ben base a\b', '«con base en»'),
+    (r'\bnotori[oa]s?\b', '«de triste fama» («notorio» is «well known»)'),
+    (r'\bordenanza\b', '«orden», «reglamento»'),
+)
+# English words left in Spanish text, once quoted names and addresses are out
+ENGLISH = re.compile(r'\b(?:the|and|of|with|for|from|which|that|this|these|is|are|was|were|to|in|on|by|will)\b',
+                     re.IGNORECASE)
+NAMES = re.compile(r'«[^»]*»|“[^”]*”|https?://\S+|Center for International Policy|Smith & Wesson|Sierra Oil & Gas')
+
+
+def spanish_texts(db):
+    """(where, text) for every Spanish text of the dataset"""
+    for table in [r[0] for r in rows(db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                         "AND (name LIKE '%\\_text' ESCAPE '\\' OR name = 'claim_wording')")]:
+        columns = [c[1] for c in db.execute(f'PRAGMA table_info({table})') if c[2] == 'TEXT' and c[1] != 'lang']
+        if not any(c[1] == 'lang' for c in db.execute(f'PRAGMA table_info({table})')):
+            continue
+        for column in columns:
+            for (text,) in rows(db, f"SELECT {column} FROM {table} WHERE lang = 'es' AND {column} IS NOT NULL"):
+                yield f'{table}.{column}', text
+
+
+def check_spanish(db):
+    texts = list(spanish_texts(db))
+    check(len(texts) > 1000, f'Spanish: {len(texts)} texts read')
+    for pattern, instead in FORBIDDEN_ES:
+        hits = [(where, m.group(0)) for where, text in texts for m in re.finditer(pattern, text, re.IGNORECASE)]
+        check(not hits, f'Spanish: 0 times /{pattern}/ — say {instead} ({len(hits)}: {hits[:3]})')
+    english = [(where, m.group(0), text[max(0, m.start() - 30):m.end() + 30]) for where, text in texts
+               for m in ENGLISH.finditer(NAMES.sub(' ', text))]
+    check(not english, f'Spanish: no English words left in Spanish text ({len(english)}: {english[:3]})')
+
+
 def main():
     db = sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True)
-    for section in (check_counts, check_languages, check_sources, check_series, check_links, check_search):
+    for section in (check_counts, check_languages, check_sources, check_series, check_links, check_search,
+                    check_registry, check_tours, check_spanish):
         section(db)
     print(f'1..{checks}')
     print(f'# {len(failures)} of {checks} checks failed')

@@ -267,6 +267,22 @@ test_series_compiled (void)
     g_assert_cmpstr (organisations[0], ==, "CRS https://crsreports.congress.gov/");
     g_assert_cmpstr (organisations[1], ==, "INEGI https://www.inegi.org.mx/");
   }
+  /* The publishers of its publishers.json, by kind, by name, each with its
+   * home (http for one that serves only http) */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (compiled_dataset);
+    g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+    g_auto(GStrv) archives = vecinos_dataset_list_publishers (dataset, "archive");
+    g_auto(GStrv) governments = vecinos_dataset_list_publishers (dataset, "government");
+    g_auto(GStrv) academic = vecinos_dataset_list_publishers (dataset, "academic");
+
+    g_assert_cmpuint (g_strv_length (archives), ==, 2);
+    g_assert_cmpstr (archives[0], ==, "An Old Archive http://old.example.net/");
+    g_assert_cmpstr (archives[1], ==, "Example Archive https://example.org/");
+    g_assert_cmpuint (g_strv_length (governments), ==, 4);
+    g_assert_cmpstr (governments[0], ==, "Diario Oficial de la Federación https://www.dof.gob.mx/");
+    g_assert_cmpuint (g_strv_length (academic), ==, 0);
+  }
 }
 
 static void

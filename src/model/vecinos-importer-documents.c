@@ -278,7 +278,7 @@ import_claims (Import  *import,
       !(insert_wording = import_prepare (import, "INSERT INTO claim_wording VALUES (?, ?, ?)", error)) ||
       !(translation_text = import_prepare (import, "SELECT text FROM excerpt_text WHERE excerpt_id = ? AND lang = ?",
                                            error)) ||
-      !(find_point = import_prepare (import, "SELECT p.period_day FROM point p JOIN series s ON s.id = p.series_id"
+      !(find_point = import_prepare (import, "SELECT s.unit_kind FROM point p JOIN series s ON s.id = p.series_id"
                                              " WHERE p.series_id = ? AND p.period_day = ?", error)))
     return FALSE;
 
@@ -322,6 +322,7 @@ import_claims (Import  *import,
       if (series != NULL)
         {
           g_autoptr(GError) local_error = NULL;
+          g_autofree char *series_unit = NULL;
           gboolean found;
 
           if (!import_resolve (import, import->series, _("series"), series, &series_row, error))
@@ -333,10 +334,20 @@ import_claims (Import  *import,
           sqlite3_bind_int64 (find_point, 1, series_row);
           sqlite3_bind_int (find_point, 2, day);
           found = sqlite3_step (find_point) == SQLITE_ROW;
+          if (found)
+            series_unit = g_strdup ((const char *) sqlite3_column_text (find_point, 0));
           sqlite3_reset (find_point);
           if (!found)
             /* Translators: %1$s is a series id, %2$s a period such as "2017" */
             return import_fail (import, error, _("the series “%1$s” has no figure for %2$s"), series, period);
+          /* The same period and the same unit, or a note saying how the
+           * measures differ */
+          if (g_strcmp0 (series_unit, unit) != 0 && !(measure_differs && note != NULL))
+            /* Translators: %1$s and %3$s are units such as "usd_millions";
+             * %2$s a series id. Leave “measure_differs” and “note” as they are */
+            return import_fail (import, error, _("its unit “%1$s” is not the unit of “%2$s” (“%3$s”): mark it "
+                                                 "“measure_differs” with a “note” saying how they differ"),
+                                unit, series, series_unit);
         }
 
       if (!import_check_new_id (import, claims, error))
