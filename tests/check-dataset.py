@@ -230,7 +230,7 @@ def check_registry(db):
              and not hosts.get(urlparse(u).hostname, {}).get('http_only')]
     check(not plain, f'registry: 0 http:// addresses but on publishers that serve only http ({plain[:3]})')
     http_only = sorted({hosts[urlparse(u).hostname]['name'] for _, u in found if u.startswith('http://')})
-    print(f'# served only over http: {", ".join(http_only)}')
+    print(f'# served only over http: {"; ".join(http_only)}')
     # Two publishers for every event, or a reason why not
     by_event = {}
     for slug, url in rows(db, 'SELECT e.slug, s.url FROM event_source s JOIN event e ON e.id = s.event_id'):
