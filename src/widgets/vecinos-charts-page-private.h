@@ -40,6 +40,8 @@ struct _VecinosChartsPage
   GListStore       *rows;         /* of VecinosChartTableRow: the table's */
   GtkSearchEntry   *search;
   GtkLabel         *source;
+  GtkBox           *source_links;
+  char             *source_text;  /* the source line as one text */
   GtkLabel         *status;       /* what Copy Citation or Export did */
   GtkStack         *stack;        /* the chart, or its figures as a table */
   GtkColumnView    *table;

@@ -19,6 +19,7 @@
 
 #include "vecinos-charts-page-private.h"
 #include "vecinos-chart-table.h"
+#include "vecinos-link.h"
 #include "vecinos-uri.h"
 #include "vecinos-chart-load.h"
 
@@ -72,33 +73,54 @@ mark_current (VecinosChartsPage *self,
     }
 }
 
-/* "Source: …", or with a second series "Sources: …" naming each series */
-static char *
-source_markup (const VecinosSeries *series,
+/* A source's link and, with a second series, the name of the series it
+ * is the source of */
+static GtkWidget *
+source_row (const VecinosSeries *series,
+            gboolean             named)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  gtk_box_append (GTK_BOX (row), vecinos_link_new (series->source_url, series->source_org));
+  if (named)
+    {
+      g_autofree char *text = g_strdup_printf ("(%s)", series->name);
+      GtkWidget *name = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_box_append (GTK_BOX (row), name);
+    }
+  return row;
+}
+
+/* "Source: …", or with a second series "Sources: …" naming each series;
+ * each source a link of its own */
+static void
+update_source (VecinosChartsPage   *self,
+               const VecinosSeries *series,
                const VecinosSeries *compare)
 {
-  g_autofree char *link = vecinos_uri_link_markup (series->source_url, series->source_org);
-  g_autofree char *label = NULL;
-  g_autofree char *other = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *other_name = NULL;
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->source_links))) != NULL)
+    gtk_box_remove (self->source_links, child);
+  g_free (self->source_text);
+  gtk_label_set_text (self->source, compare == NULL ? _("Source:") : _("Sources:"));
+  gtk_box_append (self->source_links, source_row (series, compare != NULL));
   if (compare == NULL)
     {
-      /* A link only to a web or e-mail address (vecinos-uri.c) */
-      label = g_markup_escape_text (_("Source:"), -1);
-      return g_strdup_printf ("%s %s", label, link);
+      self->source_text = g_strdup_printf ("%s %s", _("Source:"), series->source_org);
+      return;
     }
-  label = g_markup_escape_text (_("Sources:"), -1);
-  other = vecinos_uri_link_markup (compare->source_url, compare->source_org);
-  name = g_markup_escape_text (series->name, -1);
-  other_name = g_markup_escape_text (compare->name, -1);
+  gtk_box_append (self->source_links, source_row (compare, TRUE));
   {
     /* Translators: the sources of two compared series: %1$s the first's
      * source, %2$s its name, %3$s the second's source, %4$s its name */
-    g_autofree char *both = g_strdup_printf (_("%1$s (%2$s); %3$s (%4$s)"), link, name, other, other_name);
+    g_autofree char *both = g_strdup_printf (_("%1$s (%2$s); %3$s (%4$s)"), series->source_org, series->name,
+                                             compare->source_org, compare->name);
 
-    return g_strdup_printf ("%s %s", label, both);
+    self->source_text = g_strdup_printf ("%s %s", _("Sources:"), both);
   }
 }
 
@@ -120,7 +142,6 @@ reload (VecinosChartsPage *self)
   g_autoptr(GError) error = NULL;
   VecinosSeries *series = NULL, *compare = NULL;
   VecinosChartFlags flags = 0;
-  g_autofree char *source = NULL;
   g_autofree char *caveats = NULL;
   g_autoptr(GPtrArray) terms = NULL;
 
@@ -146,8 +167,7 @@ reload (VecinosChartsPage *self)
     caveats = g_strdup (series->caveats != NULL ? series->caveats : series->break_note);
   gtk_label_set_text (self->caveats, caveats ? caveats : "");
   gtk_widget_set_visible (GTK_WIDGET (self->caveats), caveats != NULL && !self->presenting);
-  source = source_markup (series, compare);
-  gtk_label_set_markup (self->source, source);
+  update_source (self, series, compare);
   _vecinos_charts_page_set_status (self, NULL);
 
   /* What cannot be asked of this chart is not offered (the logarithmic
@@ -416,6 +436,7 @@ vecinos_charts_page_dispose (GObject *object)
   VecinosChartsPage *self = VECINOS_CHARTS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_CHARTS_PAGE);
+  g_clear_pointer (&self->source_text, g_free);
   g_clear_object (&self->dataset);
   g_clear_object (&self->events);
   g_clear_pointer (&self->series, g_ptr_array_unref);
@@ -458,6 +479,7 @@ vecinos_charts_page_class_init (VecinosChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, rows);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, search);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, source);
+  gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, source_links);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, status);
   gtk_widget_class_bind_template_child (widget_class, VecinosChartsPage, table);
@@ -737,7 +759,7 @@ vecinos_charts_page_get_text (VecinosChartsPage *self,
   if (g_str_equal (part, "caveats"))
     return gtk_label_get_text (self->caveats);
   if (g_str_equal (part, "source"))
-    return gtk_label_get_text (self->source);
+    return self->source_text != NULL ? self->source_text : "";
   g_return_val_if_reached (NULL);
 }
 
