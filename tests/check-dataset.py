@@ -169,6 +169,14 @@ def check_links(db):
         found = rows(db, 'SELECT c.measure_differs FROM claim c JOIN series s ON s.id = c.series_id '
                          'WHERE instr(c.text, ?) > 0 AND s.slug = ?', text, slug)
         check(found == [(1,)], f'claim “{text}” checked against {slug} and marked as a different measure')
+    # A linked claim: the series' unit, or marked as another measure with a note saying how
+    mismatched = rows(db, "SELECT c.text FROM claim c JOIN series s ON s.id = c.series_id "
+                          "WHERE c.unit != s.unit_kind AND NOT (c.measure_differs AND EXISTS "
+                          "(SELECT 1 FROM claim_text t WHERE t.claim_id = c.id AND t.note != ''))")
+    check(not mismatched, f'claims: 0 linked in another unit without measure_differs and a note ({mismatched[:3]})')
+    differs = rows(db, "SELECT c.text FROM claim c WHERE c.measure_differs AND NOT EXISTS "
+                       "(SELECT 1 FROM claim_text t WHERE t.claim_id = c.id AND t.note != '')")
+    check(not differs, f'claims: every one marked measure_differs says how in its note ({differs[:3]})')
     # A FY2010 figure is not compared with FY2009's: the series has no FY2010, so it is unlinked, with a note
     found = rows(db, "SELECT c.series_id IS NULL, t.note LIKE '%FY2010%' FROM claim c JOIN claim_text t "
                      "ON t.claim_id = c.id AND t.lang = 'en' WHERE instr(c.text, '$639.2 million') > 0")
