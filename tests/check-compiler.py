@@ -227,6 +227,36 @@ with tempfile.TemporaryDirectory() as tmp:
                                           '"period": "2012", "measure_differs": false'),
             ['claims.json', 'a-1-c1', 'its unit “persons” is not the unit of “mx_homicides”'])
 
+    # A teacher's TimelineJS file (issue 16): compiled as it is; 1 with the
+    # events it skipped listed, 2 when nothing could be read
+    timeline = os.path.join(tmp, 'lesson.json')
+    with open(timeline, 'w', encoding='utf-8') as f:
+        f.write('{"events": [{"start_date": {"year": "1994"}, "text": {"headline": "NAFTA"}},'
+                ' {"start_date": {"year": "1848", "month": "2"}, "text": {"headline": "Treaty"}}]}')
+    result = run(timeline, os.path.join(tmp, 'lesson.sqlite'))
+    check(result.returncode == 0 and os.path.exists(os.path.join(tmp, 'lesson.sqlite')),
+          f'a TimelineJS JSON file compiles ({result.returncode}: {result.stderr.strip()})')
+    sheet = os.path.join(tmp, 'lesson.csv')
+    with open(sheet, 'w', encoding='utf-8') as f:
+        f.write('Year;Month;Day;Headline;Text\n1994;1;1;TLCAN;Entra en vigor\n1994;13;;Mal mes;\n')
+    result = run(sheet, os.path.join(tmp, 'sheet.sqlite'))
+    check(result.returncode == 1 and 'line 3, column 1 (Year): its month is not a number from 1 to 12' in result.stderr
+          and os.path.exists(os.path.join(tmp, 'sheet.sqlite')),
+          f'a CSV with a bad row compiles the rest, lists the row and exits 1 ({result.returncode}: {result.stderr.strip()})')
+    nothing = os.path.join(tmp, 'nothing.csv')
+    with open(nothing, 'w', encoding='utf-8') as f:
+        f.write('Year,Headline\nx,Bad\n')
+    result = run(nothing, os.path.join(tmp, 'nothing.sqlite'))
+    check(result.returncode == 2 and 'None of the timeline' in result.stderr
+          and not os.path.exists(os.path.join(tmp, 'nothing.sqlite')),
+          f'a timeline with nothing readable exits 2 and writes nothing ({result.returncode}: {result.stderr.strip()})')
+    notes = os.path.join(tmp, 'notes.txt')
+    with open(notes, 'w', encoding='utf-8') as f:
+        f.write('Just some notes\n')
+    result = run(notes, os.path.join(tmp, 'notes.sqlite'))
+    check(result.returncode == 2 and 'not a TimelineJS spreadsheet' in result.stderr,
+          f'a file that is no timeline exits 2 with one message ({result.returncode}: {result.stderr.strip()})')
+
     # Where the output goes
     output = os.path.join(tmp, 'no-such-folder', 'out.sqlite')
     result = run(good, output)

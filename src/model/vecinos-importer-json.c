@@ -159,7 +159,8 @@ import_get_texts (Import     *import,
       g_autofree char *field = g_strdup_printf ("%s.%s", member, import->languages[i]);
 
       if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING ||
-          *json_node_get_string (text) == '\0')
+          (*json_node_get_string (text) == '\0' &&
+           !(import->imported && (g_str_equal (member, "summary") || g_str_equal (member, "party")))))
         {
           import_missing (import, field, error);
           return NULL;

@@ -31,6 +31,10 @@ typedef struct {
   /* publishers.json, when the dataset has one: host → its publisher, and
    * refused host → why (vecinos-importer-publishers.c) */
   GHashTable  *publishers;
+  /* dataset.json says "imported": a teacher's timeline brought from
+   * another format, where an event may have no source, no actors and no
+   * text under its title */
+  gboolean     imported;
   GHashTable  *refused_hosts;
   GPtrArray   *publisher_list;
 

@@ -137,7 +137,8 @@ import_event_sources (Import       *import,
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
       (n = json_array_get_length (sources = json_node_get_array (node))) == 0)
-    return import_missing (import, "sources", error);
+    return import->imported && node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? TRUE
+                                                                           : import_missing (import, "sources", error);
 
   for (guint i = 0; i < n; i++)
     {
@@ -173,7 +174,8 @@ import_event_actors (Import       *import,
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
       json_array_get_length (actors = json_node_get_array (node)) == 0)
-    return import_missing (import, "actors", error);
+    return import->imported && node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? TRUE
+                                                                           : import_missing (import, "actors", error);
 
   for (guint i = 0; i < json_array_get_length (actors); i++)
     {

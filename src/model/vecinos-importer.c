@@ -460,6 +460,13 @@ import_manifest (Import  *import,
     }
   if (n == 0 || !g_strv_contains ((const char * const *) import->languages, "en"))
     return import_fail (import, error, _("“languages” must include “en”"));
+  {
+    JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+
+    if (json_object_has_member (root, "imported") &&
+        !import_get_boolean (import, root, "imported", &import->imported, error))
+      return FALSE;
+  }
 
   {
     g_autofree char *joined = g_strjoinv (",", import->languages);

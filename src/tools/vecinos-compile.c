@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "vecinos-importer.h"
+#include "vecinos-timelinejs.h"
 
 /* How long a compile waits for another one writing the same output: the
  * bundled dataset compiles in well under a second */
@@ -232,6 +233,10 @@ release_lock (int         fd,
   close (fd);
 }
 
+/* Where to say what was skipped of a teacher's timeline */
+static GPtrArray *problems;
+static const char *language = "en";
+
 static gboolean
 compile (const char  *directory,
          const char  *output,
@@ -255,7 +260,11 @@ compile (const char  *directory,
       return FALSE;
     }
 
-  ok = vecinos_importer_import_directory (db, source, error);
+  /* A folder is a dataset; a file a TimelineJS timeline, JSON or CSV */
+  if (g_file_query_file_type (source, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+    ok = vecinos_timeline_import_file (db, source, language, &problems, error);
+  else
+    ok = vecinos_importer_import_directory (db, source, error);
   if (ok && sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
@@ -284,9 +293,16 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_set_prgname ("vecinos-compile");
 
-  if (argc != 3 || *argv[1] == '\0' || *argv[2] == '\0')
+  /* --language=LANG: the language a timeline file is written in */
+  if (argc == 4 && g_str_has_prefix (argv[1], "--language="))
     {
-      g_printerr ("Usage: %s DATASET_DIR OUTPUT.sqlite\n", argv[0]);
+      language = argv[1] + strlen ("--language=");
+      argv++, argc--;
+    }
+  if (argc != 3 || *argv[1] == '\0' || *argv[2] == '\0' ||
+      !(g_str_equal (language, "en") || g_str_equal (language, "es")))
+    {
+      g_printerr ("Usage: %s [--language=en|es] DATASET_DIR|TIMELINE.json|TIMELINE.csv OUTPUT.sqlite\n", argv[0]);
       return 2;
     }
   directory = argv[1];
@@ -319,13 +335,21 @@ main (int   argc,
   remove_temporary (temporary);
   release_lock (lock, lock_path);
 
+  /* What of a timeline could not be read: listed, and the exit says so */
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const VecinosTimelineProblem *problem = g_ptr_array_index (problems, i);
+
+      g_printerr ("%s: %s: %s: %s\n", g_get_prgname (), directory, problem->location, problem->reason);
+    }
   if (!ok)
     {
-      if (error->domain == VECINOS_IMPORT_ERROR)
+      if (error->domain == VECINOS_IMPORT_ERROR || error->domain == VECINOS_TIMELINE_ERROR)
         g_printerr ("%s: %s: %s\n", g_get_prgname (), directory, error->message);
       else
         g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      return 1;
+      /* Nothing of the timeline could be read */
+      return error->domain == VECINOS_TIMELINE_ERROR ? 2 : 1;
     }
-  return 0;
+  return problems != NULL && problems->len > 0 ? 1 : 0;
 }

@@ -1,0 +1,675 @@
+/* vecinos-timelinejs.c — a teacher's TimelineJS timeline read into a
+ * Vecinos dataset
+ *
+ * TimelineJS (https://timeline.knightlab.com) keeps a timeline as JSON or
+ * as a spreadsheet from its template, which teachers export as CSV
+ * (vecinos-timelinejs-csv.c). Either is read here into a VecinosTimeline:
+ * its events with dates as precise as the file gives them, their text with
+ * the HTML reduced to plain paragraphs, their groups, media and eras. What
+ * cannot be read is skipped and listed with where it is and why; nothing
+ * is dropped silently. The timeline is then written as a dataset folder
+ * (docs/DATASET.md) marked "imported" and compiled by the one importer, so
+ * a teacher's file meets the same checks as the bundled dataset.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vecinos-i18n.h"
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "vecinos-importer.h"
+#include "vecinos-importer-private.h"
+#include "vecinos-timelinejs-private.h"
+#include "vecinos-uri.h"
+
+G_DEFINE_QUARK (vecinos-timeline-error-quark, vecinos_timeline_error)
+
+static void
+problem_free (VecinosTimelineProblem *problem)
+{
+  g_free (problem->location);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+static void
+event_free (VecinosTimelineEvent *event)
+{
+  g_free (event->headline);
+  g_free (event->text);
+  g_free (event->group);
+  g_free (event->media_url);
+  g_free (event->media_credit);
+  g_free (event->media_caption);
+  g_free (event);
+}
+
+static void
+era_free (VecinosTimelineEra *era)
+{
+  g_free (era->headline);
+  g_free (era);
+}
+
+VecinosTimeline *
+_vecinos_timeline_new (void)
+{
+  VecinosTimeline *timeline = g_new0 (VecinosTimeline, 1);
+
+  timeline->events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
+  timeline->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) era_free);
+  timeline->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  return timeline;
+}
+
+void
+vecinos_timeline_free (VecinosTimeline *timeline)
+{
+  if (timeline == NULL)
+    return;
+  g_free (timeline->title);
+  g_ptr_array_unref (timeline->events);
+  g_ptr_array_unref (timeline->eras);
+  g_ptr_array_unref (timeline->problems);
+  g_free (timeline);
+}
+
+void
+_vecinos_timeline_add_problem (VecinosTimeline *timeline,
+                               char            *location,
+                               const char      *reason)
+{
+  VecinosTimelineProblem *problem = g_new0 (VecinosTimelineProblem, 1);
+
+  problem->location = location;
+  problem->reason = g_strdup (reason);
+  g_ptr_array_add (timeline->problems, problem);
+}
+
+/* The text of a field, trimmed; NULL when it is empty */
+char *
+_vecinos_timeline_field (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
+static gboolean
+parse_part (const char *text,
+            gint64      min,
+            gint64      max,
+            gint64     *value)
+{
+  return g_ascii_string_to_signed (text, 10, min, max, value, NULL);
+}
+
+/**
+ * _vecinos_timeline_make_date:
+ * @year: (nullable): the year as the file gives it
+ * @month: (nullable): 1 to 12, or empty
+ * @day: (nullable): 1 to 31, or empty
+ * @reason: (out): why there is no date, when there is none
+ *
+ * A date exactly as precise as the file gives it: a year stays a year.
+ * Returns: whether @date was set
+ */
+gboolean
+_vecinos_timeline_make_date (const char   *year,
+                             const char   *month,
+                             const char   *day,
+                             VecinosDate  *date,
+                             const char  **reason)
+{
+  g_autofree char *y = _vecinos_timeline_field (year);
+  g_autofree char *m = _vecinos_timeline_field (month);
+  g_autofree char *d = _vecinos_timeline_field (day);
+  gint64 value;
+
+  if (y == NULL)
+    return *reason = _("it has no year"), FALSE;
+  if (!parse_part (y, G_MININT32, G_MAXINT32, &value))
+    return *reason = _("its year is not a whole number"), FALSE;
+  if (value < 1)
+    /* TimelineJS allows years before the common era; Vecinos counts days
+     * from 1 January of year 1 */
+    return *reason = _("years before 1 CE cannot be shown yet"), FALSE;
+  if (value > 9999)
+    return *reason = _("its year is after 9999"), FALSE;
+  date->year = (int) value;
+  date->month = date->day = 1;
+  date->precision = VECINOS_DATE_PRECISION_YEAR;
+  if (m == NULL)
+    return d == NULL ? TRUE : (*reason = _("it has a day but no month"), FALSE);
+  if (!parse_part (m, 1, 12, &value))
+    return *reason = _("its month is not a number from 1 to 12"), FALSE;
+  date->month = (int) value;
+  date->precision = VECINOS_DATE_PRECISION_MONTH;
+  if (d == NULL)
+    return TRUE;
+  if (!parse_part (d, 1, 31, &value))
+    return *reason = _("its day is not a number from 1 to 31"), FALSE;
+  date->day = (int) value;
+  date->precision = VECINOS_DATE_PRECISION_DAY;
+  if (!vecinos_date_is_valid (date))
+    return *reason = _("that day does not exist in that month"), FALSE;
+  return TRUE;
+}
+
+/* --- HTML: reduced to what Vecinos shows --- */
+
+static const char * const dropped_elements[] = {
+  "script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "head", "title",
+  "textarea", "select", NULL
+};
+
+/* Appends text, one space for any run of white space (as HTML shows it) */
+static void
+append_text (GString    *out,
+             const char *text,
+             gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (g_ascii_isspace (text[i]))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, text[i]);
+    }
+}
+
+static void
+break_line (GString *out,
+            guint    newlines)
+{
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    return;
+  for (guint have = 0; have < newlines; have++)
+    if (out->len < have + 1 || out->str[out->len - 1 - have] != '\n')
+      {
+        for (guint i = have; i < newlines; i++)
+          g_string_append_c (out, '\n');
+        return;
+      }
+}
+
+/* &amp; &#233; &#xE9; … as characters; an unknown or invalid one as it is */
+static gsize
+append_entity (GString    *out,
+               const char *p)
+{
+  static const struct { const char *name; const char *text; } named[] = {
+    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" }, { "nbsp", " " },
+    { "ndash", "–" }, { "mdash", "—" }, { "hellip", "…" }, { "laquo", "«" }, { "raquo", "»" },
+    { "lsquo", "‘" }, { "rsquo", "’" }, { "ldquo", "“" }, { "rdquo", "”" },
+  };
+  const char *end = strchr (p, ';');
+  gsize length;
+
+  if (end == NULL || (length = end - p - 1) == 0 || length > 10)
+    return g_string_append_c (out, '&'), 1;
+  if (p[1] == '#')
+    {
+      gboolean hex = p[2] == 'x' || p[2] == 'X';
+      g_autofree char *digits = g_strndup (p + (hex ? 3 : 2), end - p - (hex ? 3 : 2));
+      guint64 value;
+
+      if (g_ascii_string_to_unsigned (digits, hex ? 16 : 10, 1, 0x10FFFF, &value, NULL) &&
+          g_unichar_validate ((gunichar) value) && value != 0)
+        {
+          /* Control characters other than the line's own become a space */
+          g_string_append_unichar (out, g_unichar_iscntrl ((gunichar) value) ? ' ' : (gunichar) value);
+          return end - p + 1;
+        }
+      return g_string_append_c (out, '&'), 1;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    if (strlen (named[i].name) == length && strncmp (p + 1, named[i].name, length) == 0)
+      {
+        g_string_append (out, named[i].text);
+        return end - p + 1;
+      }
+  return g_string_append_c (out, '&'), 1;
+}
+
+static char *
+decode_entities (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      if (*p == '&')
+        p += append_entity (out, p);
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The value of attribute @name in a tag's text, unquoted, its entities
+ * decoded; NULL if none */
+static char *
+tag_attribute (const char *tag,
+               gsize       length,
+               const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (tag, length);
+  g_autofree char *pattern = g_strconcat (name, "=", NULL);
+  const char *found = lower;
+
+  while ((found = strstr (found, pattern)) != NULL)
+    {
+      if (found > lower && (g_ascii_isspace (found[-1])))
+        {
+          const char *value = tag + (found - lower) + strlen (pattern);
+          char quote = *value == '"' || *value == '\'' ? *value : '\0';
+          const char *start = quote ? value + 1 : value;
+          const char *end = start;
+
+          g_autofree char *raw = NULL;
+
+          while (end < tag + length && (quote ? *end != quote : !g_ascii_isspace (*end) && *end != '>'))
+            end++;
+          raw = g_strndup (start, end - start);
+          return decode_entities (raw);
+        }
+      found += strlen (pattern);
+    }
+  return NULL;
+}
+
+/**
+ * vecinos_timeline_reduce_html:
+ * @html: a TimelineJS text, HTML
+ *
+ * Reduces @html to what Vecinos shows: plain text in paragraphs and lines;
+ * a link's text followed by its address in parentheses when it is a web or
+ * e-mail address (vecinos-uri.c), its text alone otherwise; bold, italics,
+ * quotations and their citations keep their words. Scripts, styles and
+ * every other element's content are dropped, never interpreted; attributes
+ * are never kept. The result is text, not markup.
+ *
+ * Returns: (transfer full): valid UTF-8
+ */
+char *
+vecinos_timeline_reduce_html (const char *html)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *href = NULL;
+  gsize link_start = 0;
+  const char *p;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  p = html;
+  while (*p != '\0')
+    {
+      if (*p == '&')
+        p += append_entity (out, p);
+      else if (*p == '<')
+        {
+          const char *close = strchr (p, '>');
+          gboolean end_tag = p[1] == '/';
+          const char *name_start = p + (end_tag ? 2 : 1);
+          gsize name_length = 0;
+          g_autofree char *name = NULL;
+
+          if (close == NULL)
+            break;
+          if (g_str_has_prefix (p, "<!--"))
+            {
+              const char *comment_end = strstr (p, "-->");
+
+              p = comment_end != NULL ? comment_end + 3 : p + strlen (p);
+              continue;
+            }
+          while (g_ascii_isalnum (name_start[name_length]))
+            name_length++;
+          name = g_ascii_strdown (name_start, name_length);
+
+          if (!end_tag && g_strv_contains (dropped_elements, name))
+            {
+              /* Up to its end tag, content and all */
+              g_autofree char *lower = g_ascii_strdown (close, -1);
+              g_autofree char *closing = g_strconcat ("</", name, NULL);
+              const char *found = strstr (lower, closing);
+
+              if (found == NULL)
+                break;
+              p = close + (found - lower);
+              p = strchr (p, '>') != NULL ? strchr (p, '>') + 1 : p + strlen (p);
+              continue;
+            }
+          if (g_strv_contains ((const char * const[]) { "p", "div", "blockquote", "h1", "h2", "h3", "h4",
+                                                          "h5", "h6", "ul", "ol", "table", "tr", NULL }, name))
+            break_line (out, 2);
+          else if (g_str_equal (name, "br"))
+            break_line (out, 1);
+          else if (g_str_equal (name, "li") && !end_tag)
+            {
+              break_line (out, 1);
+              g_string_append (out, "• ");
+            }
+          else if (g_str_equal (name, "a") && !end_tag)
+            {
+              g_free (href);
+              href = tag_attribute (p, close - p, "href");
+              link_start = out->len;
+            }
+          else if (g_str_equal (name, "a") && end_tag && href != NULL)
+            {
+              g_autofree char *shown = g_strndup (out->str + link_start, out->len - link_start);
+
+              if (vecinos_uri_is_openable (href) && strstr (shown, href) == NULL)
+                g_string_append_printf (out, " (%s)", href);
+              g_clear_pointer (&href, g_free);
+            }
+          p = close + 1;
+        }
+      else
+        {
+          gsize run = strcspn (p, "&<");
+
+          append_text (out, p, run);
+          p += run;
+        }
+    }
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  if (!g_utf8_validate (out->str, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, -1);
+
+      g_string_free (out, TRUE);
+      return valid;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* --- TimelineJS JSON --- */
+
+/* A member as text, whether the file writes "1994" or 1994 */
+static char *
+member_text (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _vecinos_timeline_field (json_node_get_string (node));
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      {
+        double value = json_node_get_double (node);
+
+        return value == (double) (gint64) value ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value)
+                                                : g_strdup_printf ("%g", value);
+      }
+    default:
+      return NULL;
+    }
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* A date object: problem at path.member when it cannot be read */
+static gboolean
+json_date (VecinosTimeline *timeline,
+           JsonObject      *object,
+           const char      *path,
+           const char      *member,
+           VecinosDate     *date)
+{
+  JsonObject *parts = member_object (object, member);
+  g_autofree char *year = member_text (parts, "year");
+  g_autofree char *month = member_text (parts, "month");
+  g_autofree char *day = member_text (parts, "day");
+  const char *reason = NULL;
+
+  if (parts == NULL)
+    reason = _("it has no date");
+  else if (_vecinos_timeline_make_date (year, month, day, date, &reason))
+    return TRUE;
+  _vecinos_timeline_add_problem (timeline, g_strdup_printf ("%s.%s", path, member), reason);
+  return FALSE;
+}
+
+/* Headline and text, reduced: the headline to one line */
+void
+_vecinos_timeline_set_texts (const char  *headline,
+                             const char  *text,
+                             char       **headline_out,
+                             char       **text_out)
+{
+  g_autofree char *title = headline != NULL ? vecinos_timeline_reduce_html (headline) : NULL;
+
+  if (title != NULL)
+    g_strdelimit (title, "\n", ' ');
+  *headline_out = title != NULL && *title != '\0' ? g_steal_pointer (&title) : NULL;
+  *text_out = text != NULL ? vecinos_timeline_reduce_html (text) : g_strdup ("");
+}
+
+void
+_vecinos_timeline_set_media (VecinosTimelineEvent *event,
+                             const char           *url,
+                             const char           *credit,
+                             const char           *caption)
+{
+  g_autofree char *address = _vecinos_timeline_field (url);
+
+  /* Only an address Vecinos may open becomes a source link */
+  event->media_url = address != NULL && vecinos_uri_is_openable (address) && !g_str_has_prefix (address, "mailto:")
+                     ? g_steal_pointer (&address) : NULL;
+  event->media_credit = credit != NULL ? vecinos_timeline_reduce_html (credit) : NULL;
+  event->media_caption = caption != NULL ? vecinos_timeline_reduce_html (caption) : NULL;
+}
+
+/* An event without a headline takes its text's first line, cut; one with
+ * neither is not an event */
+gboolean
+_vecinos_timeline_finish_event (VecinosTimeline      *timeline,
+                                VecinosTimelineEvent *event,
+                                char                 *location)
+{
+  if (event->headline == NULL && event->text != NULL && *event->text != '\0')
+    {
+      g_autofree char *line = g_strndup (event->text, strcspn (event->text, "\n"));
+      g_autofree char *cut = g_utf8_substring (line, 0, 79);
+
+      event->headline = g_utf8_strlen (line, -1) > 80 ? g_strconcat (cut, "…", NULL) : g_steal_pointer (&line);
+    }
+  if (event->headline == NULL)
+    {
+      _vecinos_timeline_add_problem (timeline, location, _("it has neither a headline nor a text"));
+      event_free (event);
+      return FALSE;
+    }
+  if (event->has_end && vecinos_date_last_day (&event->end) < vecinos_date_first_day (&event->start))
+    {
+      _vecinos_timeline_add_problem (timeline, location, _("it ends before it starts"));
+      event_free (event);
+      return FALSE;
+    }
+  g_free (location);
+  g_ptr_array_add (timeline->events, event);
+  return TRUE;
+}
+
+void
+_vecinos_timeline_add_era (VecinosTimeline *timeline,
+                           VecinosDate     *start,
+                           VecinosDate     *end,
+                           const char      *headline,
+                           char            *location)
+{
+  VecinosTimelineEra *era;
+  g_autofree char *title = NULL;
+  g_autofree char *unused = NULL;
+
+  _vecinos_timeline_set_texts (headline, NULL, &title, &unused);
+  if (vecinos_date_last_day (end) < vecinos_date_first_day (start))
+    {
+      _vecinos_timeline_add_problem (timeline, location, _("the era ends before it starts"));
+      return;
+    }
+  g_free (location);
+  era = g_new0 (VecinosTimelineEra, 1);
+  era->start = *start;
+  era->end = *end;
+  era->headline = title != NULL ? g_steal_pointer (&title) : g_strdup ("");
+  g_ptr_array_add (timeline->eras, era);
+}
+
+/**
+ * vecinos_timeline_read_json:
+ *
+ * Reads TimelineJS's JSON format: "title", "events" and "eras", with
+ * "start_date" / "end_date" (year, month, day; the time of day is not kept),
+ * "text" (headline, text), "group" and "media" (url, credit, caption).
+ */
+VecinosTimeline *
+vecinos_timeline_read_json (const char  *text,
+                            gsize        length,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(VecinosTimeline) timeline = NULL;
+  JsonObject *root;
+  JsonNode *events;
+  Import scan = { .file = "JSON" };
+
+  if (!import_check_json_text (&scan, text, length, &local_error) ||
+      !json_parser_load_from_data (parser, text, length, &local_error))
+    {
+      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ? json_node_get_object (json_parser_get_root (parser))
+                                                                : NULL;
+  events = root != NULL ? json_object_get_member (root, "events") : NULL;
+  if (events == NULL || !JSON_NODE_HOLDS_ARRAY (events))
+    {
+      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
+                   _("The file is JSON but not a TimelineJS timeline: it has no “events” list."));
+      return NULL;
+    }
+
+  timeline = _vecinos_timeline_new ();
+  {
+    JsonObject *title = member_object (member_object (root, "title"), "text");
+    g_autofree char *headline = member_text (title, "headline");
+    g_autofree char *unused = NULL;
+
+    if (headline != NULL)
+      _vecinos_timeline_set_texts (headline, NULL, &timeline->title, &unused);
+  }
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (events)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (events), i);
+      g_autofree char *path = g_strdup_printf ("events[%u]", i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *texts = member_object (object, "text");
+      JsonObject *media = member_object (object, "media");
+      VecinosTimelineEvent *event;
+      g_autofree char *headline = member_text (texts, "headline");
+      g_autofree char *body = member_text (texts, "text");
+      g_autofree char *url = member_text (media, "url");
+      g_autofree char *credit = member_text (media, "credit");
+      g_autofree char *caption = member_text (media, "caption");
+
+      timeline->n_read++;
+      if (object == NULL)
+        {
+          _vecinos_timeline_add_problem (timeline, g_steal_pointer (&path), _("it is not an object"));
+          continue;
+        }
+      event = g_new0 (VecinosTimelineEvent, 1);
+      if (!json_date (timeline, object, path, "start_date", &event->start))
+        {
+          event_free (event);
+          continue;
+        }
+      if (member_object (object, "end_date") != NULL)
+        {
+          if (!json_date (timeline, object, path, "end_date", &event->end))
+            {
+              event_free (event);
+              continue;
+            }
+          event->has_end = TRUE;
+        }
+      _vecinos_timeline_set_texts (headline, body, &event->headline, &event->text);
+      event->group = member_text (object, "group");
+      _vecinos_timeline_set_media (event, url, credit, caption);
+      _vecinos_timeline_finish_event (timeline, event, g_steal_pointer (&path));
+    }
+
+  {
+    JsonNode *eras = json_object_get_member (root, "eras");
+
+    for (guint i = 0; eras != NULL && JSON_NODE_HOLDS_ARRAY (eras) && i < json_array_get_length (json_node_get_array (eras)); i++)
+      {
+        JsonNode *node = json_array_get_element (json_node_get_array (eras), i);
+        JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+        g_autofree char *path = g_strdup_printf ("eras[%u]", i);
+        g_autofree char *headline = member_text (member_object (object, "text"), "headline");
+        VecinosDate start, end;
+
+        timeline->n_read++;
+        if (object == NULL)
+          _vecinos_timeline_add_problem (timeline, g_steal_pointer (&path), _("it is not an object"));
+        else if (json_date (timeline, object, path, "start_date", &start) &&
+                 json_date (timeline, object, path, "end_date", &end))
+          _vecinos_timeline_add_era (timeline, &start, &end, headline != NULL ? headline : "",
+                                     g_steal_pointer (&path));
+      }
+  }
+  return g_steal_pointer (&timeline);
+}
+
+/**
+ * vecinos_timeline_read:
+ *
+ * Reads TimelineJS JSON or the TimelineJS spreadsheet as CSV, whichever
+ * @text is (JSON starts with “{”).
+ */
+VecinosTimeline *
+vecinos_timeline_read (const char  *text,
+                       gsize        length,
+                       GError     **error)
+{
+  gsize start = length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+  while (start < length && g_ascii_isspace (text[start]))
+    start++;
+  if (start < length && text[start] == '{')
+    return vecinos_timeline_read_json (text + start, length - start, error);
+  return vecinos_timeline_read_csv (text, length, error);
+}

@@ -1,0 +1,80 @@
+/* vecinos-timelinejs.h — a teacher's TimelineJS timeline (JSON or the
+ * spreadsheet template as CSV), read into a Vecinos dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "vecinos-date.h"
+
+G_BEGIN_DECLS
+
+/* What could not be read, and where: "line 4, column 2 (Month)" in a CSV,
+ * "events[12].start_date.month" in JSON */
+typedef struct {
+  char *location;
+  char *reason;
+} VecinosTimelineProblem;
+
+typedef struct {
+  VecinosDate start;
+  VecinosDate end;
+  gboolean    has_end;
+  char       *headline;
+  char       *text;       /* plain text: the file's HTML reduced */
+  char       *group;      /* NULL: none */
+  char       *media_url;  /* NULL unless http, https or mailto */
+  char       *media_credit;
+  char       *media_caption;
+} VecinosTimelineEvent;
+
+typedef struct {
+  VecinosDate start;
+  VecinosDate end;
+  char       *headline;
+} VecinosTimelineEra;
+
+typedef struct {
+  char      *title;     /* the title slide's headline; NULL: none */
+  GPtrArray *events;    /* of VecinosTimelineEvent */
+  GPtrArray *eras;      /* of VecinosTimelineEra */
+  GPtrArray *problems;  /* of VecinosTimelineProblem */
+  guint      n_read;    /* events and eras found, read or not */
+} VecinosTimeline;
+
+typedef enum {
+  VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
+  VECINOS_TIMELINE_ERROR_NOTHING_READ,
+} VecinosTimelineError;
+
+#define VECINOS_TIMELINE_ERROR (vecinos_timeline_error_quark ())
+GQuark           vecinos_timeline_error_quark       (void);
+
+gboolean         vecinos_timeline_is_timeline_file  (GFile            *file);
+VecinosTimeline *vecinos_timeline_read              (const char       *text,
+                                                     gsize             length,
+                                                     GError          **error);
+VecinosTimeline *vecinos_timeline_read_json         (const char       *text,
+                                                     gsize             length,
+                                                     GError          **error);
+VecinosTimeline *vecinos_timeline_read_csv          (const char       *text,
+                                                     gsize             length,
+                                                     GError          **error);
+char            *vecinos_timeline_reduce_html       (const char       *html);
+gboolean         vecinos_timeline_write_dataset     (VecinosTimeline  *timeline,
+                                                     GFile            *directory,
+                                                     const char       *language,
+                                                     GError          **error);
+gboolean         vecinos_timeline_import_file       (sqlite3          *db,
+                                                     GFile            *file,
+                                                     const char       *language,
+                                                     GPtrArray       **problems,
+                                                     GError          **error);
+void             vecinos_timeline_free              (VecinosTimeline  *timeline);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VecinosTimeline, vecinos_timeline_free)
+
+G_END_DECLS

@@ -1,0 +1,418 @@
+/* test-timelinejs.c — a teacher's TimelineJS timeline read and imported
+ * (issue 16): its JSON and its spreadsheet as CSV, every date precision,
+ * groups, media, eras, HTML reduced, comma and semicolon, UTF-8 with and
+ * without BOM, Windows-1252, quoted line breaks, and what cannot be read
+ * listed with where and why
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "vecinos-dataset.h"
+#include "vecinos-timelinejs.h"
+
+static VecinosTimeline *
+read_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  VecinosTimeline *timeline = vecinos_timeline_read (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  return timeline;
+}
+
+static const VecinosTimelineEvent *
+event_at (VecinosTimeline *timeline,
+          guint            i)
+{
+  g_assert_cmpuint (i, <, timeline->events->len);
+  return g_ptr_array_index (timeline->events, i);
+}
+
+static void
+assert_problem (VecinosTimeline *timeline,
+                guint            i,
+                const char      *location,
+                const char      *reason)
+{
+  const VecinosTimelineProblem *problem;
+
+  g_assert_cmpuint (i, <, timeline->problems->len);
+  problem = g_ptr_array_index (timeline->problems, i);
+  g_assert_cmpstr (problem->location, ==, location);
+  g_assert_cmpstr (problem->reason, ==, reason);
+}
+
+static void
+assert_date (const VecinosDate *date,
+             const char        *iso)
+{
+  g_autofree char *text = vecinos_date_to_iso (date);
+
+  g_assert_cmpstr (text, ==, iso);
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(VecinosTimeline) timeline = read_text (
+    "{\"title\": {\"text\": {\"headline\": \"My <b>class</b> timeline\", \"text\": \"Intro\"}},"
+    " \"events\": ["
+    "  {\"start_date\": {\"year\": \"1994\", \"month\": \"1\", \"day\": \"1\", \"hour\": \"10\"},"
+    "   \"text\": {\"headline\": \"NAFTA\", \"text\": \"<p>Trade starts.</p>\"}, \"group\": \"Trade\","
+    "   \"media\": {\"url\": \"https://ustr.gov/\", \"credit\": \"USTR\", \"caption\": \"Its text\"},"
+    "   \"unique_id\": \"nafta\"},"
+    "  {\"start_date\": {\"year\": 1848}, \"end_date\": {\"year\": 1848, \"month\": 3},"
+    "   \"text\": {\"headline\": \"Treaty\"}, \"group\": \"Border\"},"
+    "  {\"start_date\": {\"year\": \"-44\"}, \"text\": {\"headline\": \"Caesar\"}},"
+    "  {\"start_date\": {\"year\": \"2001\", \"month\": \"13\"}, \"text\": {\"headline\": \"Bad month\"}},"
+    "  {\"start_date\": {\"year\": \"2001\", \"month\": \"2\", \"day\": \"30\"}, \"text\": {\"headline\": \"No such day\"}},"
+    "  {\"start_date\": {\"year\": \"2001\", \"day\": \"3\"}, \"text\": {\"headline\": \"Day, no month\"}},"
+    "  {\"text\": {\"headline\": \"No date\"}},"
+    "  {\"start_date\": {\"year\": \"2003\"}, \"end_date\": {\"year\": \"2002\"}, \"text\": {\"headline\": \"Backwards\"}},"
+    "  {\"start_date\": {\"year\": \"2005\"}},"
+    "  7,"
+    "  {\"start_date\": {\"year\": \"12000\"}, \"text\": {\"headline\": \"Far\"}},"
+    "  {\"start_date\": {\"year\": \"2010\"}, \"text\": {\"text\": \"<p>Only a text, no headline</p><p>More</p>\"},"
+    "   \"media\": {\"url\": \"javascript:alert(1)\", \"credit\": \"x\"}}"
+    " ],"
+    " \"eras\": [{\"start_date\": {\"year\": \"1988\", \"month\": \"12\"}, \"end_date\": {\"year\": \"1994\"},"
+    "            \"text\": {\"headline\": \"Salinas\"}},"
+    "           {\"start_date\": {\"year\": \"1994\"}, \"text\": {\"headline\": \"No end\"}}]}");
+  const VecinosTimelineEvent *event;
+  const VecinosTimelineEra *era;
+
+  g_assert_cmpstr (timeline->title, ==, "My class timeline");
+  g_assert_cmpuint (timeline->events->len, ==, 3);
+  g_assert_cmpuint (timeline->n_read, ==, 14);
+
+  /* A day stays a day (the hour is finer than Vecinos shows) */
+  event = event_at (timeline, 0);
+  assert_date (&event->start, "1994-01-01");
+  g_assert_false (event->has_end);
+  g_assert_cmpstr (event->headline, ==, "NAFTA");
+  g_assert_cmpstr (event->text, ==, "Trade starts.");
+  g_assert_cmpstr (event->group, ==, "Trade");
+  g_assert_cmpstr (event->media_url, ==, "https://ustr.gov/");
+  g_assert_cmpstr (event->media_credit, ==, "USTR");
+  g_assert_cmpstr (event->media_caption, ==, "Its text");
+  /* A year stays a year, a month a month; numbers or strings */
+  event = event_at (timeline, 1);
+  assert_date (&event->start, "1848");
+  g_assert_true (event->has_end);
+  assert_date (&event->end, "1848-03");
+  g_assert_null (event->media_url);
+  /* No headline: the text's first line; a javascript: address is no source */
+  event = event_at (timeline, 2);
+  g_assert_cmpstr (event->headline, ==, "Only a text, no headline");
+  g_assert_cmpstr (event->text, ==, "Only a text, no headline\n\nMore");
+  g_assert_null (event->media_url);
+
+  g_assert_cmpuint (timeline->problems->len, ==, 10);
+  assert_problem (timeline, 0, "events[2].start_date", "years before 1 CE cannot be shown yet");
+  assert_problem (timeline, 1, "events[3].start_date", "its month is not a number from 1 to 12");
+  assert_problem (timeline, 2, "events[4].start_date", "that day does not exist in that month");
+  assert_problem (timeline, 3, "events[5].start_date", "it has a day but no month");
+  assert_problem (timeline, 4, "events[6].start_date", "it has no date");
+  assert_problem (timeline, 5, "events[7]", "it ends before it starts");
+  assert_problem (timeline, 6, "events[8]", "it has neither a headline nor a text");
+  assert_problem (timeline, 7, "events[9]", "it is not an object");
+  assert_problem (timeline, 8, "events[10].start_date", "its year is after 9999");
+  assert_problem (timeline, 9, "eras[1].end_date", "it has no date");
+
+  g_assert_cmpuint (timeline->eras->len, ==, 1);
+  era = g_ptr_array_index (timeline->eras, 0);
+  g_assert_cmpstr (era->headline, ==, "Salinas");
+  assert_date (&era->start, "1988-12");
+  assert_date (&era->end, "1994");
+}
+
+/* Scripts, styles, handlers, javascript: links and Pango markup are never
+ * interpreted: what is left is text */
+static void
+test_html (void)
+{
+  const struct {
+    const char *html, *text;
+  } cases[] = {
+    { "<p>One</p><p>Two</p>", "One\n\nTwo" },
+    { "Line<br>break<br/>again", "Line\nbreak\nagain" },
+    { "<b>Bold</b> and <i>italic</i>, <strong>strong</strong>", "Bold and italic, strong" },
+    { "<script>alert('x')</script>Safe<SCRIPT type=x>evil()</SCRIPT>", "Safe" },
+    { "<style>p{color:red}</style>Styled", "Styled" },
+    { "<img src=x onerror=\"alert(1)\">Image <a href=\"#\" onclick=\"steal()\">here</a>", "Image here" },
+    { "<a href=\"javascript:alert(1)\">click</a>", "click" },
+    { "<a href=\"https://example.org/a?b=1&amp;c=2\">site</a>", "site (https://example.org/a?b=1&c=2)" },
+    { "<a href='mailto:a@example.org'>write</a>", "write (mailto:a@example.org)" },
+    { "<a href=\"https://example.org/\">https://example.org/</a>", "https://example.org/" },
+    { "<span foreground=\"red\">Pango</span> <markup>", "Pango" },
+    { "&lt;b&gt; &amp; &quot;q&quot; &#233; &#xE9; &bogus; &#0; &#xD800;", "<b> & \"q\" é é &bogus; &#0; &#xD800;" },
+    { "<blockquote>Quoted <cite>Author</cite></blockquote>After", "Quoted Author\n\nAfter" },
+    { "<ul><li>a</li><li>b</li></ul>", "• a\n• b" },
+    { "  spaced \t\n  out  ", "spaced out" },
+    { "<!-- hidden --> shown", "shown" },
+    { "<p>Unclosed <script>never ends", "Unclosed" },
+    { "text <broken", "text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = vecinos_timeline_reduce_html (cases[i].html);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+#define HEADER "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text," \
+               "Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n"
+
+static void
+assert_csv_template (VecinosTimeline *timeline)
+{
+  const VecinosTimelineEvent *event;
+  const VecinosTimelineEra *era;
+
+  g_assert_cmpstr (timeline->title, ==, "Mi línea");
+  g_assert_cmpuint (timeline->events->len, ==, 2);
+  event = event_at (timeline, 0);
+  assert_date (&event->start, "1994-01-01");
+  g_assert_cmpstr (event->headline, ==, "TLCAN; entra, \"ya\"");
+  g_assert_cmpstr (event->text, ==, "Texto con salto de línea");
+  g_assert_cmpstr (event->group, ==, "Comercio");
+  g_assert_cmpstr (event->media_url, ==, "https://ustr.gov/");
+  event = event_at (timeline, 1);
+  assert_date (&event->start, "1995");
+  g_assert_cmpstr (event->group, ==, "Economía");
+  g_assert_cmpuint (timeline->eras->len, ==, 1);
+  era = g_ptr_array_index (timeline->eras, 0);
+  g_assert_cmpstr (era->headline, ==, "Década");
+  assert_date (&era->end, "2000");
+  g_assert_cmpuint (timeline->problems->len, ==, 2);
+  /* The quoted line break and the empty row count: the row is on line 8 */
+  assert_problem (timeline, 0, "line 8, column 1 (Year)", "its year is not a whole number");
+  assert_problem (timeline, 1, "line 9, column 1 (Year)", "its month is not a number from 1 to 12");
+}
+
+static char *
+template_rows (char separator)
+{
+  const char *rows =
+    ",,,,,,,,,Mi línea,Intro,,,,,title,,\n"
+    "1994,1,1,,,,,,,\"TLCAN; entra, \"\"ya\"\"\",\"Texto con\nsalto de línea\",https://ustr.gov/,USTR,,,,Comercio,\n"
+    "\n"
+    "1995,,,,,,,,,Crisis,,,,,,,Economía,\n"
+    "1990,,,,2000,,,,,Década,,,,,,era,,\n"
+    "abc,,,,,,,,,Mal año,,,,,,,,\n"
+    "2001,14,,,,,,,,Mal mes,,,,,,,,\n";
+  GString *text = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  /* The same rows with @separator where the template has commas */
+  g_string_append (text, HEADER);
+  for (const char *p = rows; *p != '\0'; p++)
+    {
+      quoted ^= *p == '"';
+      g_string_append_c (text, *p == ',' && !quoted ? separator : *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_csv_separators (void)
+{
+  const char separators[] = { ',', ';', '\t' };
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      g_autofree char *text = template_rows (separators[i]);
+      g_autoptr(VecinosTimeline) timeline = NULL;
+
+      /* The header's commas too */
+      if (separators[i] != ',')
+        {
+          g_autofree char *header = g_strdup (HEADER);
+          g_autofree char *body = g_strdup (text + strlen (HEADER));
+
+          g_strdelimit (header, ",", separators[i]);
+          g_free (text);
+          text = g_strconcat (header, body, NULL);
+        }
+      timeline = read_text (text);
+      assert_csv_template (timeline);
+    }
+}
+
+static void
+test_csv_encodings (void)
+{
+  g_autofree char *utf8 = template_rows (';');
+  g_autofree char *with_bom = NULL;
+  g_autofree char *cp1252 = NULL;
+  gsize length;
+
+  {
+    g_autofree char *header = g_strdup (HEADER);
+    g_autofree char *body = g_strdup (utf8 + strlen (HEADER));
+
+    g_strdelimit (header, ",", ';');
+    g_free (utf8);
+    utf8 = g_strconcat (header, body, NULL);
+  }
+  with_bom = g_strconcat ("\xef\xbb\xbf", utf8, NULL);
+  {
+    g_autoptr(VecinosTimeline) timeline = read_text (with_bom);
+
+    assert_csv_template (timeline);
+  }
+  /* An older Excel's Windows-1252, CRLF line ends */
+  cp1252 = g_convert (utf8, -1, "WINDOWS-1252", "UTF-8", NULL, &length, NULL);
+  g_assert_nonnull (cp1252);
+  g_assert_false (g_utf8_validate (cp1252, length, NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VecinosTimeline) timeline = vecinos_timeline_read (cp1252, length, &error);
+
+    g_assert_no_error (error);
+    assert_csv_template (timeline);
+  }
+  {
+    g_auto(GStrv) lines = g_strsplit (utf8, "\n", -1);
+    g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+    g_autoptr(VecinosTimeline) timeline = read_text (crlf);
+
+    assert_csv_template (timeline);
+  }
+}
+
+static void
+test_not_a_timeline (void)
+{
+  const struct {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "{\"events\": [", "The file is not valid JSON" },
+    { "{\"slides\": []}", "it has no “events” list" },
+    { "[1, 2]", "The file is not a TimelineJS spreadsheet" },
+    { "Name,Date\nA,1994\n", "its first row must name the template's columns" },
+    { "", "The file is not a TimelineJS spreadsheet" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VecinosTimeline) timeline = vecinos_timeline_read (cases[i].text, strlen (cases[i].text), &error);
+
+      g_assert_null (timeline);
+      g_assert_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VecinosTimeline) timeline = vecinos_timeline_read ("a\0b", 3, &error);
+
+    g_assert_null (timeline);
+    g_assert_nonnull (strstr (error->message, "not text"));
+  }
+}
+
+static char *
+write_file (const char *name,
+            const char *text)
+{
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-test-XXXXXX", NULL);
+  char *path = g_build_filename (directory, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static sqlite3 *
+import (const char  *path,
+        const char  *language,
+        GPtrArray  **problems,
+        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  if (!vecinos_timeline_import_file (db, file, language, problems, error))
+    g_clear_pointer (&db, sqlite3_close);
+  return db;
+}
+
+static void
+assert_query (sqlite3    *db,
+              const char *sql,
+              const char *expected)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected);
+  sqlite3_finalize (stmt);
+}
+
+/* Imported: groups become categories coloured from the palette, eras the
+ * top bands, media the source; the texts in both interface languages */
+static void
+test_import (void)
+{
+  g_autofree char *text = template_rows (',');
+  g_autofree char *path = write_file ("lesson.csv", text);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = import (path, "es", &problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_cmpuint (problems->len, ==, 2);
+  assert_query (db, "SELECT group_concat (slug || ':' || color, ' ') FROM category ORDER BY id", "group-1:#0072B2 group-2:#E69F00");
+  assert_query (db, "SELECT group_concat (name, '|') FROM category_text WHERE lang = 'en'", "Comercio|Economía");
+  assert_query (db, "SELECT person FROM term", "Década");
+  assert_query (db, "SELECT name || ' ' || url FROM event_source", "USTR https://ustr.gov/");
+  assert_query (db, "SELECT count(*) FROM event_text", "4");
+  assert_query (db, "SELECT summary FROM event_text WHERE lang = 'en' AND title = 'Crisis'", "");
+  assert_query (db, "SELECT precision FROM event e JOIN event_text t ON t.event_id = e.id "
+                                   "WHERE t.title = 'Crisis' AND t.lang = 'es'", "1");
+  sqlite3_close (db);
+  g_unlink (path);
+}
+
+static void
+test_nothing_read (void)
+{
+  g_autofree char *path = write_file ("empty.json", "{\"events\": [{\"start_date\": {\"year\": \"x\"}}]}");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = import (path, "en", &problems, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOTHING_READ);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/timelinejs/json", test_json);
+  g_test_add_func ("/timelinejs/html", test_html);
+  g_test_add_func ("/timelinejs/csv-separators", test_csv_separators);
+  g_test_add_func ("/timelinejs/csv-encodings", test_csv_encodings);
+  g_test_add_func ("/timelinejs/not-a-timeline", test_not_a_timeline);
+  g_test_add_func ("/timelinejs/import", test_import);
+  g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
+  return g_test_run ();
+}
