@@ -43,7 +43,7 @@ vecinos_application_new (void)
 {
   return g_object_new (VECINOS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/vecinos/Vecinos",
                        NULL);
 }
@@ -474,6 +474,24 @@ window_lesson_changed (VecinosContext     *context,
                                g_variant_new_boolean (vecinos_context_get_presenting (context)));
 }
 
+static void vecinos_application_activate (GApplication *application);
+
+/* vecinos FILE, and the file manager's Open With: the timeline or dataset
+ * in the window (a second launch hands the file to the running Vecinos) */
+static void
+vecinos_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  GtkWindow *window;
+
+  vecinos_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (n_files > 0 && VECINOS_IS_WINDOW (window))
+    vecinos_window_open_dataset (VECINOS_WINDOW (window), files[0]);
+}
+
 static void
 vecinos_application_activate (GApplication *application)
 {
@@ -738,6 +756,7 @@ vecinos_application_class_init (VecinosApplicationClass *klass)
 
   object_class->finalize = vecinos_application_finalize;
   app_class->activate = vecinos_application_activate;
+  app_class->open = vecinos_application_open;
   app_class->startup = vecinos_application_startup;
   app_class->handle_local_options = vecinos_application_handle_local_options;
   app_class->local_command_line = vecinos_application_local_command_line;

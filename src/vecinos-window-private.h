@@ -33,8 +33,6 @@ const char         *vecinos_window_get_tour_text       (VecinosWindow *self,
                                                         const char    *part);
 gboolean            vecinos_window_get_chrome_visible  (VecinosWindow *self);
 const char         *vecinos_window_get_open_excerpt    (VecinosWindow *self);
-gboolean            vecinos_window_open_dataset        (VecinosWindow *self,
-                                                        GFile         *file);
 GtkLabel           *vecinos_window_get_filter_count    (VecinosWindow *self);
 GtkWidget          *vecinos_window_get_clear_filters_button (VecinosWindow *self);
 const char         *vecinos_window_get_event_list_message (VecinosWindow *self);

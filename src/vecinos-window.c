@@ -17,6 +17,8 @@
 
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
+#include "vecinos-timeline-import.h"
+#include "vecinos-timelinejs.h"
 #include "vecinos-tour-export-dialog.h"
 #include "vecinos-window-private.h"
 #include "vecinos-workspace.h"
@@ -103,6 +105,17 @@ build_workspace (VecinosWindow *self)
     }
   self->workspace = VECINOS_WORKSPACE (vecinos_workspace_new (self->context, self->error));
   gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->workspace));
+  /* The timeline's title names the window (a teacher's timeline's title
+   * slide), in the interface's language */
+  {
+    VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
+    g_autofree char *title = dataset != NULL ? vecinos_dataset_get_title (dataset,
+                                                                          vecinos_context_get_language (self->context))
+                                             : NULL;
+    g_autofree char *window_title = title != NULL ? g_strdup_printf ("%s — Vecinos", title) : g_strdup ("Vecinos");
+
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
   if (focus_language)
     vecinos_workspace_focus_language (self->workspace);
 }
@@ -194,9 +207,10 @@ show_action (GtkWidget  *widget,
  * @file: a dataset file (ours, or a TimelineJS file)
  *
  * Shows @file in this window, or on the error page why it could not be
- * opened.
+ * opened. A TimelineJS file (.json, .csv) is compiled first, off the main
+ * thread (vecinos-timeline-import.c), and shown when it is ready.
  *
- * Returns: whether it opened
+ * Returns: whether it opened (for a TimelineJS file: that it is being read)
  */
 gboolean
 vecinos_window_open_dataset (VecinosWindow *self,
@@ -208,6 +222,12 @@ vecinos_window_open_dataset (VecinosWindow *self,
   g_return_val_if_fail (VECINOS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* A teacher's TimelineJS file: compiled first, off the main thread */
+  if (vecinos_timeline_is_timeline_file (file))
+    {
+      vecinos_window_import_timeline (self, file);
+      return TRUE;
+    }
   dataset = vecinos_dataset_new_for_file (file, &error);
   g_clear_error (&self->error);
   self->error = g_steal_pointer (&error);
@@ -231,18 +251,66 @@ dataset_chosen (GtkNativeDialog *dialog,
     vecinos_window_open_dataset (self, file);
 }
 
-/* win.open-dataset: the error page's way out, another file in this window */
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *patterns[])
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+/* win.open-dataset (Ctrl+O): a teacher's timeline (TimelineJS JSON or CSV)
+ * or a compiled dataset, in this window; through the portal in a Flatpak,
+ * so no file-system permission is needed */
 static void
 open_dataset_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Dataset"), GTK_WINDOW (widget),
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Timeline"), GTK_WINDOW (widget),
                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
 
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Timelines (TimelineJS, Vecinos)"),
+              (const char *[]) { "*.json", "*.JSON", "*.csv", "*.CSV", "*.sqlite", NULL });
+  add_filter (GTK_FILE_CHOOSER (dialog), _("TimelineJS spreadsheets (CSV)"), (const char *[]) { "*.csv", "*.CSV", NULL });
+  add_filter (GTK_FILE_CHOOSER (dialog), _("TimelineJS timelines (JSON)"), (const char *[]) { "*.json", "*.JSON", NULL });
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Vecinos datasets"), (const char *[]) { "*.sqlite", NULL });
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (dataset_chosen), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* win.open-bundled: back to the dataset Vecinos comes with */
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GFile) file = vecinos_paths_default_dataset ();
+
+  vecinos_window_open_dataset (VECINOS_WINDOW (widget), file);
+}
+
+/* A file dropped on the window opens in it */
+static gboolean
+file_dropped (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              VecinosWindow *self)
+{
+  GSList *files = G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ? g_value_get_boxed (value) : NULL;
+
+  if (files == NULL || !G_IS_FILE (files->data))
+    return FALSE;
+  vecinos_window_open_dataset (self, files->data);
+  return TRUE;
 }
 
 /* win.start-tour(s): the tour from its first step */
@@ -705,6 +773,8 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.tour-last", NULL, tour_action);
   gtk_widget_class_install_action (widget_class, "win.export-tour", NULL, export_tour_action);
   gtk_widget_class_install_action (widget_class, "win.open-dataset", NULL, open_dataset_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-dataset", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.blank-black", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.blank-white", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.text-bigger", NULL, text_scale_action);
@@ -759,6 +829,12 @@ vecinos_window_init (VecinosWindow *self)
   gtk_widget_set_visible (no_titlebar, FALSE);
   gtk_window_set_titlebar (GTK_WINDOW (self), no_titlebar);
   add_clicker_keys (self);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (file_dropped), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   /* Ctrl+F wherever the keyboard is: before the focused widget, as a
    * selectable text (a document's, where "Read in the Document" leaves
    * the keyboard) binds Ctrl+F to "one character forward", Emacs-style,

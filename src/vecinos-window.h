@@ -23,5 +23,7 @@ GtkWidget *vecinos_window_new_for_context (GtkApplication *application,
                                            const GError   *error);
 VecinosDataset *vecinos_window_get_dataset (VecinosWindow *self);
 VecinosContext *vecinos_window_get_context (VecinosWindow *self);
+gboolean        vecinos_window_open_dataset (VecinosWindow *self,
+                                             GFile         *file);
 
 G_END_DECLS

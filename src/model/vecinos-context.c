@@ -278,11 +278,32 @@ void
 vecinos_context_set_dataset (VecinosContext *self,
                              VecinosDataset *dataset)
 {
+  gboolean replaced;
+
   g_return_if_fail (VECINOS_IS_CONTEXT (self));
   g_return_if_fail (dataset == NULL || VECINOS_IS_DATASET (dataset));
 
-  if (g_set_object (&self->dataset, dataset))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  replaced = self->dataset != NULL && self->dataset != dataset;
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+  /* A lesson in one dataset names its records: in another it starts afresh
+   * (a teacher's timeline opened over the bundled one) */
+  if (replaced)
+    {
+      vecinos_context_set_event (self, NULL);
+      vecinos_context_set_visible_range (self, 0, 0);
+      vecinos_context_set_filter_text (self, NULL);
+      vecinos_context_set_hidden_categories (self, NULL);
+      vecinos_context_set_series (self, NULL);
+      vecinos_context_set_compare (self, NULL);
+      vecinos_context_set_document (self, NULL);
+      vecinos_context_set_excerpt (self, NULL);
+      vecinos_context_set_document_scroll (self, 0);
+      vecinos_context_set_search_text (self, NULL);
+      vecinos_context_set_tour (self, NULL);
+      vecinos_context_set_tour_step (self, 0);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
 /* The string properties' accessors, each a line */

@@ -26,6 +26,9 @@
 static const char * const query_sql[N_QUERIES] = {
   [QUERY_LANGUAGES] =
     "SELECT value FROM meta WHERE key = 'languages'",
+  /* ?1 a language; English where the title has none in it */
+  [QUERY_TITLE] =
+    "SELECT value FROM meta WHERE key IN ('title.' || ?1, 'title.en') ORDER BY key = 'title.en' LIMIT 1",
   [QUERY_EVENTS] =
     "SELECT e.id, e.slug, e.start_day, e.precision, e.end_day, e.end_precision,"
     " e.importance, c.slug, c.color,"
@@ -790,6 +793,32 @@ vecinos_dataset_get_file (VecinosDataset *self)
 {
   g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
   return self->file;
+}
+
+/**
+ * vecinos_dataset_get_title:
+ * @language: the language wanted
+ *
+ * Returns: (transfer full) (nullable): the dataset's title in @language (or
+ *   English), %NULL when it has none
+ */
+char *
+vecinos_dataset_get_title (VecinosDataset *self,
+                           const char     *language)
+{
+  sqlite3_stmt *stmt;
+  char *title = NULL;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+
+  if (!vecinos_dataset_begin_call (self, NULL))
+    return NULL;
+  stmt = self->queries[QUERY_TITLE];
+  sqlite3_bind_text (stmt, 1, language, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    title = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0), -1);
+  sqlite3_reset (stmt);
+  return title;
 }
 
 const char * const *

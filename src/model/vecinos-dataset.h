@@ -89,6 +89,8 @@ GListModel     *vecinos_dataset_list_events      (VecinosDataset  *self,
                                                   const char      *lang,
                                                   GError         **error);
 char          **vecinos_dataset_list_source_organisations (VecinosDataset *self);
+char           *vecinos_dataset_get_title              (VecinosDataset *self,
+                                                       const char     *language);
 char          **vecinos_dataset_list_publishers        (VecinosDataset *self,
                                                        const char     *kind);
 GPtrArray      *vecinos_dataset_list_terms       (VecinosDataset  *self,

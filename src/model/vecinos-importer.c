@@ -478,6 +478,22 @@ import_manifest (Import  *import,
     if (!import_run (import, meta, "ss", "languages", joined) ||
         !import_run (import, meta, "ss", "schema_version", version))
       return import_fail_sqlite (import, error);
+    /* The timeline's title, by language ("title.es"), for the window */
+    {
+      JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+      JsonObject *titles = NULL;
+
+      if (json_object_has_member (root, "title") &&
+          !(titles = import_get_texts (import, root, "title", error)))
+        return FALSE;
+      for (guint i = 0; titles != NULL && import->languages[i] != NULL; i++)
+        {
+          g_autofree char *key = g_strconcat ("title.", import->languages[i], NULL);
+
+          if (!import_run (import, meta, "ss", key, import_text_in (titles, import->languages[i])))
+            return import_fail_sqlite (import, error);
+        }
+    }
   }
   return TRUE;
 }

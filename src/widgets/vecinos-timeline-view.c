@@ -139,8 +139,10 @@ draw_eras (VecinosTimelineView *self,
       if (x >= 0)
         gtk_snapshot_append_color (snapshot, fg, &GRAPHENE_RECT_INIT (floor (x), y + 2, 1, era_height (self) - 4));
 
-      /* Translators: an era band: president, then party */
-      label = g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party);
+      /* Translators: an era band: president, then party (a teacher's era
+       * has no party: its name alone) */
+      label = term->party != NULL && *term->party != '\0' ? g_strdup_printf (_("%1$s (%2$s)"), term->person, term->party)
+                                                          : g_strdup (term->person);
       needed = _vecinos_timeline_view_text_width (self, label);
       /* Then the person alone, then the short name ("Peña Nieto") */
       for (guint attempt = 0; attempt < 2 && needed + 8 > MIN (x_end, width) - MAX (x, 0); attempt++)

@@ -1,0 +1,280 @@
+/* vecinos-timeline-import.c — a teacher's TimelineJS file opened in a window
+ *
+ * The file is compiled by the importer (src/model/vecinos-timelinejs*.c)
+ * off the main thread into a private SQLite file in the user's cache,
+ * named by a checksum of the file's content, the language it is written in
+ * and the dataset format: opening an unchanged file again opens that file
+ * at once. The bundled dataset is never written. What could not be read is
+ * kept beside it and shown in a window the teacher can read and copy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "vecinos-file-dialogs.h"
+#include "vecinos-schema.h"
+#include "vecinos-timeline-import.h"
+#include "vecinos-timelinejs.h"
+
+typedef struct {
+  GFile *file;
+  char  *language;
+  char  *cache;       /* the compiled file */
+  char  *problems;    /* what could not be read, a line each; NULL: all read */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->file);
+  g_free (job->language);
+  g_free (job->cache);
+  g_free (job->problems);
+  g_free (job);
+}
+
+/* $XDG_CACHE_HOME/vecinos/timelines/CHECKSUM: of the content, the
+ * language and the dataset format */
+static char *
+cache_path (GBytes     *contents,
+            const char *language)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *format = g_strdup_printf ("vecinos-%d-%s", VECINOS_SCHEMA_VERSION, language);
+  gsize length;
+  const guchar *data = g_bytes_get_data (contents, &length);
+
+  g_checksum_update (checksum, (const guchar *) format, -1);
+  g_checksum_update (checksum, data, length);
+  return g_build_filename (g_get_user_cache_dir (), "vecinos", "timelines", g_checksum_get_string (checksum), NULL);
+}
+
+static char *
+problems_text (GPtrArray *problems)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const VecinosTimelineProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (text, "%s: %s\n", problem->location, problem->reason);
+    }
+  return text->len > 0 ? g_string_free (text, FALSE) : (g_string_free (text, TRUE), NULL);
+}
+
+static gboolean
+compile (ImportJob  *job,
+         GError    **error)
+{
+  g_autoptr(GBytes) contents = g_file_load_bytes (job->file, NULL, NULL, error);
+  g_autofree char *base = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *problems_file = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  if (contents == NULL)
+    return FALSE;
+  base = cache_path (contents, job->language);
+  job->cache = g_strconcat (base, ".sqlite", NULL);
+  problems_file = g_strconcat (base, ".problems", NULL);
+  /* Opened before: the same file, compiled */
+  if (g_file_test (job->cache, G_FILE_TEST_IS_REGULAR))
+    {
+      g_file_get_contents (problems_file, &job->problems, NULL, NULL);
+      return TRUE;
+    }
+
+  folder = g_path_get_dirname (base);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  part = g_strdup_printf ("%s.%d.part", base, (int) getpid ());
+  g_unlink (part);
+  if (sqlite3_open (part, &db) != SQLITE_OK)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  ok = vecinos_timeline_import_file (db, job->file, job->language, &problems, error);
+  sqlite3_close (db);
+  job->problems = problems_text (problems);
+  if (ok && job->problems != NULL)
+    g_file_set_contents (problems_file, job->problems, -1, NULL);
+  if (ok && g_rename (part, job->cache) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s", g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  g_unlink (part);
+  return ok;
+}
+
+static void
+compile_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (compile (data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+copy_problems (GtkButton  *button,
+               const char *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+}
+
+/* What could not be read, to read and to copy */
+static void
+show_problems (GtkWindow  *parent,
+               const char *name,
+               const char *problems)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy the List"));
+  GtkWidget *close = gtk_button_new_with_mnemonic (_("_Close"));
+  g_autofree char *intro = NULL;
+  guint count = 0;
+
+  for (const char *p = problems; *p != '\0'; p++)
+    count += *p == '\n';
+  /* Translators: %1$s is a file's name, %2$u how many events or rows */
+  intro = g_strdup_printf (ngettext ("%1$s is open. %2$u event or row could not be read and was left out:",
+                                     "%1$s is open. %2$u events or rows could not be read and were left out:",
+                                     count), name, count);
+  gtk_window_set_title (GTK_WINDOW (window), _("Some of the Timeline Could Not Be Read"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  {
+    GtkWidget *label = gtk_label_new (intro);
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  }
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), problems, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_problems), g_strdup (problems),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  gtk_box_append (GTK_BOX (buttons), copy);
+  gtk_box_append (GTK_BOX (buttons), close);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_widget_set_name (window, "vecinos-import-problems");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+compiled (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  VecinosWindow *window = VECINOS_WINDOW (source);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Translators: %s is a file's name */
+      g_autofree char *title = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+
+      vecinos_error_dialog_show (GTK_WINDOW (window), title, error->message);
+      return;
+    }
+  {
+    g_autoptr(GFile) cache = g_file_new_for_path (job->cache);
+
+    if (vecinos_window_open_dataset (window, cache) && job->problems != NULL)
+      show_problems (GTK_WINDOW (window), name, job->problems);
+  }
+}
+
+/**
+ * vecinos_window_import_timeline:
+ * @file: a TimelineJS JSON file or the TimelineJS spreadsheet as CSV
+ *
+ * Compiles @file (or finds it compiled) off the main thread and opens it in
+ * @window; says in a dialog why, if it cannot, and lists what was left out.
+ * The timeline's texts are taken to be in the window's language.
+ */
+void
+vecinos_window_import_timeline (VecinosWindow *window,
+                                GFile         *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (VECINOS_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ImportJob, 1);
+  job->file = g_object_ref (file);
+  job->language = g_strdup (vecinos_context_get_language (vecinos_window_get_context (window)));
+  task = g_task_new (window, NULL, compiled, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, compile_in_thread);
+}
+
+/**
+ * vecinos_timeline_import_sync:
+ *
+ * What vecinos_window_import_timeline() does, in the calling thread, for
+ * tests: returns the compiled file's path and what could not be read.
+ */
+char *
+vecinos_timeline_import_sync (GFile       *file,
+                              const char  *language,
+                              char       **problems,
+                              GError     **error)
+{
+  ImportJob job = { .file = file, .language = (char *) language };
+  char *cache = NULL;
+
+  if (compile (&job, error))
+    cache = g_steal_pointer (&job.cache);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&job.problems);
+  g_free (job.cache);
+  g_free (job.problems);
+  return cache;
+}

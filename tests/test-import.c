@@ -1,0 +1,219 @@
+/* test-import.c — a teacher's timeline opened in the window (issue 16):
+ * a CSV and a JSON file through the path the file chooser, a dropped file
+ * and "vecinos FILE" all take (vecinos_window_open_dataset), the timeline,
+ * its title and what could not be read shown, then back to the bundled
+ * dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vecinos-test.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "vecinos-event.h"
+#include "vecinos-language.h"
+#include "vecinos-timeline-import.h"
+#include "vecinos-window-private.h"
+#include "vecinos-test-gtk.h"
+
+static guint
+n_events (VecinosWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (vecinos_window_get_event_selection (window)));
+}
+
+static gboolean
+has_events (VecinosWindow *window,
+            gconstpointer  data)
+{
+  return n_events (window) == GPOINTER_TO_UINT (data);
+}
+
+static char *
+event_titles (VecinosWindow *window)
+{
+  GListModel *events = G_LIST_MODEL (vecinos_window_get_event_selection (window));
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? " | " : "", vecinos_event_get_title (event));
+    }
+  return g_string_free (titles, FALSE);
+}
+
+/* The window that lists what could not be read, if it is shown */
+static GtkWindow *
+problems_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), "vecinos-import-problems") == 0 &&
+          gtk_widget_get_visible (window))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+problems_shown (VecinosWindow *window,
+                gconstpointer  data)
+{
+  return problems_window () != NULL;
+}
+
+static char *
+text_of (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *text;
+
+      if (GTK_IS_TEXT_VIEW (child))
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child));
+          GtkTextIter start, end;
+
+          gtk_text_buffer_get_bounds (buffer, &start, &end);
+          return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        }
+      if ((text = text_of (child)) != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static char *
+write_file (const char *directory,
+            const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (directory, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static void
+test_open_timelines (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
+  g_autofree char *csv = write_file (directory, "lesson.csv",
+                                     "Year;Month;Day;Headline;Text;Group;Type\n"
+                                     ";;;La Revolución;;;title\n"
+                                     "1910;11;20;Inicia la Revolución;<p>Madero llama a las armas.</p>;Política;\n"
+                                     "1917;2;5;Nueva Constitución;;Política;\n"
+                                     "19x7;;;Mal año;;;\n");
+  g_autofree char *json = write_file (directory, "lesson.json",
+                                      "{\"title\": {\"text\": {\"headline\": \"Trade\"}}, \"events\": ["
+                                      "{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"NAFTA\"}}]}");
+  g_autoptr(GFile) bundled_file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (bundled_file, NULL);
+  g_autofree char *titles = NULL;
+  g_autofree char *problems = NULL;
+  GtkWidget *window;
+  guint all;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  vecinos_language_use ("es");
+  window = vecinos_window_new (NULL, bundled, "es", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  all = n_events (VECINOS_WINDOW (window));
+  g_assert_cmpuint (all, >, 100);
+
+  /* The CSV: its two events, its title on the window, what was left out */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+
+    g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
+  }
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (2), 10));
+  titles = event_titles (VECINOS_WINDOW (window));
+  g_assert_cmpstr (titles, ==, "Inicia la Revolución | Nueva Constitución");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "La Revolución — Vecinos");
+  g_assert_nonnull (vecinos_window_get_category_toggle (VECINOS_WINDOW (window), "group-1"));
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), problems_shown, NULL, 5));
+  problems = text_of (GTK_WIDGET (problems_window ()));
+  g_assert_cmpstr (problems, ==, "línea 5, columna 1 (Año): su año no es un número entero\n");
+  gtk_window_destroy (problems_window ());
+
+  /* Compiled once: in the cache, and the file stays as it was */
+  {
+    g_autofree char *folder = g_build_filename (cache, "vecinos", "timelines", NULL);
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    guint compiled = 0;
+    const char *name;
+
+    g_assert_nonnull (dir);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      compiled += g_str_has_suffix (name, ".sqlite");
+    g_assert_cmpuint (compiled, ==, 1);
+  }
+
+  /* The JSON, all read: no list of problems */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (json);
+
+    g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
+  }
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (1), 10));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Trade — Vecinos");
+  g_assert_null (problems_window ());
+
+  /* Back to the bundled dataset */
+  gtk_widget_activate_action (window, "win.open-bundled", NULL);
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (all), 10));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Relaciones México–Estados Unidos — Vecinos");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (csv);
+  g_unlink (json);
+}
+
+/* The compile the window runs in a thread, for a file that is no timeline:
+ * one message, nothing in the cache */
+static void
+test_not_a_timeline (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
+  g_autofree char *path = write_file (directory, "notes.csv", "Name,Date\nA,1994\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *compiled = NULL;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  vecinos_language_use ("en");
+  compiled = vecinos_timeline_import_sync (file, "en", &problems, &error);
+  g_assert_null (compiled);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "not a TimelineJS spreadsheet"));
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vecinos_test_init_translations ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/open-timelines", test_open_timelines);
+  g_test_add_func ("/import/not-a-timeline", test_not_a_timeline);
+  return g_test_run ();
+}
