@@ -200,6 +200,15 @@ show_problems (GtkWindow  *parent,
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_widget_set_name (window, "vecinos-import-problems");
+  /* Escape closes it, as a dialog */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -48,6 +48,17 @@ event_titles (VecinosWindow *window)
   return g_string_free (titles, FALSE);
 }
 
+/* What a view says in place of its content, when it says it */
+static const char *
+empty_state (GtkWidget *page)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), "vecinos-empty-state") == 0 && gtk_widget_get_visible (child))
+      return gtk_label_get_text (GTK_LABEL (child));
+  return NULL;
+}
+
 /* The window that lists what could not be read, if it is shown */
 static GtkWindow *
 problems_window (void)
@@ -150,6 +161,11 @@ test_open_timelines (void)
   problems = text_of (GTK_WIDGET (problems_window ()));
   g_assert_cmpstr (problems, ==, "línea 5, columna 1 (Año): su año no es un número entero\n");
   gtk_window_destroy (problems_window ());
+  /* Charts and Documents say they have nothing, and where it is */
+  g_assert_nonnull (strstr (empty_state (GTK_WIDGET (vecinos_window_get_charts_page (VECINOS_WINDOW (window)))),
+                            "Línea del tiempo incluida"));
+  g_assert_nonnull (strstr (empty_state (GTK_WIDGET (vecinos_window_get_documents_page (VECINOS_WINDOW (window)))),
+                            "no tiene documentos"));
 
   /* Compiled once: in the cache, and the file stays as it was */
   {
@@ -178,6 +194,8 @@ test_open_timelines (void)
   gtk_widget_activate_action (window, "win.open-bundled", NULL);
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (all), 10));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Relaciones México–Estados Unidos — Vecinos");
+  g_assert_null (empty_state (GTK_WIDGET (vecinos_window_get_charts_page (VECINOS_WINDOW (window)))));
+  g_assert_null (empty_state (GTK_WIDGET (vecinos_window_get_documents_page (VECINOS_WINDOW (window)))));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (csv);

@@ -19,6 +19,7 @@
 
 #include "vecinos-charts-page-private.h"
 #include "vecinos-chart-table.h"
+#include "vecinos-empty-state.h"
 #include "vecinos-link.h"
 #include "vecinos-uri.h"
 #include "vecinos-chart-load.h"
@@ -435,6 +436,7 @@ vecinos_charts_page_dispose (GObject *object)
 {
   VecinosChartsPage *self = VECINOS_CHARTS_PAGE (object);
 
+  vecinos_empty_state_clear (GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_CHARTS_PAGE);
   g_clear_pointer (&self->source_text, g_free);
   g_clear_object (&self->dataset);
@@ -573,6 +575,9 @@ vecinos_charts_page_set_dataset (VecinosChartsPage *self,
     return;
 
   self->series = vecinos_dataset_list_series (dataset, language);
+  vecinos_empty_state_set (GTK_WIDGET (self), self->series->len > 0 ? NULL
+                           : _("This timeline has no figures to chart. The indicators come with the bundled "
+                               "dataset: open it from the main menu, Bundled Timeline."));
   names = gtk_string_list_new (NULL);
   /* Translators: in "Compare with", no second series */
   gtk_string_list_append (names, _("Nothing"));

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vecinos-documents-page.h"
+#include "vecinos-empty-state.h"
 #include "vecinos-accessible-names.h"
 #include "vecinos-uri.h"
 #include "vecinos-language.h"
@@ -410,6 +411,7 @@ vecinos_documents_page_dispose (GObject *object)
 
   stop_reveal (self);
   end_highlight (self);
+  vecinos_empty_state_clear (GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_DOCUMENTS_PAGE);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
@@ -492,6 +494,9 @@ vecinos_documents_page_set_dataset (VecinosDocumentsPage *self,
     return;
 
   self->documents = vecinos_dataset_list_documents (dataset, language);
+  vecinos_empty_state_set (GTK_WIDGET (self), self->documents->len > 0 ? NULL
+                           : _("This timeline has no documents. The five policy documents come with the "
+                               "bundled dataset: open it from the main menu, Bundled Timeline."));
   /* In another language than the documents', our translation comes first */
   gtk_check_button_set_active (self->translated, self->documents->len > 0 &&
                                g_strcmp0 (language, ((VecinosDocument *) g_ptr_array_index (self->documents, 0))->lang) != 0);
