@@ -12,6 +12,7 @@
 #include "vecinos-dataset.h"
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
+#include "vecinos-timelinejs.h"
 #include "vecinos-tour-export.h"
 #include "vecinos-window.h"
 
@@ -236,6 +237,28 @@ export_tour (VecinosApplication *self,
   return EXIT_DONE;
 }
 
+static GFile *dataset_file (VecinosApplication *self);
+
+/* vecinos --export-timelinejs=FILE.json [--dataset=F] [--language=L]: the
+ * timeline as TimelineJS JSON, to publish it on the web */
+static int
+export_timelinejs (VecinosApplication *self,
+                   const char         *output)
+{
+  g_autoptr(GFile) file = dataset_file (self);
+  g_autoptr(GFile) destination = g_file_new_for_commandline_arg (output);
+  g_autoptr(VecinosDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((dataset = vecinos_dataset_new_for_file (file, &error)) == NULL ||
+      !vecinos_timeline_export_json (dataset, vecinos_application_get_content_language (self), destination, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_DONE;
+}
+
 /* GApplication ends with 1 when GOption refuses the command line (an
  * unknown option, a value it cannot parse): a usage error, so 2 */
 static gboolean
@@ -317,6 +340,12 @@ vecinos_application_handle_local_options (GApplication *application,
 
     if (g_variant_dict_lookup (options, "export-tour", "&s", &tour))
       return export_tour (self, options, tour);
+    {
+      const char *timelinejs = NULL;
+
+      if (g_variant_dict_lookup (options, "export-timelinejs", "^&ay", &timelinejs))
+        return export_timelinejs (self, timelinejs);
+    }
     if (g_variant_dict_contains (options, "paper"))
       {
         /* Translators: %s is an option, such as --paper */
@@ -782,6 +811,8 @@ vecinos_application_init (VecinosApplication *self)
       N_("Write the chart of this series to --output and exit, without a window"), N_("SERIES") },
     { "export-tour", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write this guided tour to --output as a PDF handout, a page a step, and exit"), N_("ID") },
+    { "export-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the timeline as TimelineJS JSON to this file and exit, to publish it on the web"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The handout's paper: a4 or letter (by default, the locale's)"), N_("PAPER") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,

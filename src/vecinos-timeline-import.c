@@ -287,3 +287,36 @@ vecinos_timeline_import_sync (GFile       *file,
   g_free (job.problems);
   return cache;
 }
+
+/* A path chosen for Export as TimelineJS…: the timeline written there */
+static void
+export_to_path (const char *path,
+                gpointer    data)
+{
+  VecinosWindow *window = data;
+  VecinosContext *context = vecinos_window_get_context (window);
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (vecinos_context_get_dataset (context) == NULL ||
+      !vecinos_timeline_export_json (vecinos_context_get_dataset (context), vecinos_context_get_language (context),
+                                     output, &error))
+    vecinos_error_dialog_show (GTK_WINDOW (window), _("The timeline could not be exported"),
+                               error != NULL ? error->message : "");
+}
+
+/**
+ * vecinos_window_export_timelinejs:
+ *
+ * Asks where to write the window's timeline as TimelineJS JSON, in the
+ * window's language, and writes it there.
+ */
+void
+vecinos_window_export_timelinejs (VecinosWindow *window)
+{
+  g_return_if_fail (VECINOS_IS_WINDOW (window));
+
+  vecinos_save_dialog_show (GTK_WINDOW (window), _("Export as TimelineJS"), "timeline.json",
+                            _("The timeline could not be exported"), export_to_path,
+                            g_object_ref (window), g_object_unref);
+}

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 void  vecinos_window_import_timeline (VecinosWindow  *window,
                                       GFile          *file);
+void  vecinos_window_export_timelinejs (VecinosWindow *window);
 char *vecinos_timeline_import_sync   (GFile          *file,
                                       const char     *language,
                                       char          **problems,

@@ -286,6 +286,15 @@ open_dataset_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* win.export-timelinejs: the timeline as TimelineJS JSON, for the web */
+static void
+export_timelinejs_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  vecinos_window_export_timelinejs (VECINOS_WINDOW (widget));
+}
+
 /* win.open-bundled: back to the dataset Vecinos comes with */
 static void
 open_bundled_action (GtkWidget  *widget,
@@ -775,6 +784,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-dataset", NULL, open_dataset_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-dataset", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.export-timelinejs", NULL, export_timelinejs_action);
   gtk_widget_class_install_action (widget_class, "win.blank-black", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.blank-white", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.text-bigger", NULL, text_scale_action);

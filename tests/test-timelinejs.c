@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vecinos-dataset.h"
+#include "vecinos-event.h"
 #include "vecinos-timelinejs.h"
 
 static VecinosTimeline *
@@ -400,6 +401,53 @@ test_nothing_read (void)
   g_unlink (path);
 }
 
+/* Vecinos → TimelineJS JSON → Vecinos keeps every event: its title, date
+ * and precision, summary, category and first source */
+static void
+test_round_trip (void)
+{
+  g_autoptr(GFile) bundled = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (bundled, NULL);
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "export.json", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(VecinosTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_nonnull (dataset);
+  g_assert_true (vecinos_timeline_export_json (dataset, "es", output, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  timeline = vecinos_timeline_read (text, length, &error);
+  g_assert_no_error (error);
+  events = vecinos_dataset_list_events (dataset, "es", NULL);
+  g_assert_cmpuint (timeline->problems->len, ==, 0);
+  g_assert_cmpuint (timeline->events->len, ==, g_list_model_get_n_items (events));
+  g_assert_cmpuint (timeline->events->len, ==, 185);
+  g_assert_cmpstr (timeline->title, ==, "Relaciones México–Estados Unidos");
+  for (guint i = 0; i < timeline->events->len; i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+      const VecinosTimelineEvent *read = event_at (timeline, i);
+      const VecinosSource *source = g_ptr_array_index (vecinos_event_get_sources (event), 0);
+      g_autofree char *start = vecinos_date_to_iso (vecinos_event_get_start (event));
+
+      assert_date (&read->start, start);
+      g_assert_cmpint (read->has_end, ==, vecinos_event_get_end (event) != NULL);
+      g_assert_cmpstr (read->headline, ==, vecinos_event_get_title (event));
+      g_assert_cmpstr (read->text, ==, vecinos_event_get_summary (event));
+      g_assert_cmpstr (read->group, ==, vecinos_event_get_category_name (event));
+      g_assert_cmpstr (read->media_url, ==, source->url);
+      g_assert_cmpstr (read->media_credit, ==, source->name);
+    }
+  g_assert_cmpuint (timeline->eras->len, ==, 14);
+  g_unlink (path);
+  g_rmdir (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,5 +462,6 @@ main (int   argc,
   g_test_add_func ("/timelinejs/not-a-timeline", test_not_a_timeline);
   g_test_add_func ("/timelinejs/import", test_import);
   g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
+  g_test_add_func ("/timelinejs/round-trip", test_round_trip);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "vecinos-dataset.h"
 #include "vecinos-date.h"
 
 G_BEGIN_DECLS
@@ -72,6 +73,10 @@ gboolean         vecinos_timeline_import_file       (sqlite3          *db,
                                                      GFile            *file,
                                                      const char       *language,
                                                      GPtrArray       **problems,
+                                                     GError          **error);
+gboolean         vecinos_timeline_export_json       (VecinosDataset   *dataset,
+                                                     const char       *language,
+                                                     GFile            *output,
                                                      GError          **error);
 void             vecinos_timeline_free              (VecinosTimeline  *timeline);
 

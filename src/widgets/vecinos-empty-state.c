@@ -44,6 +44,8 @@ vecinos_empty_state_set (GtkWidget  *page,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_widget_set_halign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
       gtk_widget_set_margin_start (label, 24);
       gtk_widget_set_margin_end (label, 24);
       gtk_widget_add_css_class (label, "dim-label");
