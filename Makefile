@@ -53,7 +53,7 @@ fuzz: deps
 		CC=clang meson setup $(FUZZDIR) -Dwerror=false -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false; fi
 	$(SANITIZER_ENV) meson compile -C $(FUZZDIR)
 	@mkdir -p tests/fuzz/crashers; status=0; \
-	for target in scale dataset; do \
+	for target in scale dataset timelinejs; do \
 		mkdir -p $(FUZZDIR)/corpus-$$target; \
 		cp -n tests/fuzz/corpus-$$target/* $(FUZZDIR)/corpus-$$target/; \
 		if [ $$target = dataset ]; then cp -n $(FUZZDIR)/tests/test.sqlite $(FUZZDIR)/corpus-dataset/mini.sqlite; fi; \

@@ -76,6 +76,8 @@ test_json (void)
     "  {\"start_date\": {\"year\": \"2001\", \"day\": \"3\"}, \"text\": {\"headline\": \"Day, no month\"}},"
     "  {\"text\": {\"headline\": \"No date\"}},"
     "  {\"start_date\": {\"year\": \"2003\"}, \"end_date\": {\"year\": \"2002\"}, \"text\": {\"headline\": \"Backwards\"}},"
+    "  {\"start_date\": {\"year\": \"1913\", \"month\": 2}, \"end_date\": {\"year\": \"1913\", \"month\": \"2\"},"
+    "   \"text\": {\"headline\": \"Same end\"}},"
     "  {\"start_date\": {\"year\": \"2005\"}},"
     "  7,"
     "  {\"start_date\": {\"year\": \"12000\"}, \"text\": {\"headline\": \"Far\"}},"
@@ -89,8 +91,8 @@ test_json (void)
   const VecinosTimelineEra *era;
 
   g_assert_cmpstr (timeline->title, ==, "My class timeline");
-  g_assert_cmpuint (timeline->events->len, ==, 3);
-  g_assert_cmpuint (timeline->n_read, ==, 14);
+  g_assert_cmpuint (timeline->events->len, ==, 4);
+  g_assert_cmpuint (timeline->n_read, ==, 15);
 
   /* A day stays a day (the hour is finer than Vecinos shows) */
   event = event_at (timeline, 0);
@@ -108,8 +110,12 @@ test_json (void)
   g_assert_true (event->has_end);
   assert_date (&event->end, "1848-03");
   g_assert_null (event->media_url);
-  /* No headline: the text's first line; a javascript: address is no source */
+  /* An end the same as the start is no end */
   event = event_at (timeline, 2);
+  assert_date (&event->start, "1913-02");
+  g_assert_false (event->has_end);
+  /* No headline: the text's first line; a javascript: address is no source */
+  event = event_at (timeline, 3);
   g_assert_cmpstr (event->headline, ==, "Only a text, no headline");
   g_assert_cmpstr (event->text, ==, "Only a text, no headline\n\nMore");
   g_assert_null (event->media_url);
@@ -121,9 +127,9 @@ test_json (void)
   assert_problem (timeline, 3, "events[5].start_date", "it has a day but no month");
   assert_problem (timeline, 4, "events[6].start_date", "it has no date");
   assert_problem (timeline, 5, "events[7]", "it ends before it starts");
-  assert_problem (timeline, 6, "events[8]", "it has neither a headline nor a text");
-  assert_problem (timeline, 7, "events[9]", "it is not an object");
-  assert_problem (timeline, 8, "events[10].start_date", "its year is after 9999");
+  assert_problem (timeline, 6, "events[9]", "it has neither a headline nor a text");
+  assert_problem (timeline, 7, "events[10]", "it is not an object");
+  assert_problem (timeline, 8, "events[11].start_date", "its year is after 9999");
   assert_problem (timeline, 9, "eras[1].end_date", "it has no date");
 
   g_assert_cmpuint (timeline->eras->len, ==, 1);

@@ -508,6 +508,11 @@ _vecinos_timeline_finish_event (VecinosTimeline      *timeline,
       event_free (event);
       return FALSE;
     }
+  /* An end the same as the start says nothing more ("February 1913 –
+   * February 1913") */
+  if (event->has_end && event->end.precision == event->start.precision &&
+      vecinos_date_first_day (&event->end) == vecinos_date_first_day (&event->start))
+    event->has_end = FALSE;
   if (event->has_end && vecinos_date_last_day (&event->end) < vecinos_date_first_day (&event->start))
     {
       _vecinos_timeline_add_problem (timeline, location, _("it ends before it starts"));
