@@ -164,7 +164,8 @@ read_data_row (VecinosTimeline *timeline,
                                            ? cell (fields, columns, COLUMN_TYPE) : "", -1);
   VecinosTimelineEvent *event;
   VecinosDate start, end;
-  gboolean has_end = _vecinos_timeline_field (cell (fields, columns, COLUMN_END_YEAR)) != NULL;
+  g_autofree char *end_year = _vecinos_timeline_field (cell (fields, columns, COLUMN_END_YEAR));
+  gboolean has_end = end_year != NULL;
 
   g_strstrip (type);
   if (g_str_equal (type, "title"))
