@@ -498,9 +498,15 @@ _vecinos_timeline_finish_event (VecinosTimeline      *timeline,
   if (event->headline == NULL && event->text != NULL && *event->text != '\0')
     {
       g_autofree char *line = g_strndup (event->text, strcspn (event->text, "\n"));
-      g_autofree char *cut = g_utf8_substring (line, 0, 79);
 
-      event->headline = g_utf8_strlen (line, -1) > 80 ? g_strconcat (cut, "…", NULL) : g_steal_pointer (&line);
+      if (g_utf8_strlen (line, -1) > 80)
+        {
+          g_autofree char *cut = g_utf8_substring (line, 0, 79);
+
+          event->headline = g_strconcat (cut, "…", NULL);
+        }
+      else
+        event->headline = g_steal_pointer (&line);
     }
   if (event->headline == NULL)
     {
