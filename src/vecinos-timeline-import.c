@@ -23,15 +23,32 @@
 #include "vecinos-timelinejs.h"
 
 typedef struct {
-  GFile *file;
-  char  *language;
-  char  *cache;       /* the compiled file */
-  char  *problems;    /* what could not be read, a line each; NULL: all read */
+  GFile        *file;
+  char         *language;
+  char         *cache;       /* the compiled file */
+  char         *problems;    /* what could not be read, a line each; NULL: all read */
+  GCancellable *cancellable; /* Cancel in the progress window */
+  /* On the main thread: the progress window, shown after half a second */
+  GtkWidget    *progress;
+  guint         show_id;
+  guint         pulse_id;
 } ImportJob;
+
+static void
+hide_progress (ImportJob *job)
+{
+  g_clear_handle_id (&job->show_id, g_source_remove);
+  g_clear_handle_id (&job->pulse_id, g_source_remove);
+  if (job->progress != NULL)
+    gtk_window_destroy (GTK_WINDOW (job->progress));
+  job->progress = NULL;
+}
 
 static void
 import_job_free (ImportJob *job)
 {
+  hide_progress (job);
+  g_clear_object (&job->cancellable);
   g_clear_object (&job->file);
   g_free (job->language);
   g_free (job->cache);
@@ -110,8 +127,16 @@ compile (ImportJob  *job,
       sqlite3_close (db);
       return FALSE;
     }
+  /* Cancel stops SQLite between two steps */
+  if (job->cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, (int (*) (void *)) g_cancellable_is_cancelled, job->cancellable);
   ok = vecinos_timeline_import_file (db, job->file, job->language, &problems, error);
   sqlite3_close (db);
+  if (!ok && g_cancellable_is_cancelled (job->cancellable))
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+    }
   job->problems = problems_text (problems);
   if (ok && job->problems != NULL)
     g_file_set_contents (problems_file, job->problems, -1, NULL);
@@ -222,8 +247,12 @@ compiled (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (job->file);
 
+  hide_progress (job);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* Cancelled: the window stays as it was, nothing to say */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       /* Translators: %s is a file's name */
       g_autofree char *title = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
 
@@ -236,6 +265,55 @@ compiled (GObject      *source,
     if (vecinos_window_open_dataset (window, cache) && job->problems != NULL)
       show_problems (GTK_WINDOW (window), name, job->problems);
   }
+}
+
+static gboolean
+pulse (gpointer data)
+{
+  ImportJob *job = data;
+  GtkWidget *bar = g_object_get_data (G_OBJECT (job->progress), "bar");
+
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (bar));
+  return G_SOURCE_CONTINUE;
+}
+
+/* A long import (a large file, a first opening) shows that it is working
+ * and can be cancelled; a short one shows nothing */
+static gboolean
+show_progress (gpointer data)
+{
+  ImportJob *job = data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_autofree char *name = g_file_get_basename (job->file);
+  /* Translators: %s is a file's name */
+  g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+  GtkWidget *label = gtk_label_new (text);
+
+  job->show_id = 0;
+  job->progress = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (job->progress), _("Opening a Timeline"));
+  gtk_window_set_modal (GTK_WINDOW (job->progress), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (job->progress), g_object_get_data (G_OBJECT (job->cancellable), "window"));
+  gtk_window_set_deletable (GTK_WINDOW (job->progress), FALSE);
+  gtk_widget_set_name (job->progress, "vecinos-import-progress");
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (g_cancellable_cancel), job->cancellable);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_window_set_child (GTK_WINDOW (job->progress), box);
+  g_object_set_data (G_OBJECT (job->progress), "bar", bar);
+  job->pulse_id = g_timeout_add (100, pulse, job);
+  gtk_window_present (GTK_WINDOW (job->progress));
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -259,8 +337,11 @@ vecinos_window_import_timeline (VecinosWindow *window,
   job = g_new0 (ImportJob, 1);
   job->file = g_object_ref (file);
   job->language = g_strdup (vecinos_context_get_language (vecinos_window_get_context (window)));
+  job->cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (job->cancellable), "window", window);
   task = g_task_new (window, NULL, compiled, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  job->show_id = g_timeout_add (500, show_progress, job);
   g_task_run_in_thread (task, compile_in_thread);
 }
 

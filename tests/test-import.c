@@ -202,6 +202,84 @@ test_open_timelines (void)
   g_unlink (json);
 }
 
+static GtkWindow *
+toplevel_named (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+progress_shown (VecinosWindow *window,
+                gconstpointer  data)
+{
+  return (toplevel_named ("vecinos-import-progress") != NULL) == GPOINTER_TO_INT (data);
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button;
+
+      if (GTK_IS_BUTTON (child))
+        return child;
+      if ((button = find_button (child)) != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+/* A large file: after half a second the window says it is opening it, and
+ * Cancel leaves the timeline as it was, with nothing to say */
+static void
+test_cancel (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
+  g_autoptr(GString) rows = g_string_new ("Year,Month,Day,Headline,Text,Group\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) bundled_file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (bundled_file, NULL);
+  GtkWidget *window;
+  guint all;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (rows, "%u,%u,%u,Event %u,<p>Text of event %u</p>,G%u\n",
+                            1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i % 8);
+  path = write_file (directory, "large.csv", rows->str);
+  file = g_file_new_for_path (path);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  vecinos_language_use ("en");
+  window = vecinos_window_new (NULL, bundled, "en", NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  all = n_events (VECINOS_WINDOW (window));
+
+  g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), progress_shown, GINT_TO_POINTER (TRUE), 20));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (toplevel_named ("vecinos-import-progress"))), "clicked");
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), progress_shown, GINT_TO_POINTER (FALSE), 60));
+  /* Let the cancelled task's callback run, then nothing has changed */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), ==, all);
+  g_assert_null (toplevel_named ("vecinos-import-problems"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 /* The compile the window runs in a thread, for a file that is no timeline:
  * one message, nothing in the cache */
 static void
@@ -233,5 +311,6 @@ main (int   argc,
 
   g_test_add_func ("/import/open-timelines", test_open_timelines);
   g_test_add_func ("/import/not-a-timeline", test_not_a_timeline);
+  g_test_add_func ("/import/cancel", test_cancel);
   return g_test_run ();
 }
