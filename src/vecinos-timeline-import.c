@@ -262,7 +262,10 @@ compiled (GObject      *source,
   {
     g_autoptr(GFile) cache = g_file_new_for_path (job->cache);
 
-    if (vecinos_window_open_dataset (window, cache) && job->problems != NULL)
+    if (!vecinos_window_open_dataset (window, cache))
+      return;
+    vecinos_window_remember_timeline (window, job->file);
+    if (job->problems != NULL)
       show_problems (GTK_WINDOW (window), name, job->problems);
   }
 }

@@ -90,6 +90,72 @@ queue_help_overlay (VecinosWindow *self)
     self->help_overlay_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_started, NULL, NULL);
 }
 
+/* The main menu's Recent Timelines: the TimelineJS files opened last */
+static void
+fill_recent (VecinosWindow *self)
+{
+  GMenu *menu = self->workspace != NULL ? vecinos_workspace_get_primary_menu (self->workspace) : NULL;
+  g_auto(GStrv) uris = g_settings_get_strv (self->settings, "recent-timelines");
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  if (menu == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (menu), "vecinos-recent") != NULL)
+    g_menu_remove (menu, 1);
+  g_object_set_data (G_OBJECT (menu), "vecinos-recent", NULL);
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uris[i]));
+      g_menu_append_item (section, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (section)) == 0)
+    return;
+  g_menu_insert_section (menu, 1, _("Recent Timelines"), G_MENU_MODEL (section));
+  g_object_set_data (G_OBJECT (menu), "vecinos-recent", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * vecinos_window_remember_timeline:
+ * @file: a TimelineJS file just opened
+ *
+ * Puts @file first in Recent Timelines (at most five, each once).
+ */
+void
+vecinos_window_remember_timeline (VecinosWindow *self,
+                                  GFile         *file)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-timelines");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) uris = NULL;
+  guint n = 1;
+
+  g_return_if_fail (VECINOS_IS_WINDOW (self));
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < 5; i++)
+    if (!g_str_equal (old[i], uri))
+      g_strv_builder_add (builder, old[i]), n++;
+  uris = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-timelines", (const char * const *) uris);
+  fill_recent (self);
+}
+
+/* win.open-recent(s): a timeline of Recent Timelines, by its address */
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  vecinos_window_open_dataset (VECINOS_WINDOW (widget), file);
+}
+
 static void
 build_workspace (VecinosWindow *self)
 {
@@ -105,6 +171,7 @@ build_workspace (VecinosWindow *self)
     }
   self->workspace = VECINOS_WORKSPACE (vecinos_workspace_new (self->context, self->error));
   gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->workspace));
+  fill_recent (self);
   /* The timeline's title names the window (a teacher's timeline's title
    * slide), in the interface's language */
   {
@@ -784,6 +851,7 @@ vecinos_window_class_init (VecinosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-dataset", NULL, open_dataset_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-dataset", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export-timelinejs", NULL, export_timelinejs_action);
   gtk_widget_class_install_action (widget_class, "win.blank-black", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "win.blank-white", NULL, blank_action);

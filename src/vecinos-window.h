@@ -25,5 +25,7 @@ VecinosDataset *vecinos_window_get_dataset (VecinosWindow *self);
 VecinosContext *vecinos_window_get_context (VecinosWindow *self);
 gboolean        vecinos_window_open_dataset (VecinosWindow *self,
                                              GFile         *file);
+void            vecinos_window_remember_timeline (VecinosWindow *self,
+                                                  GFile         *file);
 
 G_END_DECLS

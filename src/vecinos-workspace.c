@@ -54,6 +54,7 @@ struct _VecinosWorkspace
   GtkBox               *language_box;
   GtkStack             *main_stack;
   GtkMenuButton        *search_button;
+  GMenu                *primary_menu;
   GtkMenuButton        *main_menu_button;
   VecinosSearchPanel   *search_panel;
   GtkPopover           *search_popover;
@@ -1162,6 +1163,7 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_count);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_empty);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_list_empty);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, header_bar);
@@ -1243,6 +1245,19 @@ vecinos_workspace_init (VecinosWorkspace *self)
     g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed), self);
     gtk_widget_add_controller (GTK_WIDGET (self->search_popover), keys);
   }
+}
+
+/**
+ * vecinos_workspace_get_primary_menu:
+ *
+ * Returns: (transfer none): the main menu's model, for the window to add
+ *   what it keeps (the recent timelines)
+ */
+GMenu *
+vecinos_workspace_get_primary_menu (VecinosWorkspace *self)
+{
+  g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), NULL);
+  return self->primary_menu;
 }
 
 /**

@@ -42,4 +42,6 @@ gboolean   vecinos_workspace_get_chrome_visible (VecinosWorkspace *self);
 gboolean   vecinos_workspace_step_event    (VecinosWorkspace *self,
                                             gboolean          next);
 
+GMenu     *vecinos_workspace_get_primary_menu (VecinosWorkspace *self);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "vecinos-language.h"
 #include "vecinos-timeline-import.h"
 #include "vecinos-window-private.h"
+#include "vecinos-workspace.h"
 #include "vecinos-test-gtk.h"
 
 static guint
@@ -189,6 +190,26 @@ test_open_timelines (void)
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (1), 10));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Trade — Vecinos");
   g_assert_null (problems_window ());
+
+  /* Both in Recent Timelines, the newest first; one opens from there */
+  {
+    GMenu *menu = vecinos_workspace_get_primary_menu (VECINOS_WORKSPACE (vecinos_window_get_workspace (VECINOS_WINDOW (window))));
+    g_autoptr(GMenuModel) recent = g_menu_model_get_item_link (G_MENU_MODEL (menu), 1, G_MENU_LINK_SECTION);
+    g_autofree char *label = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *csv_uri = g_filename_to_uri (csv, NULL, NULL);
+
+    g_assert_nonnull (recent);
+    g_assert_cmpint (g_menu_model_get_n_items (recent), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+    g_assert_cmpstr (first, ==, "lesson.json");
+    g_assert_true (g_menu_model_get_item_attribute (recent, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "lesson.csv");
+    gtk_widget_activate_action (window, "win.open-recent", "s", csv_uri);
+    g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (2), 10));
+    g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), problems_shown, NULL, 5));
+    gtk_window_destroy (problems_window ());
+  }
 
   /* Back to the bundled dataset */
   gtk_widget_activate_action (window, "win.open-bundled", NULL);
