@@ -16,6 +16,7 @@
 
 #include "vecinos-event.h"
 #include "vecinos-language.h"
+#include "vecinos-search.h"
 #include "vecinos-timeline-import.h"
 #include "vecinos-window-private.h"
 #include "vecinos-workspace.h"
@@ -154,6 +155,16 @@ test_open_timelines (void)
     g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
   }
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (2), 10));
+  /* Searched in the interface's language (Spanish), its texts indexed once */
+  {
+    VecinosDataset *dataset = vecinos_context_get_dataset (vecinos_window_get_context (VECINOS_WINDOW (window)));
+    g_autoptr(GPtrArray) results = vecinos_dataset_search (dataset, "madero", "es", 10);
+    const VecinosSearchResult *result;
+
+    g_assert_cmpuint (results->len, ==, 1);
+    result = g_ptr_array_index (results, 0);
+    g_assert_cmpstr (result->title, ==, "Inicia la Revolución");
+  }
   titles = event_titles (VECINOS_WINDOW (window));
   g_assert_cmpstr (titles, ==, "Inicia la Revolución | Nueva Constitución");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "La Revolución — Vecinos");

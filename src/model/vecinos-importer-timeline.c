@@ -299,7 +299,9 @@ import_events (Import  *import,
       row = import_remember_row (import, import->events);
       if (!import_insert_texts (import, insert_text, row, texts, 2))
         return import_fail_sqlite (import, error);
-      for (guint l = 0; import->languages[l] != NULL; l++)
+      /* An imported timeline's texts are the same in every language: the
+       * search finds them once (it searches every language's words) */
+      for (guint l = 0; import->languages[l] != NULL && !(import->imported && l > 0); l++)
         {
           const char *lang = import->languages[l];
 
