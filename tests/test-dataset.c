@@ -267,6 +267,22 @@ test_series_compiled (void)
     g_assert_cmpstr (organisations[0], ==, "CRS https://crsreports.congress.gov/");
     g_assert_cmpstr (organisations[1], ==, "INEGI https://www.inegi.org.mx/");
   }
+  /* The bundled dataset's organisations link to their sites: the About
+   * dialog showed a release's long address as text, as wide as the screen */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+    g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+    g_auto(GStrv) organisations = vecinos_dataset_list_source_organisations (dataset);
+
+    g_assert_cmpuint (g_strv_length (organisations), >, 10);
+    for (guint i = 0; organisations[i] != NULL; i++)
+      {
+        const char *address = strrchr (organisations[i], ' ');
+
+        g_assert_nonnull (address);
+        g_assert_true (g_regex_match_simple ("^ https?://[^/?#]+/$", address, 0, 0));
+      }
+  }
   /* The publishers of its publishers.json, by kind, by name, each with its
    * home (http for one that serves only http) */
   {

@@ -89,8 +89,21 @@ vecinos_dataset_list_events (VecinosDataset  *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* A web address's site, "https://host/": a credit links to the
+ * organisation, and GtkAboutDialog shows a long address with a query as
+ * text, a line as wide as the screen */
+static char *
+site_of (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || g_str_equal (g_uri_get_scheme (uri), "mailto"))
+    return g_strdup (url);
+  return g_strdup_printf ("%s://%s/", g_uri_get_scheme (uri), g_uri_get_host (uri));
+}
+
 /* Each row's name and address as a GtkAboutDialog credit, "Name
- * https://address": the dialog makes a link of the address, so only one
+ * https://site/": the dialog makes a link of the address, so only one
  * that may be opened (see vecinos-uri.c) */
 static char **
 list_credits (VecinosDataset *self,
@@ -106,7 +119,14 @@ list_credits (VecinosDataset *self,
 
       if (*name == '\0')
         continue;
-      credit = vecinos_uri_is_openable (url) ? g_strdup_printf ("%s %s", name, url) : g_strdup (name);
+      if (vecinos_uri_is_openable (url))
+        {
+          g_autofree char *site = site_of (url);
+
+          credit = g_strdup_printf ("%s %s", name, site);
+        }
+      else
+        credit = g_strdup (name);
       g_strv_builder_add (builder, credit);
     }
   sqlite3_reset (stmt);
