@@ -55,6 +55,8 @@ struct _VecinosWorkspace
   GtkStack             *main_stack;
   GtkMenuButton        *search_button;
   GMenu                *primary_menu;
+  char                 *filter_words_text;  /* the filter text filter_words is made of */
+  char                **filter_words;
   GtkMenuButton        *main_menu_button;
   VecinosSearchPanel   *search_panel;
   GtkPopover           *search_popover;
@@ -126,10 +128,16 @@ event_visible (gpointer item,
     return FALSE;
   if (hidden != NULL && g_strv_contains (hidden, vecinos_event_get_category (event)))
     return FALSE;
-  /* Matches word beginnings, ignoring case and accents: "lopez" finds "López" */
-  return text == NULL ||
-         g_str_match_string (text, vecinos_event_get_title (event), TRUE) ||
-         g_str_match_string (text, vecinos_event_get_summary (event), TRUE);
+  /* Matches word beginnings, ignoring case and accents: "lopez" finds
+   * "López"; the typed words folded once a change, the event's once */
+  if (g_strcmp0 (text, self->filter_words_text) != 0)
+    {
+      g_free (self->filter_words_text);
+      g_strfreev (self->filter_words);
+      self->filter_words_text = g_strdup (text);
+      self->filter_words = text != NULL ? g_str_tokenize_and_fold (text, NULL, NULL) : NULL;
+    }
+  return vecinos_event_matches (event, (const char * const *) self->filter_words);
 }
 
 /* How many events the filters let through, said as it changes (a status:
@@ -1123,6 +1131,8 @@ vecinos_workspace_dispose (GObject *object)
   self->fit_header_tick = 0;
   g_clear_handle_id (&self->fit_header_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_WORKSPACE);
+  g_clear_pointer (&self->filter_words_text, g_free);
+  g_clear_pointer (&self->filter_words, g_strfreev);
   g_clear_object (&self->event_selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->context);

@@ -1307,6 +1307,43 @@ test_tours (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* The event filter's words folded once say what g_str_match_string()
+ * says of the title or the summary, for every bundled event and language */
+static void
+test_event_matches (void)
+{
+  const char *terms[] = {
+    "nafta", "NAFTA", "lopez", "López", "tlc", "méx", "MEX", "de la", "1994", "zzqqxx", "", "   ",
+    "trump mexico", "EE. UU.", "acuerdo comercio", "ee", "u.s.", "peña", "pena", "niño", "a",
+  };
+  const char *languages[] = { "en", "es" };
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  guint matched = 0;
+
+  g_assert_nonnull (dataset);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GListModel) events = vecinos_dataset_list_events (dataset, languages[l], NULL);
+
+      for (guint t = 0; t < G_N_ELEMENTS (terms); t++)
+        {
+          g_auto(GStrv) words = g_str_tokenize_and_fold (terms[t], NULL, NULL);
+
+          for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+            {
+              g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+              gboolean expected = g_str_match_string (terms[t], vecinos_event_get_title (event), TRUE) ||
+                                  g_str_match_string (terms[t], vecinos_event_get_summary (event), TRUE);
+
+              g_assert_cmpint (vecinos_event_matches (event, (const char * const *) words), ==, expected);
+              matched += expected;
+            }
+        }
+    }
+  g_assert_cmpuint (matched, >, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1326,6 +1363,7 @@ main (int   argc,
   g_test_add_func ("/dataset/round-trip/in-memory", test_round_trip_in_memory);
   g_test_add_func ("/dataset/terms-and-categories", test_terms_and_categories);
   g_test_add_func ("/dataset/events/sorted", test_events_sorted_by_date);
+  g_test_add_func ("/dataset/events/matches", test_event_matches);
   g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
   g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);
   g_test_add_func ("/dataset/search/both-languages", test_search_both_languages);
