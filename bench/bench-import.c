@@ -74,24 +74,6 @@ synthetic (guint     n,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 close_window (GtkWidget *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
@@ -197,7 +179,7 @@ main (int   argc,
 
             /* A first opening: nothing in the cache */
             g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-            remove_tree (cache);
+            bench_remove_dir (cache);
             start = g_get_monotonic_time ();
             compiled = vecinos_timeline_import_sync (file, "en", NULL, &error);
             if (compiled == NULL)
@@ -216,6 +198,6 @@ main (int   argc,
                  bench_median (total, rounds) / baseline_ms, rss_mib ());
         g_unlink (path);
       }
-  remove_tree (directory);
+  bench_remove_dir (directory);
   return 0;
 }

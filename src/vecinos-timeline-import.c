@@ -119,7 +119,7 @@ compile (ImportJob  *job,
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s", g_strerror (saved_errno));
       return FALSE;
     }
-  part = g_strdup_printf ("%s.%d.part", base, (int) getpid ());
+  part = g_strdup_printf ("%s.%d.%08x.part", base, (int) getpid (), g_random_int ());
   g_unlink (part);
   if (sqlite3_open (part, &db) != SQLITE_OK)
     {

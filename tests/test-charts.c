@@ -30,26 +30,12 @@ show_window (const char *dataset_variable,
   GtkWidget *window;
 
   g_assert_no_error (error);
-  vecinos_language_use (language);
-  window = vecinos_window_new (NULL, dataset, language, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
+  window = GTK_WIDGET (vecinos_test_present (dataset, NULL, language, 1280, 720));
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "charts"));
   gtk_test_widget_wait_for_draw (window);
   return VECINOS_WINDOW (window);
 }
 
-static void
-close_window (VecinosWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (window);
-  vecinos_language_use ("en");
-}
 
 static void
 settle (void)
@@ -187,7 +173,7 @@ test_tab_chain (gconstpointer data)
     g_assert_true (backward->pdata[i] == forward->pdata[forward->len - 1 - i]);
   g_assert_cmpstr (shown_slug (page), ==, slug);
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* --- Real keys --- */
@@ -277,7 +263,7 @@ test_search_keys (void)
     g_error ("Enter in the search did not open the first result (%s shown)", shown_slug (page));
   g_assert_true (GTK_IS_LIST_BOX_ROW (focus_of (window)));
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* --- What else issue 14 found in the view --- */
@@ -295,7 +281,7 @@ test_first_chart (void)
   g_assert_nonnull (shown);
   g_assert_cmpuint (first_listed->points->len, <, 20);
   g_assert_cmpuint (shown->points->len, >=, 30);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* The chart says the figure the keyboard is on first, and does not repeat
@@ -323,7 +309,7 @@ test_chart_figure (void)
                                        "2024: 33,241 persons. Preliminary, to be revised. "
                                        "Intentional homicides in Mexico");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static void
@@ -395,7 +381,7 @@ test_comparison_sources (void)
   /* Another chart: the status is of the last one, so it goes */
   g_assert_true (vecinos_charts_page_show_series (page, "merida_funding"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->status)));
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* Show Data: after its button, a row of one or two lines each (they were
@@ -449,7 +435,7 @@ test_table (void)
     }
   g_assert_cmpuint (cells, >, 20);
   g_assert_cmpuint (cut, >, 0);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 int

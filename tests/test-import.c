@@ -61,21 +61,13 @@ empty_state (GtkWidget *page)
   return NULL;
 }
 
+static GtkWindow *toplevel_named (const char *name);
+
 /* The window that lists what could not be read, if it is shown */
 static GtkWindow *
 problems_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_widget_get_name (window), "vecinos-import-problems") == 0 &&
-          gtk_widget_get_visible (window))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
+  return toplevel_named ("vecinos-import-problems");
 }
 
 static gboolean

@@ -19,6 +19,7 @@
 
 #include "vecinos-language.h"
 #include "vecinos-window-private.h"
+#include "vecinos-test-gtk.h"
 
 /* How long a press may take to show what it does */
 #define WAIT_SECONDS 5.0
@@ -37,30 +38,11 @@ typedef struct {
 static VecinosWindow *
 show_window (const char *language)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
-  GtkWidget *window;
+  g_autoptr(VecinosDataset) dataset = vecinos_test_open_bundled ();
 
-  g_assert_no_error (error);
-  vecinos_language_use (language);
-  window = vecinos_window_new (NULL, dataset, language, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  return VECINOS_WINDOW (window);
+  return vecinos_test_present (dataset, NULL, language, 1280, 720);
 }
 
-static void
-close_window (VecinosWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (window);
-  vecinos_language_use ("en");
-}
 
 static void
 settle (GtkWidget *window)
@@ -257,7 +239,7 @@ test_tab_chain (gconstpointer data)
       g_assert_cmpstr (vecinos_documents_page_get_document (page), ==, document);
       g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
     }
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* The arrows move inside the list, opening nothing; Enter opens the row
@@ -287,7 +269,7 @@ test_list_keys (void)
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (gtk_list_box_get_row_at_index (list, 0)),
                                     GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* --- Read in the Document --- */
@@ -404,7 +386,7 @@ test_read_in_document (gconstpointer data)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline"));
       settle (GTK_WIDGET (window));
     }
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 int

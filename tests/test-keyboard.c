@@ -37,30 +37,11 @@
 static VecinosWindow *
 show_window (const char *language)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
-  GtkWidget *window;
+  g_autoptr(VecinosDataset) dataset = vecinos_test_open_bundled ();
 
-  g_assert_no_error (error);
-  vecinos_language_use (language);
-  window = vecinos_window_new (NULL, dataset, language, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  return VECINOS_WINDOW (window);
+  return vecinos_test_present (dataset, NULL, language, 1280, 760);
 }
 
-static void
-close_window (VecinosWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (window);
-  vecinos_language_use ("en");
-}
 
 /* The main loop for @seconds: what the last change queued is done */
 static void
@@ -310,7 +291,7 @@ walk_view (gconstpointer data)
   after = state_of (window);
   g_assert_cmpstr (after, ==, before);
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* --- The event list --- */
@@ -347,7 +328,7 @@ test_list_keys (void)
   /* What Enter does: list.activate-item */
   g_assert_true (gtk_widget_activate_action (focused_row (window), "list.activate-item", "u", 5));
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 5);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* --- Real keys --- */
@@ -463,7 +444,7 @@ test_search_keys (void)
   g_assert_true (vecinos_test_wait_until (window, search_open, GINT_TO_POINTER (FALSE), WAIT_SECONDS));
   settle (0.3);
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 int

@@ -133,29 +133,11 @@ last_day (const char *text)
 static VecinosWindow *
 show_window (const char *language)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
-  GtkWidget *window;
+  g_autoptr(VecinosDataset) dataset = vecinos_test_open_bundled ();
 
-  g_assert_no_error (error);
-  vecinos_language_use (language);
-  window = vecinos_window_new (NULL, dataset, language, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  return VECINOS_WINDOW (window);
+  return vecinos_test_present (dataset, NULL, language, 0, 0);
 }
 
-static void
-close_window (VecinosWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (window);
-  vecinos_language_use ("en");
-}
 
 static gboolean
 is_active (VecinosWindow *window,
@@ -397,7 +379,7 @@ test_tour (gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-tour", NULL);
   g_assert_null (vecinos_window_get_tour_text (window, "progress"));
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include "vecinos-language.h"
 #include "vecinos-window-private.h"
+#include "vecinos-test-gtk.h"
 
 static VecinosWindow *
 show_window (const char *path,
@@ -19,26 +20,10 @@ show_window (const char *path,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
-  GtkWidget *window;
 
-  vecinos_language_use (language);
-  window = vecinos_window_new (NULL, dataset, language, error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 680);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  return VECINOS_WINDOW (window);
+  return vecinos_test_present (dataset, error, language, 1200, 680);
 }
 
-static void
-close_window (VecinosWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (window);
-  vecinos_language_use ("en");
-}
 
 static void
 settle (double seconds)
@@ -102,7 +87,7 @@ test_event_page_scrolls (void)
   scroller = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* Filters that match nothing say so, with a button that clears them */
@@ -167,7 +152,7 @@ test_empty_filters (gconstpointer data)
   g_signal_emit_by_name (vecinos_window_get_clear_filters_button (window), "clicked");
   settle (0.1);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, all);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* The error page offers another file, opened in the same window */
@@ -200,7 +185,7 @@ test_error_page_opens (void)
   g_assert_cmpstr (vecinos_window_get_visible_page (window), !=, "error");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vecinos_window_get_event_selection (window))), >, 0);
   g_assert_nonnull (vecinos_window_get_dataset (window));
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 int

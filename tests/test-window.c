@@ -35,25 +35,10 @@ static VecinosWindow *
 show_window (const char *language)
 {
   g_autoptr(VecinosDataset) dataset = open_test_dataset ();
-  GtkWidget *window;
 
-  vecinos_language_use (language);
-  window = vecinos_window_new (NULL, dataset, language, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-  return VECINOS_WINDOW (window);
+  return vecinos_test_present (dataset, NULL, language, 0, 0);
 }
 
-static void
-close_window (VecinosWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (window);
-  vecinos_language_use ("en");
-}
 
 static guint
 find_row (GtkSingleSelection *selection,
@@ -363,7 +348,7 @@ test_language_switch (void)
                    "NAFTA enters into force");
 
   shown_clear (&before);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* A guided tour: each step sets the app (its event, on the timeline or
@@ -448,7 +433,7 @@ test_tour (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-tour", "s", "no-such-tour");
   g_assert_null (vecinos_context_get_tour (context));
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* Presenting: the chrome steps aside and the text grows; a language
@@ -475,7 +460,7 @@ test_presenting (void)
   g_assert_true (vecinos_window_get_chrome_visible (window));
   g_assert_false (gtk_widget_has_css_class (vecinos_window_get_workspace (window), "presenting"));
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static double
@@ -514,7 +499,7 @@ test_text_scale (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpfloat_with_epsilon (font_size (label), normal, PANGO_SCALE);
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* The selected event is always named: beside its marker when there is
@@ -535,7 +520,7 @@ test_selected_title (void)
   gtk_widget_queue_draw (timeline);
   gtk_test_widget_wait_for_draw (timeline);
   g_assert_true (vecinos_timeline_view_get_callout_shown (VECINOS_TIMELINE_VIEW (timeline)));
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* A copy of the test dataset changed by @sql, shown in a window */
@@ -588,7 +573,7 @@ test_edge_datasets (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vecinos_window_get_event_selection (window))), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  close_window (window);
+  vecinos_test_close_window (window);
   g_unlink (path);
   g_clear_pointer (&path, g_free);
 
@@ -602,7 +587,7 @@ test_edge_datasets (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (vecinos_window_get_timeline_view (window)),
                                              "timeline.last", NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  close_window (window);
+  vecinos_test_close_window (window);
   g_unlink (path);
 }
 
@@ -626,7 +611,7 @@ test_dataset_replaced (void)
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "error");
   message = gtk_label_get_text (vecinos_window_get_error_label (window));
   g_assert_true (strstr (message, "is damaged") != NULL);
-  close_window (window);
+  vecinos_test_close_window (window);
   g_unlink (path);
 }
 
@@ -676,7 +661,7 @@ test_lists_and_selects (void)
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
   g_assert_null (vecinos_event_page_get_event (page));
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static void
@@ -699,7 +684,7 @@ test_spanish (void)
   gtk_single_selection_set_selected (selection, find_row (selection, "water-treaty"));
   g_assert_cmpstr (vecinos_event_page_get_text (page, "date"), ==, "1944");
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static void
@@ -718,7 +703,7 @@ test_accessible (void)
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (vecinos_window_get_timeline_view (window)),
                                                    GTK_ACCESSIBLE_RELATION_CONTROLS));
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static void
@@ -736,7 +721,7 @@ test_views (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline"));
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static void
@@ -762,7 +747,7 @@ test_error_page (gconstpointer data)
   if (g_str_equal (language, "es"))
     g_assert_true (g_str_has_prefix (error->message, "El conjunto de datos"));
 
-  close_window (VECINOS_WINDOW (window));
+  vecinos_test_close_window (VECINOS_WINDOW (window));
 }
 
 static void
@@ -859,7 +844,7 @@ test_timeline (void)
     g_assert_cmpfloat (scale->start, ==, after);
   }
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static int
@@ -920,7 +905,7 @@ test_timeline_pixels (void)
   g_assert_cmpint (band[3], <, 80);
 
   g_free (pixels.data);
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static guint
@@ -975,7 +960,7 @@ test_filters (void)
   gtk_check_button_set_active (security, TRUE);
   g_assert_cmpuint (n_shown (window), ==, 5);
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* The Charts view: the series listed, one chosen and drawn, the keyboard
@@ -1140,7 +1125,7 @@ test_charts (void)
     g_assert_cmpfloat (drawn.range_end, ==, 0);
   }
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static void
@@ -1223,7 +1208,7 @@ test_documents (void)
   g_assert_cmpstr (vecinos_documents_page_get_text (documents, "link"), ==, "The original could not be found online.");
   g_assert_false (vecinos_documents_page_show_excerpt (documents, "no-such-excerpt"));
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* In Spanish, our translation comes first, labelled */
@@ -1241,7 +1226,7 @@ test_documents_spanish (void)
   vecinos_documents_page_set_translated (documents, FALSE);
   g_assert_cmpstr (vecinos_excerpt_view_get_quote (excerpt), ==,
                    "Homicides reached 26,037 in 2012, after NAFTA had long been in force.");
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 /* A search entry has the keyboard when its text part has */
@@ -1348,7 +1333,7 @@ test_search (void)
         g_assert_true (g_str_has_prefix (status, count));
     }
 
-  close_window (window);
+  vecinos_test_close_window (window);
 }
 
 static int

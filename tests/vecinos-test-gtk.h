@@ -1,6 +1,6 @@
-/* vecinos-test-gtk.h — what the GUI tests share: a widget rendered to
- * pixels as the screen would show it, waiting on the main loop for a
- * condition, and a real key press
+/* vecinos-test-gtk.h — what the GUI tests share: a window shown and
+ * closed, a widget rendered to pixels as the screen would show it,
+ * waiting on the main loop for a condition, and a real key press
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,52 @@
 
 #include <gtk/gtk.h>
 
+#include "vecinos-language.h"
 #include "vecinos-window.h"
+
+/* A window on @dataset (or on the error page of @error) in @language, at
+ * @width × @height when they are above 0, drawn once */
+static inline VecinosWindow *
+vecinos_test_present (VecinosDataset *dataset,
+                      const GError   *error,
+                      const char     *language,
+                      int             width,
+                      int             height)
+{
+  GtkWidget *window;
+
+  vecinos_language_use (language);
+  window = vecinos_window_new (NULL, dataset, language, error);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  return VECINOS_WINDOW (window);
+}
+
+/* The bundled dataset (VECINOS_BUNDLED_DATASET), which must open */
+static inline VecinosDataset *
+vecinos_test_open_bundled (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(GError) error = NULL;
+  VecinosDataset *dataset = vecinos_dataset_new_for_file (file, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* @window destroyed, nothing left of it; the interface back in English */
+static inline void
+vecinos_test_close_window (VecinosWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (window);
+  vecinos_language_use ("en");
+}
 
 typedef struct {
   guchar *data;

@@ -18,6 +18,7 @@
 #include "vecinos-i18n.h"
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "vecinos-importer.h"
@@ -419,8 +420,10 @@ member_text (JsonObject *object,
       {
         double value = json_node_get_double (node);
 
-        return value == (double) (gint64) value ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value)
-                                                : g_strdup_printf ("%g", value);
+        /* Cast only what an integer holds (1e300 or NaN as an integer is
+         * undefined); the rest is text a date refuses */
+        return isfinite (value) && fabs (value) < 1e15 && value == (double) (gint64) value
+               ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value) : g_strdup_printf ("%g", value);
       }
     default:
       return NULL;
