@@ -154,11 +154,14 @@ test_terms_and_categories (void)
   g_assert_cmpstr (term->party, ==, "Demócrata");
   g_assert_cmpint (term->start, ==, vecinos_test_day ("1993-01-20"));
   g_assert_cmpint (term->end, ==, vecinos_test_day ("2001-01-20"));
+  g_assert_false (term->in_progress);
+  g_assert_cmpint (vecinos_term_get_end (term), ==, term->end);
   term = g_ptr_array_index (terms, 1);
   g_assert_cmpstr (term->country, ==, "mx");
   /* Without "short", the band falls back to the full name */
   g_assert_cmpstr (term->short_name, ==, "Claudia Sheinbaum");
-  g_assert_cmpint (term->end, ==, 0);
+  g_assert_true (term->in_progress);
+  g_assert_cmpint (vecinos_term_get_end (term), ==, vecinos_date_today ());
 
   g_assert_cmpuint (categories->len, ==, 2);
   category = g_ptr_array_index (categories, 0);

@@ -80,6 +80,26 @@ test_ticks_decades_and_centuries (void)
   assert_ticks (&scale, 400, centuries);
 }
 
+/* Before the common era, ticks fall on years divisible by the step as
+ * historians count them, and the count goes from 1 BCE to 1 */
+static void
+test_ticks_before_the_common_era (void)
+{
+  VecinosTimeScale scale = vecinos_test_scale ("-0350-01-01", "0250-01-01", 600);
+  VecinosTimeScale ancient = vecinos_test_scale ("-9999-01-01", "9999-12-31", 1000);
+  VecinosTimeScale turn = vecinos_test_scale ("-0002-06-01", "0002-01-01", 1200);
+  const char *centuries[] = { "300 BCE", "200 BCE", "100 BCE", "100", "200", NULL };
+  const char *millennia[] = { "9000 BCE", "8000 BCE", "7000 BCE", "6000 BCE", "5000 BCE", "4000 BCE",
+                              "3000 BCE", "2000 BCE", "1000 BCE", "1000", "2000", "3000", "4000", "5000",
+                              "6000", "7000", "8000", "9000", NULL };
+  const char *quarters[] = { "July 2 BCE", "October 2 BCE", "January 1 BCE", "April 1 BCE", "July 1 BCE",
+                             "October 1 BCE", "January 1", "April 1", "July 1", "October 1", NULL };
+
+  assert_ticks (&scale, 80, centuries);
+  assert_ticks (&ancient, 50, millennia);
+  assert_ticks (&turn, 90, quarters);
+}
+
 static void
 test_ticks_months (void)
 {
@@ -103,22 +123,30 @@ test_ticks_days (void)
   assert_ticks (&scale, 150, days);
 }
 
-/* A view can reach past 31 December 9999 and before 1 January of year 1
+/* A view can reach past 31 December 9999 and before 1 January 9999 BCE
  * (an event on the last day, zoomed to); ticks stop at the dates there
- * are, and every one has a label */
+ * are, and every one has a label. 1 BCE is followed by 1 CE: no year 0. */
 static void
 test_ticks_at_the_ends (void)
 {
   VecinosTimeScale last = { vecinos_test_day ("9999-12-28"), vecinos_test_day ("9999-12-31") + 5, 1400 };
-  VecinosTimeScale first = { -5, 4, 1400 };
+  VecinosTimeScale first = { VECINOS_DAY_FIRST - 5, VECINOS_DAY_FIRST + 3, 1400 };
+  VecinosTimeScale era = { -5, 4, 1400 };
+  VecinosTimeScale before = { VECINOS_DAY_FIRST - 40, VECINOS_DAY_FIRST - 10, 1400 };
   VecinosTimeScale beyond = { 4e9, 4e9 + 30, 1400 };
   VecinosTimeScale after = { vecinos_test_day ("9999-12-31") + 10, vecinos_test_day ("9999-12-31") + 20, 1400 };
   const char *end[] = { "28 December 9999", "29 December 9999", "30 December 9999", "31 December 9999", NULL };
-  const char *start[] = { "1 January 1", "2 January 1", "3 January 1", NULL };
+  const char *start[] = { "1 January 9999 BCE", "2 January 9999 BCE", "3 January 9999 BCE", NULL };
+  const char *turn[] = { "26 December 1 BCE", "27 December 1 BCE", "28 December 1 BCE", "29 December 1 BCE", "30 December 1 BCE",
+                         "31 December 1 BCE", "1 January 1", "2 January 1", "3 January 1", NULL };
   g_autoptr(GArray) none = NULL;
 
   assert_ticks (&last, 150, end);
   assert_ticks (&first, 150, start);
+  assert_ticks (&era, 150, turn);
+  none = vecinos_time_scale_ticks (&before, 150);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_clear_pointer (&none, g_array_unref);
   none = vecinos_time_scale_ticks (&beyond, 150);
   g_assert_cmpuint (none->len, ==, 0);
   g_clear_pointer (&none, g_array_unref);
@@ -198,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/time-scale/round-trip", test_round_trip);
   g_test_add_func ("/time-scale/ticks/years", test_ticks_years);
   g_test_add_func ("/time-scale/ticks/decades-and-centuries", test_ticks_decades_and_centuries);
+  g_test_add_func ("/time-scale/ticks/before-the-common-era", test_ticks_before_the_common_era);
   g_test_add_func ("/time-scale/ticks/months", test_ticks_months);
   g_test_add_func ("/time-scale/ticks/days", test_ticks_days);
   g_test_add_func ("/time-scale/ticks/at-the-ends", test_ticks_at_the_ends);

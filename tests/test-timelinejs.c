@@ -70,7 +70,9 @@ test_json (void)
     "   \"unique_id\": \"nafta\"},"
     "  {\"start_date\": {\"year\": 1848}, \"end_date\": {\"year\": 1848, \"month\": 3},"
     "   \"text\": {\"headline\": \"Treaty\"}, \"group\": \"Border\"},"
-    "  {\"start_date\": {\"year\": \"-44\"}, \"text\": {\"headline\": \"Caesar\"}},"
+    "  {\"start_date\": {\"year\": \"-44\", \"month\": 3, \"day\": \"15\"}, \"text\": {\"headline\": \"Caesar\"}},"
+    "  {\"start_date\": {\"year\": 0}, \"text\": {\"headline\": \"Year zero\"}},"
+    "  {\"start_date\": {\"year\": \"-10000\"}, \"text\": {\"headline\": \"Too old\"}},"
     "  {\"start_date\": {\"year\": \"2001\", \"month\": \"13\"}, \"text\": {\"headline\": \"Bad month\"}},"
     "  {\"start_date\": {\"year\": \"2001\", \"month\": \"2\", \"day\": \"30\"}, \"text\": {\"headline\": \"No such day\"}},"
     "  {\"start_date\": {\"year\": \"2001\", \"day\": \"3\"}, \"text\": {\"headline\": \"Day, no month\"}},"
@@ -86,13 +88,15 @@ test_json (void)
     " ],"
     " \"eras\": [{\"start_date\": {\"year\": \"1988\", \"month\": \"12\"}, \"end_date\": {\"year\": \"1994\"},"
     "            \"text\": {\"headline\": \"Salinas\"}},"
-    "           {\"start_date\": {\"year\": \"1994\"}, \"text\": {\"headline\": \"No end\"}}]}");
+    "           {\"start_date\": {\"year\": \"1994\"}, \"text\": {\"headline\": \"No end\"}},"
+    "           {\"start_date\": {\"year\": -500}, \"end_date\": {\"year\": \"-300\"},"
+    "            \"text\": {\"headline\": \"Classical\"}}]}");
   const VecinosTimelineEvent *event;
   const VecinosTimelineEra *era;
 
   g_assert_cmpstr (timeline->title, ==, "My class timeline");
-  g_assert_cmpuint (timeline->events->len, ==, 4);
-  g_assert_cmpuint (timeline->n_read, ==, 15);
+  g_assert_cmpuint (timeline->events->len, ==, 5);
+  g_assert_cmpuint (timeline->n_read, ==, 18);
 
   /* A day stays a day (the hour is finer than Vecinos shows) */
   event = event_at (timeline, 0);
@@ -110,33 +114,42 @@ test_json (void)
   g_assert_true (event->has_end);
   assert_date (&event->end, "1848-03");
   g_assert_null (event->media_url);
-  /* An end the same as the start is no end */
+  /* A negative year is before the common era: −44 is 44 BCE */
   event = event_at (timeline, 2);
+  assert_date (&event->start, "-0044-03-15");
+  g_assert_cmpstr (event->headline, ==, "Caesar");
+  /* An end the same as the start is no end */
+  event = event_at (timeline, 3);
   assert_date (&event->start, "1913-02");
   g_assert_false (event->has_end);
   /* No headline: the text's first line; a javascript: address is no source */
-  event = event_at (timeline, 3);
+  event = event_at (timeline, 4);
   g_assert_cmpstr (event->headline, ==, "Only a text, no headline");
   g_assert_cmpstr (event->text, ==, "Only a text, no headline\n\nMore");
   g_assert_null (event->media_url);
 
-  g_assert_cmpuint (timeline->problems->len, ==, 10);
-  assert_problem (timeline, 0, "events[2].start_date", "years before 1 CE cannot be shown yet");
-  assert_problem (timeline, 1, "events[3].start_date", "its month is not a number from 1 to 12");
-  assert_problem (timeline, 2, "events[4].start_date", "that day does not exist in that month");
-  assert_problem (timeline, 3, "events[5].start_date", "it has a day but no month");
-  assert_problem (timeline, 4, "events[6].start_date", "it has no date");
-  assert_problem (timeline, 5, "events[7]", "it ends before it starts");
-  assert_problem (timeline, 6, "events[9]", "it has neither a headline nor a text");
-  assert_problem (timeline, 7, "events[10]", "it is not an object");
-  assert_problem (timeline, 8, "events[11].start_date", "its year is after 9999");
-  assert_problem (timeline, 9, "eras[1].end_date", "it has no date");
+  g_assert_cmpuint (timeline->problems->len, ==, 11);
+  assert_problem (timeline, 0, "events[3].start_date", "its year is 0, which no calendar has (1 BCE is −1)");
+  assert_problem (timeline, 1, "events[4].start_date", "its year is before 9999 BCE");
+  assert_problem (timeline, 2, "events[5].start_date", "its month is not a number from 1 to 12");
+  assert_problem (timeline, 3, "events[6].start_date", "that day does not exist in that month");
+  assert_problem (timeline, 4, "events[7].start_date", "it has a day but no month");
+  assert_problem (timeline, 5, "events[8].start_date", "it has no date");
+  assert_problem (timeline, 6, "events[9]", "it ends before it starts");
+  assert_problem (timeline, 7, "events[11]", "it has neither a headline nor a text");
+  assert_problem (timeline, 8, "events[12]", "it is not an object");
+  assert_problem (timeline, 9, "events[13].start_date", "its year is after 9999");
+  assert_problem (timeline, 10, "eras[1].end_date", "it has no date");
 
-  g_assert_cmpuint (timeline->eras->len, ==, 1);
+  g_assert_cmpuint (timeline->eras->len, ==, 2);
   era = g_ptr_array_index (timeline->eras, 0);
   g_assert_cmpstr (era->headline, ==, "Salinas");
   assert_date (&era->start, "1988-12");
   assert_date (&era->end, "1994");
+  era = g_ptr_array_index (timeline->eras, 1);
+  g_assert_cmpstr (era->headline, ==, "Classical");
+  assert_date (&era->start, "-0500");
+  assert_date (&era->end, "-0300");
 }
 
 /* Scripts, styles, handlers, javascript: links and Pango markup are never
@@ -393,6 +406,88 @@ test_import (void)
   g_unlink (path);
 }
 
+/* Before the common era, end to end: a negative year is imported, read
+ * back as that year, drawn in its era, and exported as the same number */
+static void
+test_before_the_common_era (void)
+{
+  g_autofree char *source = write_file ("ancient.json",
+    "{\"title\": {\"text\": {\"headline\": \"Mesoamérica\"}},"
+    " \"events\": [{\"start_date\": {\"year\": -1200}, \"end_date\": {\"year\": -400},"
+    "               \"text\": {\"headline\": \"Olmecas\"}},"
+    "              {\"start_date\": {\"year\": \"-1\", \"month\": \"12\", \"day\": \"31\"},"
+    "               \"text\": {\"headline\": \"Last day of 1 BCE\"}},"
+    "              {\"start_date\": {\"year\": 1, \"month\": 1, \"day\": 1},"
+    "               \"text\": {\"headline\": \"First day of 1 CE\"}}],"
+    " \"eras\": [{\"start_date\": {\"year\": -2500}, \"end_date\": {\"year\": 200},"
+    "             \"text\": {\"headline\": \"Preclásico\"}}]}");
+  g_autofree char *compiled = g_strconcat (source, ".sqlite", NULL);
+  g_autofree char *exported = g_strconcat (source, ".export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GFile) dataset_file = g_file_new_for_path (compiled);
+  g_autoptr(GFile) output = g_file_new_for_path (exported);
+  g_autoptr(VecinosDataset) dataset = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(VecinosTimeline) timeline = NULL;
+  g_autoptr(VecinosEvent) first = NULL;
+  g_autoptr(VecinosEvent) last_bce = NULL;
+  g_autoptr(VecinosEvent) first_ce = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const VecinosTerm *era;
+  sqlite3 *db = NULL;
+  gsize length;
+
+  g_assert_cmpint (sqlite3_open (compiled, &db), ==, SQLITE_OK);
+  g_assert_true (vecinos_timeline_import_file (db, file, "es", &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  sqlite3_close (db);
+
+  dataset = vecinos_dataset_new_for_file (dataset_file, &error);
+  g_assert_no_error (error);
+  events = vecinos_dataset_list_events (dataset, "es", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3);
+  first = g_list_model_get_item (events, 0);
+  last_bce = g_list_model_get_item (events, 1);
+  first_ce = g_list_model_get_item (events, 2);
+  g_assert_cmpstr (vecinos_event_get_title (first), ==, "Olmecas");
+  assert_date (vecinos_event_get_start (first), "-1200");
+  assert_date (vecinos_event_get_end (first), "-0400");
+  assert_date (vecinos_event_get_start (last_bce), "-0001-12-31");
+  /* 31 December 1 BCE is the day before 1 January 1 */
+  g_assert_cmpint (vecinos_date_first_day (vecinos_event_get_start (last_bce)) + 1, ==,
+                   vecinos_date_first_day (vecinos_event_get_start (first_ce)));
+
+  terms = vecinos_dataset_list_terms (dataset, "es");
+  g_assert_cmpuint (terms->len, ==, 1);
+  era = g_ptr_array_index (terms, 0);
+  g_assert_cmpstr (era->person, ==, "Preclásico");
+  g_assert_false (era->in_progress);
+  g_assert_cmpint (era->start, <, era->end);
+  g_assert_cmpint (vecinos_term_get_end (era), ==, era->end);
+
+  g_assert_true (vecinos_timeline_export_json (dataset, "es", output, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (exported, &text, &length, NULL));
+  g_assert_nonnull (strstr (text, "-1200"));
+  timeline = vecinos_timeline_read (text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 3);
+  assert_date (&event_at (timeline, 0)->start, "-1200");
+  assert_date (&event_at (timeline, 1)->start, "-0001-12-31");
+  g_assert_cmpuint (timeline->eras->len, ==, 1);
+  /* An era's bounds are days (as a presidency's are) */
+  assert_date (&((VecinosTimelineEra *) g_ptr_array_index (timeline->eras, 0))->start, "-2500-01-01");
+  assert_date (&((VecinosTimelineEra *) g_ptr_array_index (timeline->eras, 0))->end, "0200-12-31");
+
+  g_unlink (exported);
+  g_unlink (compiled);
+  g_unlink (source);
+}
+
 static void
 test_nothing_read (void)
 {
@@ -467,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/timelinejs/csv-encodings", test_csv_encodings);
   g_test_add_func ("/timelinejs/not-a-timeline", test_not_a_timeline);
   g_test_add_func ("/timelinejs/import", test_import);
+  g_test_add_func ("/timelinejs/before-the-common-era", test_before_the_common_era);
   g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
   g_test_add_func ("/timelinejs/round-trip", test_round_trip);
   return g_test_run ();

@@ -86,7 +86,7 @@ vecinos_chart_draw_terms (cairo_t                 *cr,
       gboolean us = g_str_equal (term->country, "us");
       double x0 = vecinos_chart_x (scale, vecinos_chart_day_time (term->start));
       /* A term still running ends today */
-      double x1 = vecinos_chart_x (scale, vecinos_chart_day_time (term->end > 0 ? term->end : vecinos_date_today ()));
+      double x1 = vecinos_chart_x (scale, vecinos_chart_day_time (vecinos_term_get_end (term)));
       gboolean starts_here = x0 >= scale->left;
       double band = band_height (context);
       double y = us ? scale->top - band : scale->bottom;

@@ -334,8 +334,10 @@ timeline_caption (Handout               *self,
 
   if (end <= start)
     vecinos_tour_timeline_range (self->timeline, selected, &start, &end);
-  vecinos_date_from_day (CLAMP ((VecinosDay) start, 1, 3652059), VECINOS_DATE_PRECISION_MONTH, &first);
-  vecinos_date_from_day (CLAMP ((VecinosDay) end, 1, 3652059), VECINOS_DATE_PRECISION_MONTH, &last);
+  vecinos_date_from_day (CLAMP ((VecinosDay) start, VECINOS_DAY_FIRST, VECINOS_DAY_LAST),
+                         VECINOS_DATE_PRECISION_MONTH, &first);
+  vecinos_date_from_day (CLAMP ((VecinosDay) end, VECINOS_DAY_FIRST, VECINOS_DAY_LAST),
+                         VECINOS_DATE_PRECISION_MONTH, &last);
   span = vecinos_date_format_span (&first, &last);
   /* Translators: the caption of a timeline picture; %s is the time it shows */
   return g_strdup_printf (_("Timeline, %s"), span);

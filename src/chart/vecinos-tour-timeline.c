@@ -261,7 +261,7 @@ draw_eras (VecinosTourTimeline    *self,
       const VecinosTerm *term = g_ptr_array_index (self->terms, i);
       double y = g_str_equal (term->country, "us") ? axis : height - era;
       double x = MAX (vecinos_time_scale_to_x (scale, term->start), 0);
-      double x_end = MIN (term->end > 0 ? vecinos_time_scale_to_x (scale, term->end) : scale->width, scale->width);
+      double x_end = term->in_progress ? scale->width : MIN (vecinos_time_scale_to_x (scale, term->end), scale->width);
       double shade = i % 2 == 0 ? 0.90 : 0.82;
       g_autofree char *label = NULL;
 

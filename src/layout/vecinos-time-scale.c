@@ -64,6 +64,9 @@ static const struct {
   int             step;
   double          days;   /* typical length, to choose the step */
 } steps[] = {
+  { VECINOS_TICK_YEARS, 1000, 365242.5 },
+  { VECINOS_TICK_YEARS, 500, 182621.25 },
+  { VECINOS_TICK_YEARS, 200, 73048.5 },
   { VECINOS_TICK_YEARS, 100, 36524.25 },
   { VECINOS_TICK_YEARS, 50, 18262.125 },
   { VECINOS_TICK_YEARS, 20, 7304.85 },
@@ -79,16 +82,6 @@ static const struct {
   { VECINOS_TICK_DAYS, 1, 1 },
 };
 
-static VecinosDay
-day_of (int year,
-        int month,
-        int day)
-{
-  VecinosDate date = { year, month, day, VECINOS_DATE_PRECISION_DAY };
-
-  return vecinos_date_first_day (&date);
-}
-
 /**
  * vecinos_time_scale_ticks:
  * @min_spacing: the fewest pixels between two ticks (room for a label)
@@ -99,6 +92,26 @@ day_of (int year,
  *
  * Returns: (transfer full) (element-type VecinosTick): the ticks, in order
  */
+/* The remainder of @a by @b that is never negative */
+static int
+floor_mod (int a,
+           int b)
+{
+  return ((a % b) + b) % b;
+}
+
+static void
+add_tick (GArray                 *ticks,
+          const VecinosTimeScale *scale,
+          VecinosDay              day,
+          VecinosTickUnit         unit,
+          int                     step)
+{
+  VecinosTick tick = { day, vecinos_time_scale_to_x (scale, day), unit, step };
+
+  g_array_append_val (ticks, tick);
+}
+
 GArray *
 vecinos_time_scale_ticks (const VecinosTimeScale *scale,
                           double                  min_spacing)
@@ -107,56 +120,70 @@ vecinos_time_scale_ticks (const VecinosTimeScale *scale,
   double days_per_pixel = (scale->end - scale->start) / scale->width;
   guint chosen = 0;
   VecinosDate first;
-  /* 31 December 9999: a view can reach past it, ticks and their labels
-   * cannot */
-  const VecinosDay last_day = 3652059;
-  VecinosDay first_day = (VecinosDay) CLAMP (floor (scale->start), 1.0, last_day);
+  /* 1 January 9999 BCE to 31 December 9999: a view can reach past them,
+   * ticks and their labels cannot */
+  VecinosDay first_day = (VecinosDay) CLAMP (floor (scale->start), VECINOS_DAY_FIRST, VECINOS_DAY_LAST);
+  int step;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (steps[i].days / days_per_pixel >= min_spacing)
       chosen = i;
+  step = steps[chosen].step;
 
   vecinos_date_from_day (first_day, VECINOS_DATE_PRECISION_DAY, &first);
 
   if (steps[chosen].unit == VECINOS_TICK_DAYS)
     {
-      int step = steps[chosen].step;
       /* In doubles until it is known to be a day there is: a view can lie
-       * wholly before year 1 or after 9999 */
-      double from = MAX (ceil (scale->start), 1.0);
-      VecinosDay day = from <= last_day ? (VecinosDay) from : last_day + 1;
+       * wholly before 9999 BCE or after 9999 */
+      double from = MAX (ceil (scale->start), VECINOS_DAY_FIRST);
+      VecinosDay day = from <= VECINOS_DAY_LAST ? (VecinosDay) from : VECINOS_DAY_LAST + 1;
 
       /* Weekly ticks fall on the same weekday wherever the view starts */
-      day += (step - (day - 1) % step) % step;
-      for (; day < scale->end && day <= last_day; day += step)
+      day += floor_mod (step - floor_mod (day - 1, step), step);
+      for (; day < scale->end && day <= VECINOS_DAY_LAST; day += step)
+        add_tick (ticks, scale, day, VECINOS_TICK_DAYS, step);
+    }
+  else if (steps[chosen].unit == VECINOS_TICK_YEARS)
+    {
+      /* A tick every n years falls on 1 January of a year divisible by n,
+       * counted as historians count (…, 200 BCE, 100 BCE, 100, 200, …);
+       * there is no year 0 */
+      for (int year = first.year - floor_mod (first.year, step); year <= VECINOS_DATE_LAST_YEAR; year += step)
         {
-          VecinosTick tick = { day, vecinos_time_scale_to_x (scale, day), VECINOS_TICK_DAYS, step };
-          g_array_append_val (ticks, tick);
+          VecinosDate date = { year, 1, 1, VECINOS_DATE_PRECISION_YEAR };
+          VecinosDay day;
+
+          if (year == 0 || year < VECINOS_DATE_FIRST_YEAR)
+            continue;
+          day = vecinos_date_first_day (&date);
+          if (day >= scale->end)
+            break;
+          if (day >= scale->start)
+            add_tick (ticks, scale, day, VECINOS_TICK_YEARS, step);
         }
     }
   else
     {
-      /* Years are counted as months in steps of twelve, so that one loop
-       * aligns both: a tick every n years falls in January of a year
-       * divisible by n, one every n months on a month index divisible by n */
-      int step = steps[chosen].step;
-      int months = steps[chosen].unit == VECINOS_TICK_YEARS ? 12 * step : step;
-      int index = first.year * 12 + (first.month - 1);
+      /* A tick every n months starts a month whose index in the year is
+       * divisible by n: quarters, halves */
+      int year = first.year, month = first.month - 1 - (first.month - 1) % step;
 
-      for (index -= index % months; index / 12 <= 9999; index += months)
+      while (year <= VECINOS_DATE_LAST_YEAR)
         {
-          VecinosDay day;
-          VecinosTick tick;
+          VecinosDate date = { year, month + 1, 1, VECINOS_DATE_PRECISION_MONTH };
+          VecinosDay day = vecinos_date_first_day (&date);
 
-          if (index / 12 < 1)
-            continue;
-          day = day_of (index / 12, index % 12 + 1, 1);
           if (day >= scale->end)
             break;
-          if (day < scale->start)
-            continue;
-          tick = (VecinosTick) { day, vecinos_time_scale_to_x (scale, day), steps[chosen].unit, step };
-          g_array_append_val (ticks, tick);
+          if (day >= scale->start)
+            add_tick (ticks, scale, day, VECINOS_TICK_MONTHS, step);
+          month += step;
+          if (month >= 12)
+            {
+              month -= 12;
+              year = year == -1 ? 1 : year + 1;
+            }
         }
     }
 

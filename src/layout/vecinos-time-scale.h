@@ -33,9 +33,10 @@ typedef struct {
   int             step;     /* in units: 10 for a decade tick */
 } VecinosTick;
 
-/* The narrowest and widest views that stay meaningful: a week, five centuries */
+/* The narrowest and widest views that stay meaningful: a week, twenty
+ * millennia (a timeline may run from 9999 BCE to 9999) */
 #define VECINOS_TIME_SCALE_MIN_SPAN 7.0
-#define VECINOS_TIME_SCALE_MAX_SPAN (500.0 * 365.2425)
+#define VECINOS_TIME_SCALE_MAX_SPAN (20000.0 * 365.2425)
 
 double  vecinos_time_scale_to_x      (const VecinosTimeScale *scale,
                                       double                  day);

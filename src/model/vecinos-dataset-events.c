@@ -176,6 +176,17 @@ vecinos_dataset_list_publishers (VecinosDataset *self,
   return list_credits (self, stmt);
 }
 
+/**
+ * vecinos_term_get_end:
+ *
+ * Returns: the last day of @term, today for a term in progress
+ */
+VecinosDay
+vecinos_term_get_end (const VecinosTerm *term)
+{
+  return term->in_progress ? MAX (vecinos_date_today (), term->start) : term->end;
+}
+
 static void
 vecinos_term_free (VecinosTerm *term)
 {
@@ -218,8 +229,8 @@ vecinos_dataset_list_terms (VecinosDataset *self,
       term->person = text_column (stmt, 2, SHORT_TEXT);
       term->party = text_column (stmt, 3, SHORT_TEXT);
       term->start = CLAMP (sqlite3_column_int64 (stmt, 4), FIRST_DAY, LAST_DAY);
-      term->end = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                  ? 0 : CLAMP (sqlite3_column_int64 (stmt, 5), term->start, LAST_DAY);
+      term->in_progress = sqlite3_column_type (stmt, 5) == SQLITE_NULL;
+      term->end = term->in_progress ? term->start : CLAMP (sqlite3_column_int64 (stmt, 5), term->start, LAST_DAY);
       term->short_name = text_column (stmt, 6, SHORT_TEXT);
       g_ptr_array_add (terms, term);
     }

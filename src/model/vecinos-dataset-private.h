@@ -169,9 +169,10 @@ text_column (sqlite3_stmt *stmt,
 #define LONG_TEXT VECINOS_TEXT_MAX_LONG
 #define URL_TEXT VECINOS_TEXT_MAX_URL
 
-/* The first and last days a date can have, 0001-01-01 and 9999-12-31 */
-#define FIRST_DAY 1
-#define LAST_DAY 3652059
+/* The first and last days a date can have: 1 January 9999 BCE and
+ * 31 December 9999 */
+#define FIRST_DAY VECINOS_DAY_FIRST
+#define LAST_DAY VECINOS_DAY_LAST
 
 static inline VecinosDate
 date_column (sqlite3_stmt *stmt,

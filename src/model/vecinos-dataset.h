@@ -31,7 +31,8 @@ typedef enum {
 /* What a category or series with an invalid colour is drawn in */
 #define VECINOS_DATASET_FALLBACK_COLOR "#808080"
 
-/* A presidency, drawn as an era band: end is 0 for a term in progress */
+/* A presidency (or an imported timeline's era), drawn as an era band; a
+ * term in progress has no end yet: vecinos_term_get_end() gives today */
 typedef struct {
   char       *slug;
   char        country[3];
@@ -40,6 +41,7 @@ typedef struct {
   char       *party;
   VecinosDay  start;
   VecinosDay  end;
+  gboolean    in_progress;
 } VecinosTerm;
 
 typedef struct {
@@ -93,6 +95,7 @@ char           *vecinos_dataset_get_title              (VecinosDataset *self,
                                                        const char     *language);
 char          **vecinos_dataset_list_publishers        (VecinosDataset *self,
                                                        const char     *kind);
+VecinosDay      vecinos_term_get_end             (const VecinosTerm *term);
 GPtrArray      *vecinos_dataset_list_terms       (VecinosDataset  *self,
                                                   const char      *lang);
 GPtrArray      *vecinos_dataset_list_categories  (VecinosDataset  *self,

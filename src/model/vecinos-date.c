@@ -28,12 +28,86 @@ parse_digits (const char *text,
   return TRUE;
 }
 
+/* Years are numbered as historians and TimelineJS number them: −1 is
+ * 1 BCE, followed by 1 CE; there is no year 0. The calendar's arithmetic
+ * counts astronomically (1 BCE is year 0, 2 BCE is −1), in the proleptic
+ * Gregorian calendar. */
+static int
+astronomical_year (int year)
+{
+  return year < 0 ? year + 1 : year;
+}
+
+static gboolean
+is_leap_year (int year)
+{
+  int y = astronomical_year (year);
+
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month (int year,
+               int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  return month == 2 && is_leap_year (year) ? 29 : days[month - 1];
+}
+
+/* Days since 1 March of astronomical year 0, counted in 400-year eras of
+ * 146 097 days; floor division keeps the years before 0 regular */
+static gint64
+day_number (int year,
+            int month,
+            int day)
+{
+  gint64 y = astronomical_year (year) - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 year_of_era = y - era * 400;
+  gint64 day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+  return era * 146097 + day_of_era;
+}
+
+/* 1 January of year 1 is day 1, as GDate counts */
+#define DAY_ONE_OFFSET (306 - 1)
+
+static VecinosDay
+day_of (int year,
+        int month,
+        int day)
+{
+  return (VecinosDay) (day_number (year, month, day) - DAY_ONE_OFFSET);
+}
+
+static void
+date_of (VecinosDay  vday,
+         int        *year,
+         int        *month,
+         int        *day)
+{
+  gint64 n = (gint64) vday + DAY_ONE_OFFSET;
+  gint64 era = (n >= 0 ? n : n - 146096) / 146097;
+  gint64 day_of_era = n - era * 146097;
+  gint64 year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  gint64 day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  gint64 shifted_month = (5 * day_of_year + 2) / 153;
+  gint64 y;
+
+  *day = (int) (day_of_year - (153 * shifted_month + 2) / 5 + 1);
+  *month = (int) (shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
+  y = year_of_era + era * 400 + (*month <= 2);
+  *year = (int) (y <= 0 ? y - 1 : y);
+}
+
 gboolean
 vecinos_date_is_valid (const VecinosDate *date)
 {
   g_return_val_if_fail (date != NULL, FALSE);
 
-  if (date->year < 1 || date->year > 9999)
+  if (date->year < VECINOS_DATE_FIRST_YEAR || date->year > VECINOS_DATE_LAST_YEAR || date->year == 0)
     return FALSE;
 
   switch (date->precision)
@@ -43,7 +117,8 @@ vecinos_date_is_valid (const VecinosDate *date)
     case VECINOS_DATE_PRECISION_MONTH:
       return date->month >= 1 && date->month <= 12 && date->day == 1;
     case VECINOS_DATE_PRECISION_DAY:
-      return g_date_valid_dmy (date->day, date->month, date->year);
+      return date->month >= 1 && date->month <= 12 &&
+             date->day >= 1 && date->day <= days_in_month (date->year, date->month);
     default:
       return FALSE;
     }
@@ -51,7 +126,8 @@ vecinos_date_is_valid (const VecinosDate *date)
 
 /**
  * vecinos_date_parse:
- * @text: "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+ * @text: "YYYY", "YYYY-MM" or "YYYY-MM-DD", with a leading "-" before the
+ *   common era ("-0500" is 500 BCE: there is no year 0)
  *
  * The length of @text is its precision. Anything else — other separators,
  * missing zero padding, trailing text, a day that does not exist — is
@@ -63,6 +139,7 @@ vecinos_date_parse (const char   *text,
                     GError      **error)
 {
   VecinosDate parsed = { 0, 1, 1, VECINOS_DATE_PRECISION_YEAR };
+  const char *digits;
   gsize length;
   gboolean ok;
 
@@ -75,21 +152,24 @@ vecinos_date_parse (const char   *text,
       return FALSE;
     }
 
-  length = strlen (text);
-  ok = parse_digits (text, MIN (length, 4), &parsed.year) && length >= 4;
+  digits = text[0] == '-' ? text + 1 : text;
+  length = strlen (digits);
+  ok = parse_digits (digits, MIN (length, 4), &parsed.year) && length >= 4;
+  if (digits != text)
+    parsed.year = -parsed.year;
 
   if (ok && length == 4)
     parsed.precision = VECINOS_DATE_PRECISION_YEAR;
-  else if (ok && length == 7 && text[4] == '-')
+  else if (ok && length == 7 && digits[4] == '-')
     {
       parsed.precision = VECINOS_DATE_PRECISION_MONTH;
-      ok = parse_digits (text + 5, 2, &parsed.month);
+      ok = parse_digits (digits + 5, 2, &parsed.month);
     }
-  else if (ok && length == 10 && text[4] == '-' && text[7] == '-')
+  else if (ok && length == 10 && digits[4] == '-' && digits[7] == '-')
     {
       parsed.precision = VECINOS_DATE_PRECISION_DAY;
-      ok = parse_digits (text + 5, 2, &parsed.month) &&
-           parse_digits (text + 8, 2, &parsed.day);
+      ok = parse_digits (digits + 5, 2, &parsed.month) &&
+           parse_digits (digits + 8, 2, &parsed.day);
     }
   else
     ok = FALSE;
@@ -110,37 +190,26 @@ vecinos_date_parse (const char   *text,
 VecinosDay
 vecinos_date_first_day (const VecinosDate *date)
 {
-  g_autoptr(GDate) gdate = NULL;
-
   g_return_val_if_fail (vecinos_date_is_valid (date), 0);
 
-  gdate = g_date_new_dmy (date->day, date->month, date->year);
-  return (VecinosDay) g_date_get_julian (gdate);
+  return day_of (date->year, date->month, date->day);
 }
 
 VecinosDay
 vecinos_date_last_day (const VecinosDate *date)
 {
-  g_autoptr(GDate) gdate = NULL;
-
   g_return_val_if_fail (vecinos_date_is_valid (date), 0);
 
   switch (date->precision)
     {
     case VECINOS_DATE_PRECISION_YEAR:
-      gdate = g_date_new_dmy (31, 12, date->year);
-      break;
+      return day_of (date->year, 12, 31);
     case VECINOS_DATE_PRECISION_MONTH:
-      gdate = g_date_new_dmy (g_date_get_days_in_month (date->month, date->year),
-                              date->month, date->year);
-      break;
+      return day_of (date->year, date->month, days_in_month (date->year, date->month));
     case VECINOS_DATE_PRECISION_DAY:
     default:
-      gdate = g_date_new_dmy (date->day, date->month, date->year);
-      break;
+      return day_of (date->year, date->month, date->day);
     }
-
-  return (VecinosDay) g_date_get_julian (gdate);
 }
 
 void
@@ -148,15 +217,14 @@ vecinos_date_from_day (VecinosDay            day,
                        VecinosDatePrecision  precision,
                        VecinosDate          *date)
 {
-  g_autoptr(GDate) gdate = NULL;
+  int month, day_of_month;
 
   g_return_if_fail (date != NULL);
-  g_return_if_fail (g_date_valid_julian (day));
+  g_return_if_fail (day >= VECINOS_DAY_FIRST && day <= VECINOS_DAY_LAST);
 
-  gdate = g_date_new_julian (day);
-  date->year = g_date_get_year (gdate);
-  date->month = precision >= VECINOS_DATE_PRECISION_MONTH ? g_date_get_month (gdate) : 1;
-  date->day = precision >= VECINOS_DATE_PRECISION_DAY ? g_date_get_day (gdate) : 1;
+  date_of (day, &date->year, &month, &day_of_month);
+  date->month = precision >= VECINOS_DATE_PRECISION_MONTH ? month : 1;
+  date->day = precision >= VECINOS_DATE_PRECISION_DAY ? day_of_month : 1;
   date->precision = precision;
 }
 
@@ -168,12 +236,13 @@ vecinos_date_to_iso (const VecinosDate *date)
   switch (date->precision)
     {
     case VECINOS_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", date->year);
+      return g_strdup_printf ("%s%04d", date->year < 0 ? "-" : "", ABS (date->year));
     case VECINOS_DATE_PRECISION_MONTH:
-      return g_strdup_printf ("%04d-%02d", date->year, date->month);
+      return g_strdup_printf ("%s%04d-%02d", date->year < 0 ? "-" : "", ABS (date->year), date->month);
     case VECINOS_DATE_PRECISION_DAY:
     default:
-      return g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day);
+      return g_strdup_printf ("%s%04d-%02d-%02d", date->year < 0 ? "-" : "", ABS (date->year),
+                              date->month, date->day);
     }
 }
 
@@ -205,23 +274,41 @@ month_name (int month)
 char *
 vecinos_date_format (const VecinosDate *date)
 {
+  g_autofree char *year = NULL;
+
   g_return_val_if_fail (vecinos_date_is_valid (date), NULL);
 
+  year = vecinos_date_format_year (date->year);
   switch (date->precision)
     {
     case VECINOS_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%d", date->year);
+      return g_steal_pointer (&year);
     case VECINOS_DATE_PRECISION_MONTH:
       /* Translators: a date known to the month: %1$s is the month name,
-       * %2$d the year, as in "September 1993" */
-      return g_strdup_printf (_("%1$s %2$d"), month_name (date->month), date->year);
+       * %2$s the year, as in "September 1993" */
+      return g_strdup_printf (C_("date known to the month", "%1$s %2$s"), month_name (date->month), year);
     case VECINOS_DATE_PRECISION_DAY:
     default:
       /* Translators: a full date: %1$d is the day, %2$s the month name,
-       * %3$d the year, as in "1 January 1994" */
-      return g_strdup_printf (_("%1$d %2$s %3$d"), date->day,
-                              month_name (date->month), date->year);
+       * %3$s the year, as in "1 January 1994" */
+      return g_strdup_printf (_("%1$d %2$s %3$s"), date->day,
+                              month_name (date->month), year);
     }
+}
+
+/**
+ * vecinos_date_format_year:
+ *
+ * Returns: "1994", or "500 BCE" for a year before the common era
+ */
+char *
+vecinos_date_format_year (int year)
+{
+  if (year > 0)
+    return g_strdup_printf ("%d", year);
+
+  /* Translators: a year before the common era, as in "500 BCE" */
+  return g_strdup_printf (_("%d BCE"), -year);
 }
 
 /**

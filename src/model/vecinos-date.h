@@ -29,9 +29,19 @@ typedef struct {
   VecinosDatePrecision precision;
 } VecinosDate;
 
+/* Years run from 9999 BCE (−9999) to 9999; −1 is 1 BCE and there is no
+ * year 0 */
+#define VECINOS_DATE_FIRST_YEAR (-9999)
+#define VECINOS_DATE_LAST_YEAR 9999
+
 /* Days are counted from 0001-01-01 (day 1) in the proleptic Gregorian
- * calendar, so that ranges are integer comparisons. */
+ * calendar, so that ranges are integer comparisons; days before the common
+ * era are 0 and below. */
 typedef gint32 VecinosDay;
+
+/* 1 January 9999 BCE and 31 December 9999 */
+#define VECINOS_DAY_FIRST (-3652059)
+#define VECINOS_DAY_LAST 3652059
 
 GQuark      vecinos_date_error_quark (void);
 
@@ -47,6 +57,7 @@ void        vecinos_date_from_day    (VecinosDay           day,
                                       VecinosDate         *date);
 char       *vecinos_date_to_iso      (const VecinosDate   *date);
 char       *vecinos_date_format      (const VecinosDate   *date);
+char       *vecinos_date_format_year (int                  year);
 char       *vecinos_date_format_span (const VecinosDate   *start,
                                       const VecinosDate   *end);
 

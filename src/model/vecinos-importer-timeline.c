@@ -102,7 +102,9 @@ import_terms (Import  *import,
           !import_get_date (import, object, "end", FALSE, &end, &has_end, error))
         return FALSE;
 
-      if (has_end && vecinos_date_first_day (&end) < vecinos_date_first_day (&start))
+      /* A term that ends in a year or a month lasts to its last day (an
+       * imported era "to 1994" covers 1994); a presidency ends on a day */
+      if (has_end && vecinos_date_last_day (&end) < vecinos_date_first_day (&start))
         return import_fail (import, error, _("the term ends before it starts"));
       /* The name an era band falls back to when the full one does not fit */
       short_name = person;
@@ -113,7 +115,7 @@ import_terms (Import  *import,
       if (!import_check_new_id (import, import->terms, error))
         return FALSE;
       if (!(has_end ? import_run (import, insert, "ssssii", import->record, country, person, short_name,
-                                  vecinos_date_first_day (&start), vecinos_date_first_day (&end))
+                                  vecinos_date_first_day (&start), vecinos_date_last_day (&end))
                     : import_run (import, insert, "ssssin", import->record, country, person, short_name,
                                   vecinos_date_first_day (&start))))
         return import_fail_sqlite (import, error);

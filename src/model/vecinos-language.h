@@ -15,6 +15,6 @@ void                vecinos_language_bind       (const char         *locale_dir)
 void                vecinos_language_use        (const char         *language);
 char               *vecinos_language_get_name   (const char         *language);
 const char         *vecinos_language_pgettext   (const char         *context,
-                                                 const char         *msgid);
+                                                 const char         *msgid) G_GNUC_FORMAT (2);
 
 G_END_DECLS

@@ -159,7 +159,7 @@ vecinos_timeline_export_json (VecinosDataset  *dataset,
 
       /* A term still running ends today */
       vecinos_date_from_day (term->start, VECINOS_DATE_PRECISION_DAY, &start);
-      vecinos_date_from_day (term->end > 0 ? term->end : vecinos_date_today (), VECINOS_DATE_PRECISION_DAY, &end);
+      vecinos_date_from_day (vecinos_term_get_end (term), VECINOS_DATE_PRECISION_DAY, &end);
       json_builder_begin_object (builder);
       add_date (builder, "start_date", &start);
       add_date (builder, "end_date", &end);

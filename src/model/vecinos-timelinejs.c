@@ -137,11 +137,13 @@ _vecinos_timeline_make_date (const char   *year,
     return *reason = _("it has no year"), FALSE;
   if (!parse_part (y, G_MININT32, G_MAXINT32, &value))
     return *reason = _("its year is not a whole number"), FALSE;
-  if (value < 1)
-    /* TimelineJS allows years before the common era; Vecinos counts days
-     * from 1 January of year 1 */
-    return *reason = _("years before 1 CE cannot be shown yet"), FALSE;
-  if (value > 9999)
+  /* A year before the common era is negative, as TimelineJS writes it:
+   * −500 is 500 BCE, and −1 (1 BCE) comes just before 1 */
+  if (value == 0)
+    return *reason = _("its year is 0, which no calendar has (1 BCE is −1)"), FALSE;
+  if (value < VECINOS_DATE_FIRST_YEAR)
+    return *reason = _("its year is before 9999 BCE"), FALSE;
+  if (value > VECINOS_DATE_LAST_YEAR)
     return *reason = _("its year is after 9999"), FALSE;
   date->year = (int) value;
   date->month = date->day = 1;

@@ -123,7 +123,7 @@ draw_eras (VecinosTimelineView *self,
       double y = us ? axis_height (self) : height - era_height (self);
       double x = vecinos_time_scale_to_x (&self->scale, term->start);
       /* A term still running ends today, not at the view's edge */
-      double x_end = vecinos_time_scale_to_x (&self->scale, term->end > 0 ? term->end : vecinos_date_today ());
+      double x_end = vecinos_time_scale_to_x (&self->scale, vecinos_term_get_end (term));
       GdkRGBA band = *fg;
       g_autofree char *label = NULL;
       int needed;
