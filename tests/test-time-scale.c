@@ -81,16 +81,17 @@ test_ticks_decades_and_centuries (void)
 }
 
 /* Before the common era, ticks fall on years divisible by the step as
- * historians count them, and the count goes from 1 BCE to 1 */
+ * historians count them; the count goes from 1 BCE to 1, and where a
+ * year 0 would be the tick is the turn of the era, year 1 */
 static void
 test_ticks_before_the_common_era (void)
 {
   VecinosTimeScale scale = vecinos_test_scale ("-0350-01-01", "0250-01-01", 600);
   VecinosTimeScale ancient = vecinos_test_scale ("-9999-01-01", "9999-12-31", 1000);
   VecinosTimeScale turn = vecinos_test_scale ("-0002-06-01", "0002-01-01", 1200);
-  const char *centuries[] = { "300 BCE", "200 BCE", "100 BCE", "100", "200", NULL };
+  const char *centuries[] = { "300 BCE", "200 BCE", "100 BCE", "1", "100", "200", NULL };
   const char *millennia[] = { "9000 BCE", "8000 BCE", "7000 BCE", "6000 BCE", "5000 BCE", "4000 BCE",
-                              "3000 BCE", "2000 BCE", "1000 BCE", "1000", "2000", "3000", "4000", "5000",
+                              "3000 BCE", "2000 BCE", "1000 BCE", "1", "1000", "2000", "3000", "4000", "5000",
                               "6000", "7000", "8000", "9000", NULL };
   const char *quarters[] = { "July 2 BCE", "October 2 BCE", "January 1 BCE", "April 1 BCE", "July 1 BCE",
                              "October 1 BCE", "January 1", "April 1", "July 1", "October 1", NULL };

@@ -399,6 +399,8 @@ test_import (void)
   assert_query (db, "SELECT person FROM term", "Década");
   assert_query (db, "SELECT name || ' ' || url FROM event_source", "USTR https://ustr.gov/");
   assert_query (db, "SELECT count(*) FROM event_text", "4");
+  assert_query (db, "SELECT group_concat (c.slug, ' ') FROM event e JOIN category c ON c.id = e.category_id",
+                "group-1 group-2");
   assert_query (db, "SELECT summary FROM event_text WHERE lang = 'en' AND title = 'Crisis'", "");
   assert_query (db, "SELECT precision FROM event e JOIN event_text t ON t.event_id = e.id "
                                    "WHERE t.title = 'Crisis' AND t.lang = 'es'", "1");
@@ -488,6 +490,42 @@ test_before_the_common_era (void)
   g_unlink (source);
 }
 
+/* What the database cannot hold is listed, not lost unnoticed: a headline
+ * too long leaves its event out, a media address not well formed leaves
+ * its link off; an address with spaces or accents is percent-encoded */
+static void
+test_import_limits (void)
+{
+  g_autofree char *long_headline = g_strnfill (501, 'a');
+  g_autofree char *text = g_strdup_printf (
+    "{\"events\": ["
+    "  {\"start_date\": {\"year\": 1990}, \"text\": {\"headline\": \"%s\"}},"
+    "  {\"start_date\": {\"year\": 1991}, \"text\": {\"headline\": \"Spaces\"},"
+    "   \"media\": {\"url\": \"https://example.org/mi foto ñ.jpg\", \"credit\": \"Archivo\"}},"
+    "  {\"start_date\": {\"year\": 1992}, \"text\": {\"headline\": \"User\"},"
+    "   \"media\": {\"url\": \"https://me@example.org/\"}}"
+    "]}", long_headline);
+  g_autofree char *path = write_file ("limits.json", text);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = import (path, "en", &problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 0))->location, ==, "events[0]");
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 0))->reason, ==,
+                   "its headline is longer than 500 bytes");
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 1))->location, ==, "events[2]");
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 1))->reason, ==,
+                   "it names a user before its host");
+  assert_query (db, "SELECT group_concat (title, '|') FROM event_text WHERE lang = 'en'", "Spaces|User");
+  assert_query (db, "SELECT url FROM event_source", "https://example.org/mi%20foto%20%C3%B1.jpg");
+  assert_query (db, "SELECT value FROM meta WHERE key = 'content_language'", "en");
+  sqlite3_close (db);
+  g_unlink (path);
+}
+
 static void
 test_nothing_read (void)
 {
@@ -563,6 +601,7 @@ main (int   argc,
   g_test_add_func ("/timelinejs/not-a-timeline", test_not_a_timeline);
   g_test_add_func ("/timelinejs/import", test_import);
   g_test_add_func ("/timelinejs/before-the-common-era", test_before_the_common_era);
+  g_test_add_func ("/timelinejs/import-limits", test_import_limits);
   g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
   g_test_add_func ("/timelinejs/round-trip", test_round_trip);
   return g_test_run ();

@@ -147,14 +147,14 @@ vecinos_time_scale_ticks (const VecinosTimeScale *scale,
   else if (steps[chosen].unit == VECINOS_TICK_YEARS)
     {
       /* A tick every n years falls on 1 January of a year divisible by n,
-       * counted as historians count (…, 200 BCE, 100 BCE, 100, 200, …);
-       * there is no year 0 */
-      for (int year = first.year - floor_mod (first.year, step); year <= VECINOS_DATE_LAST_YEAR; year += step)
+       * counted as historians count (…, 200 BCE, 100 BCE, 1, 100, 200, …):
+       * there is no year 0, and the era turns on 1 January of year 1 */
+      for (int n = first.year - floor_mod (first.year, step); n <= VECINOS_DATE_LAST_YEAR; n += step)
         {
-          VecinosDate date = { year, 1, 1, VECINOS_DATE_PRECISION_YEAR };
+          VecinosDate date = { n == 0 ? 1 : n, 1, 1, VECINOS_DATE_PRECISION_YEAR };
           VecinosDay day;
 
-          if (year == 0 || year < VECINOS_DATE_FIRST_YEAR)
+          if (n < VECINOS_DATE_FIRST_YEAR)
             continue;
           day = vecinos_date_first_day (&date);
           if (day >= scale->end)

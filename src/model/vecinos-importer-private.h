@@ -39,6 +39,7 @@ typedef struct {
   GPtrArray   *publisher_list;
 
   sqlite3_stmt *insert_search;
+  sqlite3_stmt *insert_meta;
 
   /* The record being read, for error messages */
   const char  *file;
@@ -59,6 +60,12 @@ gboolean      import_fail                (Import       *import,
                                           const char   *format,
                                           ...) G_GNUC_PRINTF (3, 4);
 gboolean      import_fail_sqlite         (Import       *import,
+                                          GError      **error);
+
+gboolean      import_start               (Import       *import,
+                                          GError      **error);
+gboolean      import_finish              (Import       *import,
+                                          gboolean      ok,
                                           GError      **error);
 
 /* vecinos-importer.c: statements, files and rows */
@@ -173,6 +180,33 @@ gboolean      import_link_each           (Import       *import,
                                           gint64        row,
                                           gboolean      reversed,
                                           GError      **error);
+
+/* An event's rows: the event, its texts, sources and actors */
+typedef struct {
+  sqlite3_stmt *event;
+  sqlite3_stmt *text;
+  sqlite3_stmt *source;
+  sqlite3_stmt *actor;
+} ImportEventStatements;
+
+typedef struct {
+  VecinosDay day;
+  guint      index;     /* in the file */
+} ImportDatedRecord;
+
+gboolean      import_prepare_events      (Import                *import,
+                                          ImportEventStatements *statements,
+                                          GError               **error);
+void          import_clear_events        (ImportEventStatements *statements);
+gboolean      import_insert_event        (Import                *import,
+                                          ImportEventStatements *statements,
+                                          const VecinosDate     *start,
+                                          const VecinosDate     *end,
+                                          int                    category_id,
+                                          int                    importance);
+void          import_sort_by_day         (GArray                *records);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportEventStatements, import_clear_events)
 
 /* The groups of records, in the order they are imported */
 gboolean      import_categories          (Import       *import,

@@ -86,6 +86,34 @@ is_encoded (const char *url)
 }
 
 /**
+ * vecinos_importer_check_url_form:
+ * @problem: (out): what is wrong with @url, when something is
+ *
+ * Returns: whether @url (known to start with http:// or https://) is well
+ *   formed: a host that is a name, no user name, every character that must
+ *   be percent-encoded encoded
+ */
+gboolean
+vecinos_importer_check_url_form (const char  *url,
+                                 const char **problem)
+{
+  g_autofree char *host = url_host (url, problem);
+
+  if (host == NULL)
+    {
+      if (*problem == NULL)
+        *problem = _("it has no host");
+      return FALSE;
+    }
+  if (!is_encoded (url))
+    {
+      *problem = _("it has characters that must be percent-encoded");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * import_check_address:
  * @url: an address the dataset gives, already known to start with
  *   http:// or https://
@@ -100,19 +128,17 @@ import_check_address (Import      *import,
                       GError     **error)
 {
   const char *problem = NULL;
-  g_autofree char *host = url_host (url, &problem);
+  g_autofree char *host = NULL;
   Publisher *publisher;
   const char *reason;
 
-  if (host == NULL)
+  if (!vecinos_importer_check_url_form (url, &problem))
     /* Translators: %1$s is a web address, %2$s what is wrong with it */
-    return import_fail (import, error, _("the address “%1$s” is not well formed: %2$s"), url,
-                        problem != NULL ? problem : _("it has no host"));
-  if (!is_encoded (url))
-    return import_fail (import, error, _("the address “%1$s” is not well formed: %2$s"), url,
-                        _("it has characters that must be percent-encoded"));
+    return import_fail (import, error, _("the address “%1$s” is not well formed: %2$s"), url, problem);
   if (import->publishers == NULL)
     return TRUE;
+
+  host = url_host (url, &problem);
 
   if ((reason = g_hash_table_lookup (import->refused_hosts, host)) != NULL)
     /* Translators: %1$s is a web address, %2$s its host, %3$s why the

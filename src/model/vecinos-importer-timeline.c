@@ -195,20 +195,76 @@ import_event_actors (Import       *import,
   return TRUE;
 }
 
-typedef struct {
-  VecinosDay day;
-  guint      index;     /* in the file */
-} DatedRecord;
-
 static int
 compare_dated_records (gconstpointer a,
                        gconstpointer b)
 {
-  const DatedRecord *x = a, *y = b;
+  const ImportDatedRecord *x = a, *y = b;
 
   if (x->day != y->day)
     return x->day < y->day ? -1 : 1;
   return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Rows go in in date order, the order the app reads them in: a large
+ * dataset is then read from the file front to back */
+void
+import_sort_by_day (GArray *records)
+{
+  g_array_sort (records, compare_dated_records);
+}
+
+gboolean
+import_prepare_events (Import                *import,
+                       ImportEventStatements *statements,
+                       GError               **error)
+{
+  return (statements->event = import_prepare (import, "INSERT INTO event (slug, start_day, end_day, precision,"
+                                                      " end_precision, category_id, importance)"
+                                                      " VALUES (?, ?, ?, ?, ?, ?, ?)", error)) != NULL &&
+         (statements->text = import_prepare (import, "INSERT INTO event_text VALUES (?, ?, ?, ?)", error)) != NULL &&
+         (statements->source = import_prepare (import, "INSERT INTO event_source VALUES (?, ?, ?, ?)",
+                                               error)) != NULL &&
+         (statements->actor = import_prepare (import, "INSERT INTO event_actor VALUES (?, ?)", error)) != NULL;
+}
+
+void
+import_clear_events (ImportEventStatements *statements)
+{
+  g_clear_pointer (&statements->event, sqlite3_finalize);
+  g_clear_pointer (&statements->text, sqlite3_finalize);
+  g_clear_pointer (&statements->source, sqlite3_finalize);
+  g_clear_pointer (&statements->actor, sqlite3_finalize);
+}
+
+/**
+ * import_insert_event:
+ * @end: (nullable): the event's last date
+ *
+ * Inserts the event import->record names; its texts, sources and actors
+ * are the caller's.
+ */
+gboolean
+import_insert_event (Import                *import,
+                     ImportEventStatements *statements,
+                     const VecinosDate     *start,
+                     const VecinosDate     *end,
+                     int                    category_id,
+                     int                    importance)
+{
+  sqlite3_stmt *insert = statements->event;
+
+  sqlite3_bind_text (insert, 1, import->record, -1, SQLITE_STATIC);
+  sqlite3_bind_int (insert, 2, vecinos_date_first_day (start));
+  sqlite3_bind_int (insert, 4, start->precision);
+  if (end != NULL)
+    {
+      sqlite3_bind_int (insert, 3, vecinos_date_last_day (end));
+      sqlite3_bind_int (insert, 5, end->precision);
+    }
+  sqlite3_bind_int (insert, 6, category_id);
+  sqlite3_bind_int (insert, 7, importance);
+  return import_run (import, insert, "");
 }
 
 gboolean
@@ -216,33 +272,23 @@ import_events (Import  *import,
                GError **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) insert_text = NULL;
-  g_autoptr(sqlite3_stmt) insert_source = NULL;
-  g_autoptr(sqlite3_stmt) insert_actor = NULL;
+  g_auto(ImportEventStatements) statements = { NULL };
   g_autoptr(GArray) order = NULL;
   JsonArray *array;
 
   import->file = "events.json";
   import->kind = _("event");
   if (!(array = import_read_array (import, &parser, "events", error)) ||
-      !(insert = import_prepare (import, "INSERT INTO event (slug, start_day, end_day, precision,"
-                                         " end_precision, category_id, importance)"
-                                         " VALUES (?, ?, ?, ?, ?, ?, ?)", error)) ||
-      !(insert_text = import_prepare (import, "INSERT INTO event_text VALUES (?, ?, ?, ?)", error)) ||
-      !(insert_source = import_prepare (import, "INSERT INTO event_source VALUES (?, ?, ?, ?)", error)) ||
-      !(insert_actor = import_prepare (import, "INSERT INTO event_actor VALUES (?, ?)", error)))
+      !import_prepare_events (import, &statements, error))
     return FALSE;
 
-  /* Rows go in in date order, the order the app reads them in: a large
-   * dataset is then read from the file front to back */
-  order = g_array_sized_new (FALSE, FALSE, sizeof (DatedRecord), json_array_get_length (array));
+  order = g_array_sized_new (FALSE, FALSE, sizeof (ImportDatedRecord), json_array_get_length (array));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *object;
       VecinosDate start;
       gboolean has_start;
-      DatedRecord record = { 0, i };
+      ImportDatedRecord record = { 0, i };
 
       if (!(object = import_record_at (import, array, i, error)) ||
           !import_get_date (import, object, "date", TRUE, &start, &has_start, error))
@@ -250,11 +296,11 @@ import_events (Import  *import,
       record.day = vecinos_date_first_day (&start);
       g_array_append_val (order, record);
     }
-  g_array_sort (order, compare_dated_records);
+  import_sort_by_day (order);
 
   for (guint n = 0; n < order->len; n++)
     {
-      guint i = g_array_index (order, DatedRecord, n).index;
+      guint i = g_array_index (order, ImportDatedRecord, n).index;
       JsonObject *object, *texts[2];
       const char *category;
       VecinosDate start, end;
@@ -285,21 +331,12 @@ import_events (Import  *import,
 
       if (!import_check_new_id (import, import->events, error))
         return FALSE;
-      sqlite3_bind_text (insert, 1, import->record, -1, SQLITE_STATIC);
-      sqlite3_bind_int (insert, 2, vecinos_date_first_day (&start));
-      sqlite3_bind_int (insert, 4, start.precision);
-      if (has_end)
-        {
-          sqlite3_bind_int (insert, 3, vecinos_date_last_day (&end));
-          sqlite3_bind_int (insert, 5, end.precision);
-        }
-      sqlite3_bind_int (insert, 6, GPOINTER_TO_INT (category_id));
-      sqlite3_bind_int (insert, 7, (int) importance);
-      if (!import_run (import, insert, ""))
+      if (!import_insert_event (import, &statements, &start, has_end ? &end : NULL,
+                                GPOINTER_TO_INT (category_id), (int) importance))
         return import_fail_sqlite (import, error);
 
       row = import_remember_row (import, import->events);
-      if (!import_insert_texts (import, insert_text, row, texts, 2))
+      if (!import_insert_texts (import, statements.text, row, texts, 2))
         return import_fail_sqlite (import, error);
       /* An imported timeline's texts are the same in every language: the
        * search finds them once (it searches every language's words) */
@@ -311,8 +348,8 @@ import_events (Import  *import,
                                      import_text_in (texts[1], lang)))
             return import_fail_sqlite (import, error);
         }
-      if (!import_event_sources (import, object, insert_source, row, error) ||
-          !import_event_actors (import, object, insert_actor, row, error))
+      if (!import_event_sources (import, object, statements.source, row, error) ||
+          !import_event_actors (import, object, statements.actor, row, error))
         return FALSE;
     }
   return TRUE;

@@ -435,7 +435,10 @@ import_manifest (Import  *import,
                  GError **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(sqlite3_stmt) meta = NULL;
+  sqlite3_stmt *meta = import->insert_meta;
+  /* The one language an imported timeline is written in; NULL: the
+   * dataset gives every language's texts */
+  const char *content_language = NULL;
   JsonArray *languages;
   guint n;
 
@@ -466,17 +469,21 @@ import_manifest (Import  *import,
     if (json_object_has_member (root, "imported") &&
         !import_get_boolean (import, root, "imported", &import->imported, error))
       return FALSE;
+    if (!import_get_optional_string (import, root, "content_language", &content_language, error))
+      return FALSE;
+    if (content_language != NULL &&
+        !g_strv_contains ((const char * const *) import->languages, content_language))
+      return import_fail (import, error, _("“content_language” must be one of “languages”"));
   }
 
   {
     g_autofree char *joined = g_strjoinv (",", import->languages);
     g_autofree char *version = g_strdup_printf ("%d", VECINOS_SCHEMA_VERSION);
 
-    /* import_prepare() says why it failed; import_run() leaves that to the caller */
-    if (!(meta = import_prepare (import, "INSERT INTO meta (key, value) VALUES (?, ?)", error)))
-      return FALSE;
     if (!import_run (import, meta, "ss", "languages", joined) ||
-        !import_run (import, meta, "ss", "schema_version", version))
+        !import_run (import, meta, "ss", "schema_version", version) ||
+        (content_language != NULL &&
+         !import_run (import, meta, "ss", "content_language", content_language)))
       return import_fail_sqlite (import, error);
     /* The timeline's title, by language ("title.es"), for the window */
     {
@@ -514,6 +521,51 @@ import_optional (Import     *import,
 }
 
 /**
+ * import_start:
+ *
+ * Opens the one transaction an import is and creates the schema in it.
+ */
+gboolean
+import_start (Import  *import,
+              GError **error)
+{
+  g_autofree char *user_version = g_strdup_printf ("PRAGMA user_version = %d", VECINOS_SCHEMA_VERSION);
+
+  if (!exec (import, "BEGIN", error))
+    return FALSE;
+  return exec (import, vecinos_schema_sql, error) &&
+         exec (import, user_version, error) &&
+         (import->insert_search = import_prepare (import, "INSERT INTO search (kind, ref, lang, title, body)"
+                                                          " VALUES (?, ?, ?, ?, ?)", error)) != NULL &&
+         (import->insert_meta = import_prepare (import, "INSERT INTO meta (key, value) VALUES (?, ?)",
+                                                error)) != NULL;
+}
+
+/**
+ * import_finish:
+ * @ok: whether every part was imported
+ *
+ * Commits what @import wrote when @ok, else leaves nothing of it.
+ */
+gboolean
+import_finish (Import   *import,
+               gboolean  ok,
+               GError  **error)
+{
+  ok = ok && exec (import, "COMMIT", error);
+  g_clear_pointer (&import->insert_search, sqlite3_finalize);
+  g_clear_pointer (&import->insert_meta, sqlite3_finalize);
+  if (!ok)
+    sqlite3_exec (import->db, "ROLLBACK", NULL, NULL, NULL);
+
+  g_clear_pointer (&import->languages, g_strfreev);
+  g_clear_pointer (&import->publishers, g_hash_table_unref);
+  g_clear_pointer (&import->refused_hosts, g_hash_table_unref);
+  g_clear_pointer (&import->publisher_list, g_ptr_array_unref);
+  return ok;
+}
+
+/**
  * vecinos_importer_import_directory:
  * @db: an empty database, open for writing
  * @directory: a dataset directory (dataset.json, categories.json, …)
@@ -532,7 +584,6 @@ vecinos_importer_import_directory (sqlite3  *db,
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) excerpts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *user_version = g_strdup_printf ("PRAGMA user_version = %d", VECINOS_SCHEMA_VERSION);
   Import import = {
     .db = db,
     .directory = directory,
@@ -550,13 +601,7 @@ vecinos_importer_import_directory (sqlite3  *db,
   g_return_val_if_fail (G_IS_FILE (directory), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!exec (&import, "BEGIN", error))
-    return FALSE;
-
-  ok = exec (&import, vecinos_schema_sql, error) &&
-       exec (&import, user_version, error) &&
-       (import.insert_search = import_prepare (&import, "INSERT INTO search (kind, ref, lang, title, body)"
-                                                        " VALUES (?, ?, ?, ?, ?)", error)) != NULL &&
+  ok = import_start (&import, error) &&
        import_manifest (&import, error) &&
        import_optional (&import, "publishers.json", import_publishers, error) &&
        import_categories (&import, error) &&
@@ -566,16 +611,6 @@ vecinos_importer_import_directory (sqlite3  *db,
        import_optional (&import, "documents.json", import_documents, error) &&
        import_optional (&import, "excerpts.json", import_excerpts, error) &&
        import_optional (&import, "claims.json", import_claims, error) &&
-       import_optional (&import, "tours.json", import_tours, error) &&
-       exec (&import, "COMMIT", error);
-
-  sqlite3_finalize (import.insert_search);
-  if (!ok)
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-
-  g_strfreev (import.languages);
-  g_clear_pointer (&import.publishers, g_hash_table_unref);
-  g_clear_pointer (&import.refused_hosts, g_hash_table_unref);
-  g_clear_pointer (&import.publisher_list, g_ptr_array_unref);
-  return ok;
+       import_optional (&import, "tours.json", import_tours, error);
+  return import_finish (&import, ok, error);
 }

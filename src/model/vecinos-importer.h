@@ -47,5 +47,7 @@ const char * const *vecinos_importer_get_file_names (void);
 gboolean vecinos_importer_import_directory (sqlite3  *db,
                                             GFile    *directory,
                                             GError  **error);
+gboolean vecinos_importer_check_url_form   (const char  *url,
+                                            const char **problem);
 
 G_END_DECLS

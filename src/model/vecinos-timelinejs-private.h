@@ -35,4 +35,9 @@ void             _vecinos_timeline_add_era      (VecinosTimeline      *timeline,
                                                  const char           *headline,
                                                  char                 *location);
 
+gboolean         vecinos_importer_import_timeline (sqlite3          *db,
+                                                   VecinosTimeline  *timeline,
+                                                   const char       *language,
+                                                   GError          **error);
+
 G_END_DECLS

@@ -45,6 +45,7 @@ event_free (VecinosTimelineEvent *event)
   g_free (event->media_url);
   g_free (event->media_credit);
   g_free (event->media_caption);
+  g_free (event->location);
   g_free (event);
 }
 
@@ -484,7 +485,10 @@ _vecinos_timeline_set_media (VecinosTimelineEvent *event,
                              const char           *credit,
                              const char           *caption)
 {
-  g_autofree char *address = _vecinos_timeline_field (url);
+  g_autofree char *field = _vecinos_timeline_field (url);
+  /* A spreadsheet's address may have spaces or accents: written %XX, as
+   * a browser sends them */
+  g_autofree char *address = field != NULL ? g_uri_escape_string (field, "!#$&'()*+,/:;=?@[]~%", FALSE) : NULL;
 
   /* Only an address Vecinos may open becomes a source link */
   event->media_url = address != NULL && vecinos_uri_is_openable (address) && !g_str_has_prefix (address, "mailto:")
@@ -530,7 +534,7 @@ _vecinos_timeline_finish_event (VecinosTimeline      *timeline,
       event_free (event);
       return FALSE;
     }
-  g_free (location);
+  event->location = location;
   g_ptr_array_add (timeline->events, event);
   return TRUE;
 }

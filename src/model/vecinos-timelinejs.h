@@ -21,6 +21,7 @@ typedef struct {
 } VecinosTimelineProblem;
 
 typedef struct {
+  char       *location;   /* where in the file: "line 4", "events[12]" */
   VecinosDate start;
   VecinosDate end;
   gboolean    has_end;
@@ -65,10 +66,6 @@ VecinosTimeline *vecinos_timeline_read_csv          (const char       *text,
                                                      gsize             length,
                                                      GError          **error);
 char            *vecinos_timeline_reduce_html       (const char       *html);
-gboolean         vecinos_timeline_write_dataset     (VecinosTimeline  *timeline,
-                                                     GFile            *directory,
-                                                     const char       *language,
-                                                     GError          **error);
 gboolean         vecinos_timeline_import_file       (sqlite3          *db,
                                                      GFile            *file,
                                                      const char       *language,
