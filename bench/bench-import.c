@@ -181,7 +181,7 @@ main (int   argc,
             g_setenv ("XDG_CACHE_HOME", cache, TRUE);
             bench_remove_dir (cache);
             start = g_get_monotonic_time ();
-            compiled = vecinos_timeline_import_sync (file, "en", NULL, &error);
+            compiled = vecinos_timeline_import_sync (file, "en", "en", NULL, &error);
             if (compiled == NULL)
               {
                 g_printerr ("%s\n", error->message);

@@ -24,7 +24,8 @@
 
 typedef struct {
   GFile        *file;
-  char         *language;
+  char         *language;    /* NULL: read from the texts */
+  char         *fallback;    /* when they do not say: the window's language */
   char         *cache;       /* the compiled file */
   char         *problems;    /* what could not be read, a line each; NULL: all read */
   GCancellable *cancellable; /* Cancel in the progress window */
@@ -51,19 +52,23 @@ import_job_free (ImportJob *job)
   g_clear_object (&job->cancellable);
   g_clear_object (&job->file);
   g_free (job->language);
+  g_free (job->fallback);
   g_free (job->cache);
   g_free (job->problems);
   g_free (job);
 }
 
 /* $XDG_CACHE_HOME/vecinos/timelines/CHECKSUM: of the content, the
- * language and the dataset format */
+ * language asked for (or the one taken when the texts do not say) and the
+ * dataset format */
 static char *
 cache_path (GBytes     *contents,
-            const char *language)
+            const char *language,
+            const char *fallback)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *format = g_strdup_printf ("vecinos-%d-%s", VECINOS_SCHEMA_VERSION, language);
+  g_autofree char *format = g_strdup_printf ("vecinos-%d-%s-%s", VECINOS_SCHEMA_VERSION,
+                                             language != NULL ? language : "auto", fallback);
   gsize length;
   const guchar *data = g_bytes_get_data (contents, &length);
 
@@ -101,7 +106,7 @@ compile (ImportJob  *job,
 
   if (contents == NULL)
     return FALSE;
-  base = cache_path (contents, job->language);
+  base = cache_path (contents, job->language, job->fallback);
   job->cache = g_strconcat (base, ".sqlite", NULL);
   problems_file = g_strconcat (base, ".problems", NULL);
   /* Opened before: the same file, compiled */
@@ -130,7 +135,7 @@ compile (ImportJob  *job,
   /* Cancel stops SQLite between two steps */
   if (job->cancellable != NULL)
     sqlite3_progress_handler (db, 1000, (int (*) (void *)) g_cancellable_is_cancelled, job->cancellable);
-  ok = vecinos_timeline_import_file (db, job->file, job->language, &problems, error);
+  ok = vecinos_timeline_import_file (db, job->file, job->language, job->fallback, &problems, error);
   sqlite3_close (db);
   if (!ok && g_cancellable_is_cancelled (job->cancellable))
     {
@@ -323,13 +328,17 @@ show_progress (gpointer data)
  * vecinos_window_import_timeline:
  * @file: a TimelineJS JSON file or the TimelineJS spreadsheet as CSV
  *
+ * @language: (nullable): the language it is written in, "en" or "es";
+ *   %NULL to read it from its texts (the window's language when they do
+ *   not say)
+ *
  * Compiles @file (or finds it compiled) off the main thread and opens it in
  * @window; says in a dialog why, if it cannot, and lists what was left out.
- * The timeline's texts are taken to be in the window's language.
  */
 void
 vecinos_window_import_timeline (VecinosWindow *window,
-                                GFile         *file)
+                                GFile         *file,
+                                const char    *language)
 {
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
@@ -339,7 +348,8 @@ vecinos_window_import_timeline (VecinosWindow *window,
 
   job = g_new0 (ImportJob, 1);
   job->file = g_object_ref (file);
-  job->language = g_strdup (vecinos_context_get_language (vecinos_window_get_context (window)));
+  job->language = g_strdup (language);
+  job->fallback = g_strdup (vecinos_context_get_language (vecinos_window_get_context (window)));
   job->cancellable = g_cancellable_new ();
   g_object_set_data (G_OBJECT (job->cancellable), "window", window);
   task = g_task_new (window, NULL, compiled, NULL);
@@ -357,10 +367,11 @@ vecinos_window_import_timeline (VecinosWindow *window,
 char *
 vecinos_timeline_import_sync (GFile       *file,
                               const char  *language,
+                              const char  *fallback,
                               char       **problems,
                               GError     **error)
 {
-  ImportJob job = { .file = file, .language = (char *) language };
+  ImportJob job = { .file = file, .language = (char *) language, .fallback = (char *) fallback };
   char *cache = NULL;
 
   if (compile (&job, error))

@@ -9,10 +9,12 @@
 G_BEGIN_DECLS
 
 void  vecinos_window_import_timeline (VecinosWindow  *window,
-                                      GFile          *file);
+                                      GFile          *file,
+                                      const char     *language);
 void  vecinos_window_export_timelinejs (VecinosWindow *window);
 char *vecinos_timeline_import_sync   (GFile          *file,
                                       const char     *language,
+                                      const char     *fallback,
                                       char          **problems,
                                       GError        **error);
 

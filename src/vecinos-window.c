@@ -269,6 +269,33 @@ show_action (GtkWidget  *widget,
       shows[i].show (self->workspace, slug);
 }
 
+/* @language: (nullable): the language a TimelineJS file is written in;
+ * %NULL: read from its texts */
+static gboolean
+open_dataset_in (VecinosWindow *self,
+                 GFile         *file,
+                 const char    *language)
+{
+  g_autoptr(VecinosDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VECINOS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A teacher's TimelineJS file: compiled first, off the main thread */
+  if (vecinos_timeline_is_timeline_file (file))
+    {
+      vecinos_window_import_timeline (self, file, language);
+      return TRUE;
+    }
+  dataset = vecinos_dataset_new_for_file (file, &error);
+  g_clear_error (&self->error);
+  self->error = g_steal_pointer (&error);
+  vecinos_context_set_dataset (self->context, dataset);
+  build_workspace (self);
+  return dataset != NULL;
+}
+
 /**
  * vecinos_window_open_dataset:
  * @file: a dataset file (ours, or a TimelineJS file)
@@ -283,24 +310,7 @@ gboolean
 vecinos_window_open_dataset (VecinosWindow *self,
                              GFile         *file)
 {
-  g_autoptr(VecinosDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (VECINOS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* A teacher's TimelineJS file: compiled first, off the main thread */
-  if (vecinos_timeline_is_timeline_file (file))
-    {
-      vecinos_window_import_timeline (self, file);
-      return TRUE;
-    }
-  dataset = vecinos_dataset_new_for_file (file, &error);
-  g_clear_error (&self->error);
-  self->error = g_steal_pointer (&error);
-  vecinos_context_set_dataset (self->context, dataset);
-  build_workspace (self);
-  return dataset != NULL;
+  return open_dataset_in (self, file, NULL);
 }
 
 static void
@@ -309,13 +319,15 @@ dataset_chosen (GtkNativeDialog *dialog,
                 VecinosWindow   *self)
 {
   g_autoptr(GFile) file = NULL;
+  const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "language");
+  const char *language = g_strcmp0 (choice, "en") == 0 ? "en" : g_strcmp0 (choice, "es") == 0 ? "es" : NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
   if (file != NULL)
-    vecinos_window_open_dataset (self, file);
+    open_dataset_in (self, file, language);
 }
 
 static void
@@ -348,6 +360,13 @@ open_dataset_action (GtkWidget  *widget,
   add_filter (GTK_FILE_CHOOSER (dialog), _("TimelineJS spreadsheets (CSV)"), (const char *[]) { "*.csv", "*.CSV", NULL });
   add_filter (GTK_FILE_CHOOSER (dialog), _("TimelineJS timelines (JSON)"), (const char *[]) { "*.json", "*.JSON", NULL });
   add_filter (GTK_FILE_CHOOSER (dialog), _("Vecinos datasets"), (const char *[]) { "*.sqlite", NULL });
+  /* A TimelineJS file says nothing of its language: read from its texts
+   * unless the teacher says */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "language", _("Timeline language"),
+                               (const char *[]) { "auto", "en", "es", NULL },
+                               (const char *[]) { _("Read from its text"), C_("language to choose", "English"),
+                                                  C_("language to choose", "Spanish"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", "auto");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (dataset_chosen), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -123,7 +123,9 @@ test_open_timelines (void)
                                      "19x7;;;Mal año;;;\n");
   g_autofree char *json = write_file (directory, "lesson.json",
                                       "{\"title\": {\"text\": {\"headline\": \"Trade\"}}, \"events\": ["
-                                      "{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"NAFTA\"}}]}");
+                                      "{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"NAFTA\","
+                                      " \"text\": \"The agreement between the United States, Mexico and Canada"
+                                      " takes effect on the first day of the year.\"}}]}");
   g_autoptr(GFile) bundled_file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
   g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (bundled_file, NULL);
   g_autofree char *titles = NULL;
@@ -159,6 +161,13 @@ test_open_timelines (void)
   }
   titles = event_titles (VECINOS_WINDOW (window));
   g_assert_cmpstr (titles, ==, "Inicia la Revolución | Nueva Constitución");
+  /* Too few words to tell: taken to be in the window's language, and the
+   * event says nothing more */
+  g_assert_cmpstr (vecinos_dataset_get_content_language (
+                     vecinos_context_get_dataset (vecinos_window_get_context (VECINOS_WINDOW (window)))), ==, "es");
+  gtk_single_selection_set_selected (vecinos_window_get_event_selection (VECINOS_WINDOW (window)), 0);
+  g_assert_cmpstr (vecinos_event_page_get_text (vecinos_window_get_event_page (VECINOS_WINDOW (window)), "category"),
+                   ==, "Categoría: Política");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "La Revolución — Vecinos");
   g_assert_nonnull (vecinos_window_get_category_toggle (VECINOS_WINDOW (window), "group-1"));
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), problems_shown, NULL, 5));
@@ -193,6 +202,12 @@ test_open_timelines (void)
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (1), 10));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Trade — Vecinos");
   g_assert_null (problems_window ());
+  /* Read from its words as English: a Spanish reader is told */
+  g_assert_cmpstr (vecinos_dataset_get_content_language (
+                     vecinos_context_get_dataset (vecinos_window_get_context (VECINOS_WINDOW (window)))), ==, "en");
+  gtk_single_selection_set_selected (vecinos_window_get_event_selection (VECINOS_WINDOW (window)), 0);
+  g_assert_cmpstr (vecinos_event_page_get_text (vecinos_window_get_event_page (VECINOS_WINDOW (window)), "category"),
+                   ==, "Categoría: General\nEsta línea del tiempo está escrita en inglés.");
 
   /* Both in Recent Timelines, the newest first; one opens from there */
   {
@@ -319,7 +334,7 @@ test_not_a_timeline (void)
 
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   vecinos_language_use ("en");
-  compiled = vecinos_timeline_import_sync (file, "en", &problems, &error);
+  compiled = vecinos_timeline_import_sync (file, "en", "en", &problems, &error);
   g_assert_null (compiled);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "not a TimelineJS spreadsheet"));

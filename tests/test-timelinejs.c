@@ -362,7 +362,7 @@ import (const char  *path,
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
-  if (!vecinos_timeline_import_file (db, file, language, problems, error))
+  if (!vecinos_timeline_import_file (db, file, language, "en", problems, error))
     g_clear_pointer (&db, sqlite3_close);
   return db;
 }
@@ -443,7 +443,7 @@ test_before_the_common_era (void)
   gsize length;
 
   g_assert_cmpint (sqlite3_open (compiled, &db), ==, SQLITE_OK);
-  g_assert_true (vecinos_timeline_import_file (db, file, "es", &problems, &error));
+  g_assert_true (vecinos_timeline_import_file (db, file, "es", "en", &problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   sqlite3_close (db);
@@ -526,6 +526,38 @@ test_import_limits (void)
   g_unlink (path);
 }
 
+/* The language a timeline is written in, read from its short words; a
+ * file that does not say clearly takes the one given */
+static void
+test_language (void)
+{
+  g_autoptr(VecinosTimeline) spanish = read_text (
+    "{\"events\": [{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"Entra en vigor el TLCAN\","
+    " \"text\": \"El tratado de libre comercio entre México, Estados Unidos y Canadá.\"}}]}");
+  g_autoptr(VecinosTimeline) english = read_text (
+    "{\"events\": [{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"NAFTA takes effect\","
+    " \"text\": \"The free trade agreement of Mexico, the United States and Canada is in force.\"}}]}");
+  g_autoptr(VecinosTimeline) few = read_text (
+    "{\"events\": [{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"TLCAN / NAFTA\"}}]}");
+  g_autoptr(VecinosTimeline) both = read_text (
+    "{\"events\": [{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"The end of the war\","
+    " \"text\": \"El fin de la guerra y la paz\"}}]}");
+  g_autofree char *path = write_file ("few.json",
+    "{\"events\": [{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"TLCAN\"}}]}");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpstr (vecinos_timeline_guess_language (spanish), ==, "es");
+  g_assert_cmpstr (vecinos_timeline_guess_language (english), ==, "en");
+  g_assert_null (vecinos_timeline_guess_language (few));
+  g_assert_null (vecinos_timeline_guess_language (both));
+
+  g_assert_nonnull (db = import (path, NULL, NULL, &error));
+  assert_query (db, "SELECT value FROM meta WHERE key = 'content_language'", "en");
+  sqlite3_close (db);
+  g_unlink (path);
+}
+
 static void
 test_nothing_read (void)
 {
@@ -602,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/timelinejs/import", test_import);
   g_test_add_func ("/timelinejs/before-the-common-era", test_before_the_common_era);
   g_test_add_func ("/timelinejs/import-limits", test_import_limits);
+  g_test_add_func ("/timelinejs/language", test_language);
   g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
   g_test_add_func ("/timelinejs/round-trip", test_round_trip);
   return g_test_run ();

@@ -58,6 +58,7 @@ struct _VecinosDataset
   sqlite3       *db;
   sqlite3_stmt  *queries[N_QUERIES];
   char         **languages;
+  char           content_language[3];
 
   char          *path;         /* of the file, to notice it change */
   GStatBuf       stat;         /* the file as it was opened */

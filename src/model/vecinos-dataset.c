@@ -24,8 +24,10 @@
 
 /* Text is asked for in one language, falling back to English row by row */
 static const char * const query_sql[N_QUERIES] = {
+  /* The languages of the texts; an imported timeline's one language */
   [QUERY_LANGUAGES] =
-    "SELECT value FROM meta WHERE key = 'languages'",
+    "SELECT (SELECT value FROM meta WHERE key = 'languages'),"
+    " (SELECT value FROM meta WHERE key = 'content_language')",
   /* ?1 a language; English where the title has none in it */
   [QUERY_TITLE] =
     "SELECT value FROM meta WHERE key IN ('title.' || ?1, 'title.en') ORDER BY key = 'title.en' LIMIT 1",
@@ -631,6 +633,8 @@ prepare_queries (VecinosDataset  *self,
   if (rc == SQLITE_ROW && (languages = (const char *) sqlite3_column_text (stmt, 0)) != NULL &&
       g_utf8_validate (languages, -1, NULL))
     self->languages = g_strsplit (languages, ",", -1);
+  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 1) == 2)
+    g_strlcpy (self->content_language, (const char *) sqlite3_column_text (stmt, 1), sizeof self->content_language);
   sqlite3_reset (stmt);
   if (self->languages == NULL || self->languages[0] == NULL)
     return set_sqlite_error (self, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
@@ -819,6 +823,20 @@ vecinos_dataset_get_title (VecinosDataset *self,
     title = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0), -1);
   sqlite3_reset (stmt);
   return title;
+}
+
+/**
+ * vecinos_dataset_get_content_language:
+ *
+ * Returns: (nullable): the one language a timeline imported from another
+ *   format is written in ("es"), %NULL when the dataset gives its texts in
+ *   each of its languages
+ */
+const char *
+vecinos_dataset_get_content_language (VecinosDataset *self)
+{
+  g_return_val_if_fail (VECINOS_IS_DATASET (self), NULL);
+  return self->content_language[0] != '\0' ? self->content_language : NULL;
 }
 
 const char * const *

@@ -87,6 +87,7 @@ const GError   *vecinos_dataset_get_failure      (VecinosDataset  *self);
 void            vecinos_dataset_set_time_limit   (VecinosDataset  *self,
                                                   gint64           usec);
 const char * const *vecinos_dataset_get_languages (VecinosDataset *self);
+const char     *vecinos_dataset_get_content_language (VecinosDataset *self);
 GListModel     *vecinos_dataset_list_events      (VecinosDataset  *self,
                                                   const char      *lang,
                                                   GError         **error);

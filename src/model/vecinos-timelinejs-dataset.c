@@ -14,7 +14,10 @@
  * vecinos_timeline_import_file:
  * @db: an empty database, open for writing
  * @file: a TimelineJS JSON or CSV file
- * @language: the language the timeline is written in
+ * @language: (nullable): the language the timeline is written in ("en" or
+ *   "es"), or %NULL to read it from its texts
+ * @fallback: the language taken when @language is %NULL and the texts do
+ *   not say clearly
  * @problems: (out) (optional) (transfer full): the events and eras that
  *   could not be read, #VecinosTimelineProblem each
  *
@@ -27,6 +30,7 @@ gboolean
 vecinos_timeline_import_file (sqlite3    *db,
                               GFile      *file,
                               const char *language,
+                              const char *fallback,
                               GPtrArray **problems,
                               GError    **error)
 {
@@ -68,7 +72,9 @@ vecinos_timeline_import_file (sqlite3    *db,
   /* A new file, renamed into place only when whole (or in memory): no
    * journal, no waiting for the disk at each page */
   sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
-  return vecinos_importer_import_timeline (db, timeline, language, error);
+  if (language == NULL)
+    language = vecinos_timeline_guess_language (timeline);
+  return vecinos_importer_import_timeline (db, timeline, language != NULL ? language : fallback, error);
 }
 
 /**

@@ -166,6 +166,82 @@ _vecinos_timeline_make_date (const char   *year,
   return TRUE;
 }
 
+/* --- The language a timeline is written in --- */
+
+/* Short words frequent in one language and not words of the other */
+static const char * const english_words[] = {
+  "the", "of", "and", "to", "in", "is", "was", "for", "on", "with", "by", "that", "from", "as", "at", "were",
+  "which", "this", "after", "his", "her", "their", "first", "new", NULL
+};
+static const char * const spanish_words[] = {
+  "de", "la", "el", "los", "las", "y", "en", "del", "que", "por", "con", "para", "una", "se", "al", "su",
+  "es", "fue", "sus", "como", "primer", "primera", "nueva", "entre", NULL
+};
+
+static void
+count_words (const char *text,
+             guint      *english,
+             guint      *spanish)
+{
+  const char *p = text;
+
+  while (p != NULL && *p != '\0')
+    {
+      char word[12];
+      gsize length = 0;
+
+      while (*p != '\0' && !g_ascii_isalpha (*p))
+        p++;
+      while (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
+        {
+          if (length < sizeof word - 1)
+            word[length] = g_ascii_tolower (*p);
+          length++;
+          p++;
+        }
+      if (length == 0 || length >= sizeof word)
+        continue;
+      word[length] = '\0';
+      *english += g_strv_contains (english_words, word);
+      *spanish += g_strv_contains (spanish_words, word);
+    }
+}
+
+/**
+ * vecinos_timeline_guess_language:
+ *
+ * Reads the language of @timeline's texts from its most frequent short
+ * words ("the", "of" against "de", "la"): an imported timeline is written
+ * in one language.
+ *
+ * Returns: (nullable): "en" or "es", or %NULL when the texts do not say
+ *   clearly (too few words, or both languages)
+ */
+const char *
+vecinos_timeline_guess_language (VecinosTimeline *timeline)
+{
+  guint english = 0, spanish = 0;
+
+  g_return_val_if_fail (timeline != NULL, NULL);
+
+  count_words (timeline->title, &english, &spanish);
+  for (guint i = 0; i < timeline->events->len; i++)
+    {
+      const VecinosTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+
+      count_words (event->headline, &english, &spanish);
+      count_words (event->text, &english, &spanish);
+    }
+  /* Clearly: at least five such words, and twice as many of one */
+  if (english + spanish < 5)
+    return NULL;
+  if (spanish >= 2 * english)
+    return "es";
+  if (english >= 2 * spanish)
+    return "en";
+  return NULL;
+}
+
 /* --- HTML: reduced to what Vecinos shows --- */
 
 static const char * const dropped_elements[] = {

@@ -66,9 +66,11 @@ VecinosTimeline *vecinos_timeline_read_csv          (const char       *text,
                                                      gsize             length,
                                                      GError          **error);
 char            *vecinos_timeline_reduce_html       (const char       *html);
+const char      *vecinos_timeline_guess_language    (VecinosTimeline  *timeline);
 gboolean         vecinos_timeline_import_file       (sqlite3          *db,
                                                      GFile            *file,
                                                      const char       *language,
+                                                     const char       *fallback,
                                                      GPtrArray       **problems,
                                                      GError          **error);
 gboolean         vecinos_timeline_export_json       (VecinosDataset   *dataset,

@@ -235,7 +235,8 @@ release_lock (int         fd,
 
 /* Where to say what was skipped of a teacher's timeline */
 static GPtrArray *problems;
-static const char *language = "en";
+/* NULL: read from the timeline's texts (English when they do not say) */
+static const char *language = NULL;
 
 static gboolean
 compile (const char  *directory,
@@ -262,7 +263,7 @@ compile (const char  *directory,
 
   /* A folder is a dataset; a file a TimelineJS timeline, JSON or CSV */
   if (g_file_query_file_type (source, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
-    ok = vecinos_timeline_import_file (db, source, language, &problems, error);
+    ok = vecinos_timeline_import_file (db, source, language, "en", &problems, error);
   else
     ok = vecinos_importer_import_directory (db, source, error);
   if (ok && sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
@@ -293,16 +294,20 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_set_prgname ("vecinos-compile");
 
-  /* --language=LANG: the language a timeline file is written in */
+  /* --language=LANG: the language a timeline file is written in; without
+   * it, or with "auto", read from its texts */
   if (argc == 4 && g_str_has_prefix (argv[1], "--language="))
     {
       language = argv[1] + strlen ("--language=");
+      if (g_str_equal (language, "auto"))
+        language = NULL;
       argv++, argc--;
     }
   if (argc != 3 || *argv[1] == '\0' || *argv[2] == '\0' ||
-      !(g_str_equal (language, "en") || g_str_equal (language, "es")))
+      !(language == NULL || g_str_equal (language, "en") || g_str_equal (language, "es")))
     {
-      g_printerr ("Usage: %s [--language=en|es] DATASET_DIR|TIMELINE.json|TIMELINE.csv OUTPUT.sqlite\n", argv[0]);
+      g_printerr ("Usage: %s [--language=auto|en|es] DATASET_DIR|TIMELINE.json|TIMELINE.csv OUTPUT.sqlite\n",
+                  argv[0]);
       return 2;
     }
   directory = argv[1];

@@ -13,6 +13,7 @@
 #include "vecinos-excerpt-view.h"
 
 #include "vecinos-event-page.h"
+#include "vecinos-language.h"
 #include "vecinos-link.h"
 
 struct _VecinosEventPage
@@ -129,6 +130,7 @@ update (VecinosEventPage *self)
 {
   g_autofree char *date = NULL;
   g_autofree char *category = NULL;
+  const char *written_in = self->dataset != NULL ? vecinos_dataset_get_content_language (self->dataset) : NULL;
 
   gtk_widget_set_visible (self->empty_label, self->event == NULL);
   gtk_widget_set_visible (self->event_scroller, self->event != NULL);
@@ -138,6 +140,19 @@ update (VecinosEventPage *self)
   date = vecinos_event_format_date (self->event);
   /* Translators: %s is the name of a category, such as "Trade" */
   category = g_strdup_printf (_("Category: %s"), vecinos_event_get_category_name (self->event));
+  /* A teacher's timeline is in one language: said where the interface is
+   * in the other, so that a reader (and a screen reader) knows */
+  if (written_in != NULL && g_strcmp0 (written_in, self->language) != 0)
+    {
+      g_autofree char *name = vecinos_language_get_name (written_in);
+      char *both;
+
+      /* Translators: %1$s is "Category: …", %2$s a language ("Spanish"),
+       * as it reads inside a sentence */
+      both = g_strdup_printf (_("%1$s\nThis timeline is written in %2$s."), category, name);
+      g_free (category);
+      category = both;
+    }
 
   gtk_label_set_text (self->title_label, vecinos_event_get_title (self->event));
   gtk_label_set_text (self->date_label, date);

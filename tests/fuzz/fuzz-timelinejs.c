@@ -69,7 +69,7 @@ import (const uint8_t *data,
   close (fd);
   file = g_file_new_for_path (path);
   sqlite3_open (":memory:", &db);
-  if (vecinos_timeline_import_file (db, file, "en", &problems, &error))
+  if (vecinos_timeline_import_file (db, file, NULL, "en", &problems, &error))
     {
       sqlite3_stmt *stmt = NULL;
 
