@@ -288,6 +288,15 @@ pulse (gpointer data)
 /* A long import (a large file, a first opening) shows that it is working
  * and can be cancelled; a short one shows nothing */
 static gboolean
+cancel_import (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return TRUE;
+}
+
+static gboolean
 show_progress (gpointer data)
 {
   ImportJob *job = data;
@@ -316,6 +325,16 @@ show_progress (gpointer data)
   gtk_box_append (GTK_BOX (box), bar);
   gtk_widget_set_halign (cancel, GTK_ALIGN_END);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (g_cancellable_cancel), job->cancellable);
+  /* Escape cancels, as in any dialog */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_callback_action_new (cancel_import, job->cancellable,
+                                                                                     NULL)));
+    gtk_widget_add_controller (job->progress, shortcuts);
+  }
   gtk_box_append (GTK_BOX (box), cancel);
   gtk_window_set_child (GTK_WINDOW (job->progress), box);
   g_object_set_data (G_OBJECT (job->progress), "bar", bar);

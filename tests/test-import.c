@@ -279,10 +279,36 @@ find_button (GtkWidget *widget)
   return NULL;
 }
 
-/* A large file: after half a second the window says it is opening it, and
- * Cancel leaves the timeline as it was, with nothing to say */
+/* Escape in the progress window: its shortcut, whose trigger must be
+ * Escape alone, activated as GTK would on that key */
 static void
-test_cancel (void)
+press_escape (GtkWidget *window)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (window);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !pressed; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      for (guint j = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+                        j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !pressed; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window, NULL);
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (pressed);
+}
+
+/* A large file: after half a second the window says it is opening it, and
+ * Cancel (or Escape) leaves the timeline as it was, with nothing to say */
+static void
+test_cancel (gconstpointer data)
 {
   g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
   g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
@@ -308,7 +334,10 @@ test_cancel (void)
 
   g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), progress_shown, GINT_TO_POINTER (TRUE), 20));
-  g_signal_emit_by_name (find_button (GTK_WIDGET (toplevel_named ("vecinos-import-progress"))), "clicked");
+  if (g_str_equal (data, "escape"))
+    press_escape (GTK_WIDGET (toplevel_named ("vecinos-import-progress")));
+  else
+    g_signal_emit_by_name (find_button (GTK_WIDGET (toplevel_named ("vecinos-import-progress"))), "clicked");
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), progress_shown, GINT_TO_POINTER (FALSE), 60));
   /* Let the cancelled task's callback run, then nothing has changed */
   for (guint i = 0; i < 50; i++)
@@ -350,6 +379,7 @@ main (int   argc,
 
   g_test_add_func ("/import/open-timelines", test_open_timelines);
   g_test_add_func ("/import/not-a-timeline", test_not_a_timeline);
-  g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_data_func ("/import/cancel/button", "button", test_cancel);
+  g_test_add_data_func ("/import/cancel/escape", "escape", test_cancel);
   return g_test_run ();
 }

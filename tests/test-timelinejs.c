@@ -558,6 +558,20 @@ test_language (void)
   g_unlink (path);
 }
 
+/* An era row in a spreadsheet without an End Year column: the problem
+ * names the column it lacks (not a "column 0") */
+static void
+test_csv_missing_column (void)
+{
+  g_autoptr(VecinosTimeline) timeline = read_text ("Year,Headline,Type\n"
+                                                   "1994,NAFTA,\n"
+                                                   "1988,Salinas,era\n");
+
+  g_assert_cmpuint (timeline->events->len, ==, 1);
+  g_assert_cmpuint (timeline->eras->len, ==, 0);
+  assert_problem (timeline, 0, "line 3, no column End Year", "it has no year");
+}
+
 static void
 test_nothing_read (void)
 {
@@ -635,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/timelinejs/before-the-common-era", test_before_the_common_era);
   g_test_add_func ("/timelinejs/import-limits", test_import_limits);
   g_test_add_func ("/timelinejs/language", test_language);
+  g_test_add_func ("/timelinejs/csv-missing-column", test_csv_missing_column);
   g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
   g_test_add_func ("/timelinejs/round-trip", test_round_trip);
   return g_test_run ();

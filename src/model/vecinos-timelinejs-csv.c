@@ -140,16 +140,21 @@ row_date (VecinosTimeline *timeline,
 {
   const char *reason = NULL;
   const char *names[] = { N_("Year"), N_("End Year") };
+  const char *name = _(names[year_column == COLUMN_YEAR ? 0 : 1]);
 
   if (_vecinos_timeline_make_date (cell (fields, columns, year_column), cell (fields, columns, year_column + 1),
                                    cell (fields, columns, year_column + 2), date, &reason))
     return TRUE;
-  /* Translators: where a spreadsheet row has a problem: %1$u a line,
-   * %2$u a column, %3$s the column's name */
   _vecinos_timeline_add_problem (timeline,
-                                 g_strdup_printf (_("line %1$u, column %2$u (%3$s)"), line,
-                                                  columns[year_column] + 1,
-                                                  _(names[year_column == COLUMN_YEAR ? 0 : 1])),
+                                 columns[year_column] >= 0
+                                 /* Translators: where a spreadsheet row has a problem: %1$u a line,
+                                  * %2$u a column, %3$s the column's name */
+                                 ? g_strdup_printf (_("line %1$u, column %2$u (%3$s)"), line,
+                                                    columns[year_column] + 1, name)
+                                 /* Translators: where a spreadsheet row has a problem, in a
+                                  * column the spreadsheet does not have: %1$u a line, %2$s the
+                                  * column's name */
+                                 : g_strdup_printf (_("line %1$u, no column %2$s"), line, name),
                                  reason);
   return FALSE;
 }
