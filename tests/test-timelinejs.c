@@ -572,6 +572,31 @@ test_csv_missing_column (void)
   assert_problem (timeline, 0, "line 3, no column End Year", "it has no year");
 }
 
+/* Backgrounds and thumbnails are read and not shown: said once, as a note
+ * (nothing was left out), in the file's two forms */
+static void
+test_images_noted (void)
+{
+  g_autoptr(VecinosTimeline) json = read_text (
+    "{\"events\": [{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"A\"},"
+    "              \"background\": {\"color\": \"#123456\"}},"
+    "             {\"start_date\": {\"year\": 1995}, \"text\": {\"headline\": \"B\"},"
+    "              \"media\": {\"url\": \"https://example.org/\", \"thumbnail\": \"https://example.org/t.png\"}},"
+    "             {\"start_date\": {\"year\": 1996}, \"text\": {\"headline\": \"C\"}}]}");
+  g_autoptr(VecinosTimeline) csv = read_text (HEADER "1994,,,,,,,,,A,,,,,,,,#fff\n1995,,,,,,,,,B,,,,,,,,\n");
+  const VecinosTimelineProblem *problem;
+
+  g_assert_cmpuint (json->events->len, ==, 3);
+  g_assert_cmpuint (json->problems->len, ==, 1);
+  assert_problem (json, 0, "the whole timeline", "2 slides have a background or a thumbnail, which Vecinos does not show");
+  problem = g_ptr_array_index (json->problems, 0);
+  g_assert_true (problem->note);
+
+  g_assert_cmpuint (csv->events->len, ==, 2);
+  g_assert_cmpuint (csv->problems->len, ==, 1);
+  assert_problem (csv, 0, "the whole timeline", "1 slide has a background or a thumbnail, which Vecinos does not show");
+}
+
 static void
 test_nothing_read (void)
 {
@@ -649,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/timelinejs/before-the-common-era", test_before_the_common_era);
   g_test_add_func ("/timelinejs/import-limits", test_import_limits);
   g_test_add_func ("/timelinejs/language", test_language);
+  g_test_add_func ("/timelinejs/images-noted", test_images_noted);
   g_test_add_func ("/timelinejs/csv-missing-column", test_csv_missing_column);
   g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
   g_test_add_func ("/timelinejs/round-trip", test_round_trip);

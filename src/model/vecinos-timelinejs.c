@@ -699,8 +699,10 @@ vecinos_timeline_read_json (const char  *text,
       g_autofree char *url = member_text (media, "url");
       g_autofree char *credit = member_text (media, "credit");
       g_autofree char *caption = member_text (media, "caption");
+      g_autofree char *thumbnail = member_text (media, "thumbnail");
 
       timeline->n_read++;
+      timeline->n_images += member_object (object, "background") != NULL || thumbnail != NULL;
       if (object == NULL)
         {
           _vecinos_timeline_add_problem (timeline, g_steal_pointer (&path), _("it is not an object"));
@@ -762,10 +764,27 @@ vecinos_timeline_read (const char  *text,
                        GError     **error)
 {
   gsize start = length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  VecinosTimeline *timeline;
 
   while (start < length && g_ascii_isspace (text[start]))
     start++;
   if (start < length && text[start] == '{')
-    return vecinos_timeline_read_json (text + start, length - start, error);
-  return vecinos_timeline_read_csv (text, length, error);
+    timeline = vecinos_timeline_read_json (text + start, length - start, error);
+  else
+    timeline = vecinos_timeline_read_csv (text, length, error);
+
+  /* Vecinos shows no pictures: said once, not on every slide */
+  if (timeline != NULL && timeline->n_images > 0)
+    {
+      g_autofree char *reason = g_strdup_printf (dngettext (GETTEXT_PACKAGE,
+                                                            "%u slide has a background or a thumbnail, "
+                                                            "which Vecinos does not show",
+                                                            "%u slides have a background or a thumbnail, "
+                                                            "which Vecinos does not show", timeline->n_images),
+                                                 timeline->n_images);
+
+      _vecinos_timeline_add_problem (timeline, g_strdup (_("the whole timeline")), reason);
+      ((VecinosTimelineProblem *) g_ptr_array_index (timeline->problems, timeline->problems->len - 1))->note = TRUE;
+    }
+  return timeline;
 }

@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 /* What could not be read, and where: "line 4, column 2 (Month)" in a CSV,
  * "events[12].start_date.month" in JSON */
 typedef struct {
-  char *location;
-  char *reason;
+  char     *location;
+  char     *reason;
+  gboolean  note;       /* read and kept, only not shown: nothing was left out */
 } VecinosTimelineProblem;
 
 typedef struct {
@@ -45,6 +46,7 @@ typedef struct {
   GPtrArray *eras;      /* of VecinosTimelineEra */
   GPtrArray *problems;  /* of VecinosTimelineProblem */
   guint      n_read;    /* events and eras found, read or not */
+  guint      n_images;  /* slides with a background or a thumbnail, not shown */
 } VecinosTimeline;
 
 typedef enum {

@@ -356,5 +356,10 @@ main (int   argc,
       /* Nothing of the timeline could be read */
       return error->domain == VECINOS_TIMELINE_ERROR ? 2 : 1;
     }
-  return problems != NULL && problems->len > 0 ? 1 : 0;
+  /* 1 when something was left out; a note (a background not shown) is
+   * not that */
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    if (!((const VecinosTimelineProblem *) g_ptr_array_index (problems, i))->note)
+      return 1;
+  return 0;
 }
