@@ -572,7 +572,8 @@ test_csv_missing_column (void)
   assert_problem (timeline, 0, "line 3, no column End Year", "it has no year");
 }
 
-/* Backgrounds and thumbnails are read and not shown: said once, as a note
+/* Display dates, backgrounds and thumbnails are read and not shown: said
+ * once, as a note
  * (nothing was left out), in the file's two forms */
 static void
 test_images_noted (void)
@@ -582,19 +583,20 @@ test_images_noted (void)
     "              \"background\": {\"color\": \"#123456\"}},"
     "             {\"start_date\": {\"year\": 1995}, \"text\": {\"headline\": \"B\"},"
     "              \"media\": {\"url\": \"https://example.org/\", \"thumbnail\": \"https://example.org/t.png\"}},"
-    "             {\"start_date\": {\"year\": 1996}, \"text\": {\"headline\": \"C\"}}]}");
+    "             {\"start_date\": {\"year\": 1996}, \"display_date\": \"Mid-1990s\", \"text\": {\"headline\": \"C\"}},"
+    "             {\"start_date\": {\"year\": 1997}, \"text\": {\"headline\": \"D\"}}]}");
   g_autoptr(VecinosTimeline) csv = read_text (HEADER "1994,,,,,,,,,A,,,,,,,,#fff\n1995,,,,,,,,,B,,,,,,,,\n");
   const VecinosTimelineProblem *problem;
 
-  g_assert_cmpuint (json->events->len, ==, 3);
+  g_assert_cmpuint (json->events->len, ==, 4);
   g_assert_cmpuint (json->problems->len, ==, 1);
-  assert_problem (json, 0, "the whole timeline", "2 slides have a background or a thumbnail, which Vecinos does not show");
+  assert_problem (json, 0, "the whole timeline", "3 slides have a display date, a background or a thumbnail, which Vecinos does not show (it shows the date itself)");
   problem = g_ptr_array_index (json->problems, 0);
   g_assert_true (problem->note);
 
   g_assert_cmpuint (csv->events->len, ==, 2);
   g_assert_cmpuint (csv->problems->len, ==, 1);
-  assert_problem (csv, 0, "the whole timeline", "1 slide has a background or a thumbnail, which Vecinos does not show");
+  assert_problem (csv, 0, "the whole timeline", "1 slide has a display date, a background or a thumbnail, which Vecinos does not show (it shows the date itself)");
 }
 
 static void

@@ -23,13 +23,13 @@
 enum {
   COLUMN_YEAR, COLUMN_MONTH, COLUMN_DAY, COLUMN_END_YEAR, COLUMN_END_MONTH, COLUMN_END_DAY,
   COLUMN_HEADLINE, COLUMN_TEXT, COLUMN_MEDIA, COLUMN_MEDIA_CREDIT, COLUMN_MEDIA_CAPTION,
-  COLUMN_TYPE, COLUMN_GROUP, COLUMN_BACKGROUND, COLUMN_MEDIA_THUMBNAIL, N_COLUMNS
+  COLUMN_TYPE, COLUMN_GROUP, COLUMN_BACKGROUND, COLUMN_MEDIA_THUMBNAIL, COLUMN_DISPLAY_DATE, N_COLUMNS
 };
 
 static const char * const column_names[N_COLUMNS] = {
   "year", "month", "day", "end year", "end month", "end day",
   "headline", "text", "media", "media credit", "media caption", "type", "group",
-  "background", "media thumbnail",
+  "background", "media thumbnail", "display date",
 };
 
 /* The separator: the one of , ; and tab found most often in the first row,
@@ -174,8 +174,9 @@ read_data_row (VecinosTimeline *timeline,
   gboolean has_end = end_year != NULL;
   g_autofree char *background = _vecinos_timeline_field (cell (fields, columns, COLUMN_BACKGROUND));
   g_autofree char *thumbnail = _vecinos_timeline_field (cell (fields, columns, COLUMN_MEDIA_THUMBNAIL));
+  g_autofree char *display_date = _vecinos_timeline_field (cell (fields, columns, COLUMN_DISPLAY_DATE));
 
-  timeline->n_images += background != NULL || thumbnail != NULL;
+  timeline->n_images += background != NULL || thumbnail != NULL || display_date != NULL;
   g_strstrip (type);
   if (g_str_equal (type, "title"))
     {

@@ -702,12 +702,13 @@ vecinos_timeline_read_json (const char  *text,
       g_autofree char *thumbnail = member_text (media, "thumbnail");
 
       timeline->n_read++;
-      timeline->n_images += member_object (object, "background") != NULL || thumbnail != NULL;
       if (object == NULL)
         {
           _vecinos_timeline_add_problem (timeline, g_steal_pointer (&path), _("it is not an object"));
           continue;
         }
+      timeline->n_images += member_object (object, "background") != NULL || thumbnail != NULL ||
+                            json_object_has_member (object, "display_date");
       event = g_new0 (VecinosTimelineEvent, 1);
       if (!json_date (timeline, object, path, "start_date", &event->start))
         {
@@ -773,14 +774,17 @@ vecinos_timeline_read (const char  *text,
   else
     timeline = vecinos_timeline_read_csv (text, length, error);
 
-  /* Vecinos shows no pictures: said once, not on every slide */
+  /* Vecinos shows no pictures, and dates as they are: said once, not on
+   * every slide */
   if (timeline != NULL && timeline->n_images > 0)
     {
       g_autofree char *reason = g_strdup_printf (dngettext (GETTEXT_PACKAGE,
-                                                            "%u slide has a background or a thumbnail, "
-                                                            "which Vecinos does not show",
-                                                            "%u slides have a background or a thumbnail, "
-                                                            "which Vecinos does not show", timeline->n_images),
+                                                            "%u slide has a display date, a background or a "
+                                                            "thumbnail, which Vecinos does not show (it shows "
+                                                            "the date itself)",
+                                                            "%u slides have a display date, a background or a "
+                                                            "thumbnail, which Vecinos does not show (it shows "
+                                                            "the date itself)", timeline->n_images),
                                                  timeline->n_images);
 
       _vecinos_timeline_add_problem (timeline, g_strdup (_("the whole timeline")), reason);

@@ -46,7 +46,7 @@ typedef struct {
   GPtrArray *eras;      /* of VecinosTimelineEra */
   GPtrArray *problems;  /* of VecinosTimelineProblem */
   guint      n_read;    /* events and eras found, read or not */
-  guint      n_images;  /* slides with a background or a thumbnail, not shown */
+  guint      n_images;  /* slides with a display date, background or thumbnail: not shown */
 } VecinosTimeline;
 
 typedef enum {
