@@ -168,6 +168,9 @@ test_open_timelines (void)
   gtk_single_selection_set_selected (vecinos_window_get_event_selection (VECINOS_WINDOW (window)), 0);
   g_assert_cmpstr (vecinos_event_page_get_text (vecinos_window_get_event_page (VECINOS_WINDOW (window)), "category"),
                    ==, "Categoría: Política");
+  /* No media in the row: no source, and the page says so */
+  g_assert_cmpstr (vecinos_event_page_get_text (vecinos_window_get_event_page (VECINOS_WINDOW (window)), "sources"),
+                   ==, "La línea del tiempo no da ninguna fuente para este acontecimiento.");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "La Revolución — Vecinos");
   g_assert_nonnull (vecinos_window_get_category_toggle (VECINOS_WINDOW (window), "group-1"));
   g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), problems_shown, NULL, 5));

@@ -69,6 +69,17 @@ update_sources (VecinosEventPage *self)
       gtk_box_append (self->sources_box, vecinos_link_new (source->url, source->name));
       g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", source->name);
     }
+  /* Only a teacher's own timeline may have none: said, not left blank */
+  if (sources->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("The timeline gives no source for this event."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->sources_box, none);
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (none)));
+    }
   g_free (self->sources_text);
   self->sources_text = g_string_free (text, FALSE);
 }
