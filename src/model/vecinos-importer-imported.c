@@ -25,14 +25,13 @@
 #include <string.h>
 
 #include "vecinos-importer-private.h"
+#include "vecinos-language.h"
 #include "vecinos-timelinejs-private.h"
 
 /* The bundled categories' colours (Okabe–Ito), in the order groups get them */
 static const char * const palette[] = {
   "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#999999",
 };
-
-static const char * const interface_languages[] = { "en", "es", NULL };
 
 /* Binds @text as every interface language's text of @row and runs @stmt
  * (row, lang, text…) once per language */
@@ -61,6 +60,7 @@ insert_meta (Import          *import,
              VecinosTimeline *timeline,
              const char      *language)
 {
+  const char * const *interface_languages = vecinos_language_supported ();
   g_autofree char *languages = g_strjoinv (",", (char **) interface_languages);
   g_autofree char *version = g_strdup_printf ("%d", VECINOS_SCHEMA_VERSION);
   const char *title = timeline->title != NULL ? timeline->title : _("Imported timeline");
@@ -284,9 +284,9 @@ vecinos_importer_import_timeline (sqlite3          *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (timeline != NULL, FALSE);
-  g_return_val_if_fail (g_strv_contains (interface_languages, language), FALSE);
+  g_return_val_if_fail (vecinos_language_is_supported (language), FALSE);
 
-  import.languages = g_strdupv ((char **) interface_languages);
+  import.languages = g_strdupv ((char **) vecinos_language_supported ());
   ok = import_start (&import, error) &&
        (insert_meta (&import, timeline, language) || import_fail_sqlite (&import, error)) &&
        (groups = insert_categories (&import, timeline, error)) != NULL &&

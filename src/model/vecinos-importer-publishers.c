@@ -85,6 +85,27 @@ is_encoded (const char *url)
   return TRUE;
 }
 
+/* The host of a well-formed @url, or %NULL with why not in @problem */
+static char *
+well_formed_host (const char  *url,
+                  const char **problem)
+{
+  g_autofree char *host = url_host (url, problem);
+
+  if (host == NULL)
+    {
+      if (*problem == NULL)
+        *problem = _("it has no host");
+      return NULL;
+    }
+  if (!is_encoded (url))
+    {
+      *problem = _("it has characters that must be percent-encoded");
+      return NULL;
+    }
+  return g_steal_pointer (&host);
+}
+
 /**
  * vecinos_importer_check_url_form:
  * @problem: (out): what is wrong with @url, when something is
@@ -97,20 +118,9 @@ gboolean
 vecinos_importer_check_url_form (const char  *url,
                                  const char **problem)
 {
-  g_autofree char *host = url_host (url, problem);
+  g_autofree char *host = well_formed_host (url, problem);
 
-  if (host == NULL)
-    {
-      if (*problem == NULL)
-        *problem = _("it has no host");
-      return FALSE;
-    }
-  if (!is_encoded (url))
-    {
-      *problem = _("it has characters that must be percent-encoded");
-      return FALSE;
-    }
-  return TRUE;
+  return host != NULL;
 }
 
 /**
@@ -128,17 +138,15 @@ import_check_address (Import      *import,
                       GError     **error)
 {
   const char *problem = NULL;
-  g_autofree char *host = NULL;
+  g_autofree char *host = well_formed_host (url, &problem);
   Publisher *publisher;
   const char *reason;
 
-  if (!vecinos_importer_check_url_form (url, &problem))
+  if (host == NULL)
     /* Translators: %1$s is a web address, %2$s what is wrong with it */
     return import_fail (import, error, _("the address “%1$s” is not well formed: %2$s"), url, problem);
   if (import->publishers == NULL)
     return TRUE;
-
-  host = url_host (url, &problem);
 
   if ((reason = g_hash_table_lookup (import->refused_hosts, host)) != NULL)
     /* Translators: %1$s is a web address, %2$s its host, %3$s why the
