@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 VecinosTimeline *_vecinos_timeline_new          (void);
+void             _vecinos_timeline_free_event   (VecinosTimelineEvent *event);
 void             _vecinos_timeline_add_problem  (VecinosTimeline      *timeline,
                                                  char                 *location,
                                                  const char           *reason);

@@ -17,7 +17,6 @@
 
 #include "vecinos-i18n.h"
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -36,8 +35,8 @@ problem_free (VecinosTimelineProblem *problem)
   g_free (problem);
 }
 
-static void
-event_free (VecinosTimelineEvent *event)
+void
+_vecinos_timeline_free_event (VecinosTimelineEvent *event)
 {
   g_free (event->headline);
   g_free (event->text);
@@ -61,7 +60,7 @@ _vecinos_timeline_new (void)
 {
   VecinosTimeline *timeline = g_new0 (VecinosTimeline, 1);
 
-  timeline->events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
+  timeline->events = g_ptr_array_new_with_free_func ((GDestroyNotify) _vecinos_timeline_free_event);
   timeline->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) era_free);
   timeline->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   return timeline;
@@ -478,68 +477,6 @@ vecinos_timeline_reduce_html (const char *html)
   return g_string_free (out, FALSE);
 }
 
-/* --- TimelineJS JSON --- */
-
-/* A member as text, whether the file writes "1994" or 1994 */
-static char *
-member_text (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _vecinos_timeline_field (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      {
-        double value = json_node_get_double (node);
-
-        /* Cast only what an integer holds (1e300 or NaN as an integer is
-         * undefined); the rest is text a date refuses */
-        return isfinite (value) && fabs (value) < 1e15 && value == (double) (gint64) value
-               ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value) : g_strdup_printf ("%g", value);
-      }
-    default:
-      return NULL;
-    }
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* A date object: problem at path.member when it cannot be read */
-static gboolean
-json_date (VecinosTimeline *timeline,
-           JsonObject      *object,
-           const char      *path,
-           const char      *member,
-           VecinosDate     *date)
-{
-  JsonObject *parts = member_object (object, member);
-  g_autofree char *year = member_text (parts, "year");
-  g_autofree char *month = member_text (parts, "month");
-  g_autofree char *day = member_text (parts, "day");
-  const char *reason = NULL;
-
-  if (parts == NULL)
-    reason = _("it has no date");
-  else if (_vecinos_timeline_make_date (year, month, day, date, &reason))
-    return TRUE;
-  _vecinos_timeline_add_problem (timeline, g_strdup_printf ("%s.%s", path, member), reason);
-  return FALSE;
-}
-
 /* Headline and text, reduced: the headline to one line */
 void
 _vecinos_timeline_set_texts (const char  *headline,
@@ -596,7 +533,7 @@ _vecinos_timeline_finish_event (VecinosTimeline      *timeline,
   if (event->headline == NULL)
     {
       _vecinos_timeline_add_problem (timeline, location, _("it has neither a headline nor a text"));
-      event_free (event);
+      _vecinos_timeline_free_event (event);
       return FALSE;
     }
   /* An end the same as the start says nothing more ("February 1913 –
@@ -607,7 +544,7 @@ _vecinos_timeline_finish_event (VecinosTimeline      *timeline,
   if (event->has_end && vecinos_date_last_day (&event->end) < vecinos_date_first_day (&event->start))
     {
       _vecinos_timeline_add_problem (timeline, location, _("it ends before it starts"));
-      event_free (event);
+      _vecinos_timeline_free_event (event);
       return FALSE;
     }
   event->location = location;
@@ -638,119 +575,6 @@ _vecinos_timeline_add_era (VecinosTimeline *timeline,
   era->end = *end;
   era->headline = title != NULL ? g_steal_pointer (&title) : g_strdup ("");
   g_ptr_array_add (timeline->eras, era);
-}
-
-/**
- * vecinos_timeline_read_json:
- *
- * Reads TimelineJS's JSON format: "title", "events" and "eras", with
- * "start_date" / "end_date" (year, month, day; the time of day is not kept),
- * "text" (headline, text), "group" and "media" (url, credit, caption).
- */
-VecinosTimeline *
-vecinos_timeline_read_json (const char  *text,
-                            gsize        length,
-                            GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(VecinosTimeline) timeline = NULL;
-  JsonObject *root;
-  JsonNode *events;
-  Import scan = { .file = "JSON" };
-
-  if (!import_check_json_text (&scan, text, length, &local_error) ||
-      !json_parser_load_from_data (parser, text, length, &local_error))
-    {
-      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
-                   _("The file is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ? json_node_get_object (json_parser_get_root (parser))
-                                                                : NULL;
-  events = root != NULL ? json_object_get_member (root, "events") : NULL;
-  if (events == NULL || !JSON_NODE_HOLDS_ARRAY (events))
-    {
-      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
-                   _("The file is JSON but not a TimelineJS timeline: it has no “events” list."));
-      return NULL;
-    }
-
-  timeline = _vecinos_timeline_new ();
-  {
-    JsonObject *title = member_object (member_object (root, "title"), "text");
-    g_autofree char *headline = member_text (title, "headline");
-    g_autofree char *unused = NULL;
-
-    if (headline != NULL)
-      _vecinos_timeline_set_texts (headline, NULL, &timeline->title, &unused);
-  }
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (events)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (events), i);
-      g_autofree char *path = g_strdup_printf ("events[%u]", i);
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *texts = member_object (object, "text");
-      JsonObject *media = member_object (object, "media");
-      VecinosTimelineEvent *event;
-      g_autofree char *headline = member_text (texts, "headline");
-      g_autofree char *body = member_text (texts, "text");
-      g_autofree char *url = member_text (media, "url");
-      g_autofree char *credit = member_text (media, "credit");
-      g_autofree char *caption = member_text (media, "caption");
-      g_autofree char *thumbnail = member_text (media, "thumbnail");
-
-      timeline->n_read++;
-      if (object == NULL)
-        {
-          _vecinos_timeline_add_problem (timeline, g_steal_pointer (&path), _("it is not an object"));
-          continue;
-        }
-      timeline->n_images += member_object (object, "background") != NULL || thumbnail != NULL ||
-                            json_object_has_member (object, "display_date");
-      event = g_new0 (VecinosTimelineEvent, 1);
-      if (!json_date (timeline, object, path, "start_date", &event->start))
-        {
-          event_free (event);
-          continue;
-        }
-      if (member_object (object, "end_date") != NULL)
-        {
-          if (!json_date (timeline, object, path, "end_date", &event->end))
-            {
-              event_free (event);
-              continue;
-            }
-          event->has_end = TRUE;
-        }
-      _vecinos_timeline_set_texts (headline, body, &event->headline, &event->text);
-      event->group = member_text (object, "group");
-      _vecinos_timeline_set_media (event, url, credit, caption);
-      _vecinos_timeline_finish_event (timeline, event, g_steal_pointer (&path));
-    }
-
-  {
-    JsonNode *eras = json_object_get_member (root, "eras");
-
-    for (guint i = 0; eras != NULL && JSON_NODE_HOLDS_ARRAY (eras) && i < json_array_get_length (json_node_get_array (eras)); i++)
-      {
-        JsonNode *node = json_array_get_element (json_node_get_array (eras), i);
-        JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-        g_autofree char *path = g_strdup_printf ("eras[%u]", i);
-        g_autofree char *headline = member_text (member_object (object, "text"), "headline");
-        VecinosDate start, end;
-
-        timeline->n_read++;
-        if (object == NULL)
-          _vecinos_timeline_add_problem (timeline, g_steal_pointer (&path), _("it is not an object"));
-        else if (json_date (timeline, object, path, "start_date", &start) &&
-                 json_date (timeline, object, path, "end_date", &end))
-          _vecinos_timeline_add_era (timeline, &start, &end, headline != NULL ? headline : "",
-                                     g_steal_pointer (&path));
-      }
-  }
-  return g_steal_pointer (&timeline);
 }
 
 /**
