@@ -25,54 +25,6 @@
 #include "vecinos-timeline-import.h"
 #include "vecinos-window-private.h"
 
-static char *
-synthetic (guint     n,
-           gboolean  csv)
-{
-  static const char *groups[] = { "Trade", "Security", "Migration", "Politics", "Diplomacy", "Energy", "Border",
-                                  "Health" };
-  GString *text = g_string_new (NULL);
-  GRand *rand = g_rand_new_with_seed (n);
-
-  if (csv)
-    g_string_append (text, "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,"
-                           "Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n"
-                           ",,,,,,,,,A synthetic timeline,,,,,,title,,\n"
-                           "1900,,,,1950,,,,,First half,,,,,,era,,\n1950,,,,2025,,,,,Second half,,,,,,era,,\n");
-  else
-    g_string_append (text, "{\"title\": {\"text\": {\"headline\": \"A synthetic timeline\"}}, \"eras\": ["
-                           "{\"start_date\": {\"year\": 1900}, \"end_date\": {\"year\": 1950}, \"text\": {\"headline\": \"First half\"}},"
-                           "{\"start_date\": {\"year\": 1950}, \"end_date\": {\"year\": 2025}, \"text\": {\"headline\": \"Second half\"}}],"
-                           " \"events\": [");
-  for (guint i = 0; i < n; i++)
-    {
-      int year = 1900 + g_rand_int_range (rand, 0, 126);
-      int precision = g_rand_int_range (rand, 0, 3);
-      int month = g_rand_int_range (rand, 1, 13);
-      int day = g_rand_int_range (rand, 1, 29);
-      const char *group = groups[g_rand_int_range (rand, 0, G_N_ELEMENTS (groups))];
-      g_autofree char *m = precision >= 1 ? g_strdup_printf ("%d", month) : g_strdup ("");
-      g_autofree char *d = precision >= 2 ? g_strdup_printf ("%d", day) : g_strdup ("");
-
-      if (csv)
-        g_string_append_printf (text, "%d,%s,%s,,,,,,,Event number %u,\"<p>What happened in event %u, "
-                                      "with <b>bold</b> words and a <a href=\"\"https://example.org/%u\"\">link</a>.</p>\","
-                                      "https://example.org/%u,Example Archive,A caption,,,%s,\n",
-                                year, m, d, i, i, i, i, group);
-      else
-        g_string_append_printf (text, "%s{\"start_date\": {\"year\": %d%s%s%s%s}, \"text\": {\"headline\": \"Event number %u\","
-                                      " \"text\": \"<p>What happened in event %u, with <b>bold</b> words and a "
-                                      "<a href=\\\"https://example.org/%u\\\">link</a>.</p>\"}, \"group\": \"%s\","
-                                      " \"media\": {\"url\": \"https://example.org/%u\", \"credit\": \"Example Archive\"}}",
-                                i > 0 ? "," : "", year, *m ? ", \"month\": " : "", m, *d ? ", \"day\": " : "", d,
-                                i, i, i, group, i);
-    }
-  if (!csv)
-    g_string_append (text, "]}");
-  g_rand_free (rand);
-  return g_string_free (text, FALSE);
-}
-
 static void
 close_window (GtkWidget *window)
 {
@@ -160,7 +112,7 @@ main (int   argc,
     for (int csv = 0; csv <= 1; csv++)
       {
         guint n = g_array_index (sizes, guint, s);
-        g_autofree char *text = synthetic (n, csv);
+        g_autofree char *text = bench_synthetic_timeline (n, csv);
         g_autofree char *name = g_strdup_printf ("timeline-%u.%s", n, csv ? "csv" : "json");
         g_autofree char *path = g_build_filename (directory, name, NULL);
         g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -9,6 +9,10 @@
 
 #include "bench-util.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -73,4 +77,96 @@ bench_remove_dir (const char *dir)
         g_remove (path);
     }
   g_rmdir (dir);
+}
+
+/* A TimelineJS timeline of @n events, as JSON or as the spreadsheet
+ * template in CSV: events spread over 1900–2025 with day, month and year
+ * dates, eight groups, HTML texts, media links, two eras */
+char *
+bench_synthetic_timeline (guint     n,
+                          gboolean  csv)
+{
+  static const char *groups[] = { "Trade", "Security", "Migration", "Politics", "Diplomacy", "Energy", "Border",
+                                  "Health" };
+  GString *text = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (n);
+
+  if (csv)
+    g_string_append (text, "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,"
+                           "Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n"
+                           ",,,,,,,,,A synthetic timeline,,,,,,title,,\n"
+                           "1900,,,,1950,,,,,First half,,,,,,era,,\n1950,,,,2025,,,,,Second half,,,,,,era,,\n");
+  else
+    g_string_append (text, "{\"title\": {\"text\": {\"headline\": \"A synthetic timeline\"}}, \"eras\": ["
+                           "{\"start_date\": {\"year\": 1900}, \"end_date\": {\"year\": 1950}, \"text\": {\"headline\": \"First half\"}},"
+                           "{\"start_date\": {\"year\": 1950}, \"end_date\": {\"year\": 2025}, \"text\": {\"headline\": \"Second half\"}}],"
+                           " \"events\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      int year = 1900 + g_rand_int_range (rand, 0, 126);
+      int precision = g_rand_int_range (rand, 0, 3);
+      int month = g_rand_int_range (rand, 1, 13);
+      int day = g_rand_int_range (rand, 1, 29);
+      const char *group = groups[g_rand_int_range (rand, 0, G_N_ELEMENTS (groups))];
+      g_autofree char *m = precision >= 1 ? g_strdup_printf ("%d", month) : g_strdup ("");
+      g_autofree char *d = precision >= 2 ? g_strdup_printf ("%d", day) : g_strdup ("");
+
+      if (csv)
+        g_string_append_printf (text, "%d,%s,%s,,,,,,,Event number %u,\"<p>What happened in event %u, "
+                                      "with <b>bold</b> words and a <a href=\"\"https://example.org/%u\"\">link</a>.</p>\","
+                                      "https://example.org/%u,Example Archive,A caption,,,%s,\n",
+                                year, m, d, i, i, i, i, group);
+      else
+        g_string_append_printf (text, "%s{\"start_date\": {\"year\": %d%s%s%s%s}, \"text\": {\"headline\": \"Event number %u\","
+                                      " \"text\": \"<p>What happened in event %u, with <b>bold</b> words and a "
+                                      "<a href=\\\"https://example.org/%u\\\">link</a>.</p>\"}, \"group\": \"%s\","
+                                      " \"media\": {\"url\": \"https://example.org/%u\", \"credit\": \"Example Archive\"}}",
+                                i > 0 ? "," : "", year, *m ? ", \"month\": " : "", m, *d ? ", \"day\": " : "", d,
+                                i, i, i, group, i);
+    }
+  if (!csv)
+    g_string_append (text, "]}");
+  g_rand_free (rand);
+  return g_string_free (text, FALSE);
+}
+
+/* Runs @argv to its end: its wall time, CPU time (user and system) and
+ * peak resident memory (ru_maxrss), and what it printed; FALSE when it
+ * could not start or did not exit with status 0 */
+gboolean
+bench_spawn (char       **argv,
+             char       **envp,
+             BenchRun    *run)
+{
+  g_autoptr(GError) error = NULL;
+  gint out_fd = -1;
+  GPid pid;
+  gint64 start = g_get_monotonic_time ();
+  struct rusage usage;
+  int status;
+  GString *out = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  if (!g_spawn_async_with_pipes (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &pid, NULL, &out_fd, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_string_free (out, TRUE);
+      return FALSE;
+    }
+  while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (out, buffer, n);
+  close (out_fd);
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    status = -1;
+  g_spawn_close_pid (pid);
+  run->start_us = start;
+  run->wall_ms = (g_get_monotonic_time () - start) / 1000.0;
+  run->cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+  run->max_rss_mib = usage.ru_maxrss / 1024.0;
+  g_free (run->output);
+  run->output = g_string_free (out, FALSE);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }

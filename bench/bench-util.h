@@ -20,4 +20,19 @@ void    bench_compile      (const char *compiler,
 
 void    bench_remove_dir   (const char *dir);
 
+char   *bench_synthetic_timeline (guint     n,
+                                  gboolean  csv);
+
+typedef struct {
+  gint64  start_us;     /* the monotonic clock when it was started */
+  double  wall_ms;
+  double  cpu_ms;
+  double  max_rss_mib;
+  char   *output;       /* its standard output */
+} BenchRun;
+
+gboolean bench_spawn (char     **argv,
+                      char     **envp,
+                      BenchRun  *run);
+
 G_END_DECLS

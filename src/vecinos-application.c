@@ -10,6 +10,7 @@
 #include "vecinos-chart-draw.h"
 #include "vecinos-chart-load.h"
 #include "vecinos-dataset.h"
+#include "vecinos-first-frame.h"
 #include "vecinos-language.h"
 #include "vecinos-paths.h"
 #include "vecinos-timelinejs.h"
@@ -553,6 +554,7 @@ vecinos_application_activate (GApplication *application)
         start_tour (self, VECINOS_WINDOW (window), self->tour, self->step);
       if (self->present)
         vecinos_context_set_presenting (context, TRUE);
+      vecinos_first_frame_watch (window, application);
     }
 
   gtk_window_present (window);
