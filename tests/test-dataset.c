@@ -645,6 +645,39 @@ test_open_truncated (void)
   g_unlink (path);
 }
 
+/* A page more or less than the header says, found without reading the
+ * pages (no quick_check at open) */
+static void
+test_open_wrong_length (void)
+{
+  g_autofree char *path = copy_compiled_dataset ("vecinos-wrong-length.sqlite");
+  g_autofree char *contents = NULL;
+  g_autofree char *longer = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length % 4096, ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, length - 4096, NULL));
+  assert_open_fails (path, VECINOS_DATASET_ERROR_CORRUPT, "is damaged and cannot be read");
+
+  longer = g_malloc0 (length + 4096);
+  memcpy (longer, contents, length);
+  g_assert_true (g_file_set_contents (path, longer, length + 4096, NULL));
+  assert_open_fails (path, VECINOS_DATASET_ERROR_CORRUPT, "is damaged and cannot be read");
+
+  /* The same bytes at their length open */
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (dataset);
+  }
+  g_unlink (path);
+}
+
 static void
 test_open_other_version (void)
 {
@@ -1391,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/dataset/open/not-sqlite", test_open_not_sqlite);
   g_test_add_func ("/dataset/open/other-database", test_open_other_database);
   g_test_add_func ("/dataset/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/dataset/open/wrong-length", test_open_wrong_length);
   g_test_add_func ("/dataset/open/truncated", test_open_truncated);
   g_test_add_func ("/dataset/open/other-version", test_open_other_version);
   g_test_add_func ("/dataset/open/spanish-message", test_open_message_in_spanish);

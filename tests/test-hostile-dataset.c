@@ -477,23 +477,19 @@ test_null_column (Fixture       *fixture,
   damage (fixture, update);
   rewrite_schema (fixture, null_case->table, to, from);
 
-  dataset = open_copy (fixture, &error);
-  g_assert_null (dataset);
-  g_assert_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_CORRUPT);
-  assert_message (error, "is damaged and cannot be read");
-  g_clear_error (&error);
-
+  /* Opening does not read every row (issue 17: no quick_check), so the
+   * NULLs are met where they are read, and read as gaps */
   if (g_str_equal (null_case->table, "meta"))
     {
       /* No languages: nothing can be shown */
-      g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-
-      g_assert_null (vecinos_dataset_new_for_file_unchecked (file, &error));
+      g_assert_null (open_copy (fixture, &error));
       g_assert_error (error, VECINOS_DATASET_ERROR, VECINOS_DATASET_ERROR_CORRUPT);
+      assert_message (error, "is damaged and cannot be read");
       return;
     }
 
-  dataset = open_copy_unchecked (fixture);
+  dataset = open_copy (fixture, &error);
+  g_assert_no_error (error);
   read_everything (dataset, "en");
   read_everything (dataset, "es");
   g_assert_null (vecinos_dataset_get_failure (dataset));

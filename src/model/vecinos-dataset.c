@@ -440,25 +440,42 @@ vecinos_dataset_read_failed (VecinosDataset  *self,
   return FALSE;
 }
 
+/* The file is as long as its header says: a file cut short, or grown by
+ * something other than SQLite, is damaged. Reading every page to check it
+ * (PRAGMA quick_check) would read the whole file at each start, and pull
+ * it into memory; a page damaged inside is met when it is read, and ends
+ * in the same message (vecinos_dataset_read_failed) */
 static gboolean
-check_integrity (VecinosDataset  *self,
-                 GError         **error)
+check_length (VecinosDataset  *self,
+              GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  int rc;
+  guint8 header[100];
+  guint32 page_size, n_pages;
+  FILE *file;
+  gsize n_read = 0;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+  if (self->path == NULL)
+    return TRUE;  /* in memory: imported just now */
+  if ((file = g_fopen (self->path, "rb")) != NULL)
+    {
+      n_read = fread (header, 1, sizeof header, file);
+      fclose (file);
+    }
+  if (n_read != sizeof header)
+    return set_sqlite_error (self, SQLITE_CORRUPT, error);
 
-  ok = rc == SQLITE_ROW &&
-       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-
-  if (ok)
-    return TRUE;
-  return set_sqlite_error (self, rc == SQLITE_ROW ? SQLITE_CORRUPT : rc, error);
+  /* Big-endian: the page size at 16 (1 is 65 536), the number of pages at
+   * 28, valid when the change counter at 24 is the one at 92 */
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = ((guint32) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+      (memcmp (header + 24, header + 92, 4) == 0 && n_pages > 0
+       ? (guint64) self->stat.st_size != (guint64) n_pages * page_size
+       : self->stat.st_size % page_size != 0))
+    return set_sqlite_error (self, SQLITE_CORRUPT, error);
+  return TRUE;
 }
 
 static gboolean
@@ -669,7 +686,7 @@ finish_opening (VecinosDataset  *self,
    * that is not what Vecinos wrote could run for ever */
   if (!check_version (dataset, error) ||
       (checked && !check_schema (dataset, error)) ||
-      (checked && !check_integrity (dataset, error)) ||
+      (checked && !check_length (dataset, error)) ||
       !prepare_queries (dataset, error))
     return NULL;
 
