@@ -19,6 +19,7 @@
 #include "vecinos-timeline-view.h"
 #include "vecinos-window-private.h"
 #include "vecinos-workspace.h"
+#include "vecinos-event-list.h"
 
 struct _VecinosWorkspace
 {
@@ -26,7 +27,9 @@ struct _VecinosWorkspace
 
   VecinosContext       *context;
   GtkSingleSelection   *event_selection;
-  GtkCustomFilter      *filter;
+  VecinosEventList     *events;        /* the selection's model */
+  GPtrArray            *categories;    /* of VecinosCategory: the rows */
+  guint                 filter_timeout;  /* a large timeline's words, looked up after a pause */
   gboolean              restoring;     /* the state is being applied, not changed */
   GPtrArray            *tour_steps;    /* of VecinosTourStep: the context's tour, or NULL */
   char                 *tour_title;
@@ -55,8 +58,6 @@ struct _VecinosWorkspace
   GtkStack             *main_stack;
   GtkMenuButton        *search_button;
   GMenu                *primary_menu;
-  char                 *filter_words_text;  /* the filter text filter_words is made of */
-  char                **filter_words;
   GtkMenuButton        *main_menu_button;
   VecinosSearchPanel   *search_panel;
   GtkPopover           *search_popover;
@@ -113,33 +114,6 @@ event_selection_changed (VecinosWorkspace *self)
     vecinos_context_set_event (self->context, event != NULL ? vecinos_event_get_slug (event) : NULL);
 }
 
-/* The same filter decides what the timeline and the list show; its
- * values are the context's */
-static gboolean
-event_visible (gpointer item,
-               gpointer user_data)
-{
-  VecinosWorkspace *self = user_data;
-  VecinosEvent *event = item;
-  const char *text = vecinos_context_get_filter_text (self->context);
-  const char * const *hidden = vecinos_context_get_hidden_categories (self->context);
-
-  if ((guint) vecinos_event_get_importance (event) > vecinos_context_get_importance (self->context))
-    return FALSE;
-  if (hidden != NULL && g_strv_contains (hidden, vecinos_event_get_category (event)))
-    return FALSE;
-  /* Matches word beginnings, ignoring case and accents: "lopez" finds
-   * "López"; the typed words folded once a change, the event's once */
-  if (g_strcmp0 (text, self->filter_words_text) != 0)
-    {
-      g_free (self->filter_words_text);
-      g_strfreev (self->filter_words);
-      self->filter_words_text = g_strdup (text);
-      self->filter_words = text != NULL ? g_str_tokenize_and_fold (text, NULL, NULL) : NULL;
-    }
-  return vecinos_event_matches (event, (const char * const *) self->filter_words);
-}
-
 /* How many events the filters let through, said as it changes (a status:
  * GTK 4.14 also announces it); none, and the timeline says so with the
  * way back */
@@ -167,11 +141,60 @@ update_filter_count (VecinosWorkspace *self)
 #endif
 }
 
+/* The context's filters applied to the events: the same filter decides
+ * what the timeline and the list show. Words match the beginnings of the
+ * title's and the summary's words, ignoring case and accents ("lopez"
+ * finds "López") */
+static void
+apply_filters (VecinosWorkspace *self)
+{
+  const char * const *hidden = vecinos_context_get_hidden_categories (self->context);
+  g_autofree gboolean *hidden_rows = NULL;
+
+  g_clear_handle_id (&self->filter_timeout, g_source_remove);
+  if (self->events == NULL)
+    return;
+  hidden_rows = g_new0 (gboolean, MAX (self->categories->len, 1));
+  for (guint c = 0; hidden != NULL && c < self->categories->len; c++)
+    hidden_rows[c] = g_strv_contains (hidden, ((VecinosCategory *) g_ptr_array_index (self->categories, c))->slug);
+  vecinos_event_list_set_filter (self->events, hidden_rows, self->categories->len,
+                                 vecinos_context_get_importance (self->context),
+                                 vecinos_context_get_filter_text (self->context),
+                                 gtk_single_selection_get_selected_item (self->event_selection));
+  update_filter_count (self);
+}
+
+static gboolean
+filter_pause_over (gpointer data)
+{
+  VecinosWorkspace *self = data;
+
+  self->filter_timeout = 0;
+  apply_filters (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Past this many events, the words typed are looked up after a pause in
+ * typing, not at each key; the entry shows each key at once */
+#define FILTER_PAUSE_EVENTS 20000
+#define FILTER_PAUSE_MS 150
+
+static void
+filter_text_applies (VecinosWorkspace *self)
+{
+  if (self->n_events < FILTER_PAUSE_EVENTS || self->restoring)
+    {
+      apply_filters (self);
+      return;
+    }
+  g_clear_handle_id (&self->filter_timeout, g_source_remove);
+  self->filter_timeout = g_timeout_add (FILTER_PAUSE_MS, filter_pause_over, self);
+}
+
 static void
 filters_changed (VecinosWorkspace *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_filter_count (self);
+  apply_filters (self);
 }
 
 /* The keyboard comes into the list on the selected event, not on the row
@@ -330,23 +353,9 @@ category_toggled (VecinosWorkspace *self)
 
 static void
 add_category_toggles (VecinosWorkspace *self,
-                      GListModel       *events,
                       GPtrArray        *categories)
 {
   const char * const *hidden = vecinos_context_get_hidden_categories (self->context);
-  g_autofree guint *counts = g_new0 (guint, categories->len + 1);
-  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
-
-  /* One pass over the events for every category's count */
-  for (guint c = 0; c < categories->len; c++)
-    g_hash_table_insert (rows, ((VecinosCategory *) g_ptr_array_index (categories, c))->slug,
-                         GUINT_TO_POINTER (c + 1));
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
-
-      counts[GPOINTER_TO_UINT (g_hash_table_lookup (rows, vecinos_event_get_category (event)))]++;
-    }
 
   for (guint c = 0; c < categories->len; c++)
     {
@@ -355,7 +364,7 @@ add_category_toggles (VecinosWorkspace *self,
       GtkWidget *button;
 
       /* Translators: a category and how many events it has, as "Trade (38)" */
-      label = g_strdup_printf (_("%1$s (%2$u)"), category->name, counts[c + 1]);
+      label = g_strdup_printf (_("%1$s (%2$u)"), category->name, vecinos_event_list_count_row (self->events, c));
       button = gtk_check_button_new_with_label (label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
                                    hidden == NULL || !g_strv_contains (hidden, category->slug));
@@ -375,17 +384,10 @@ dataset_failed (VecinosWorkspace *self,
 }
 
 static guint
-find_event (GListModel *model,
-            const char *slug)
+find_event (VecinosWorkspace *self,
+            const char       *slug)
 {
-  for (guint i = 0; slug != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(VecinosEvent) item = g_list_model_get_item (model, i);
-
-      if (g_str_equal (vecinos_event_get_slug (item), slug))
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return self->events != NULL ? vecinos_event_list_find (self->events, slug) : GTK_INVALID_LIST_POSITION;
 }
 
 /* What the context says, shown: the workspace is new, the state is not */
@@ -400,8 +402,7 @@ restore_state (VecinosWorkspace *self)
                          ? vecinos_context_get_filter_text (context) : "");
   gtk_drop_down_set_selected (self->importance_dropdown, vecinos_context_get_importance (context) - 1);
   gtk_single_selection_set_selected (self->event_selection,
-                                     find_event (G_LIST_MODEL (self->event_selection),
-                                                 vecinos_context_get_event (context)));
+                                     find_event (self, vecinos_context_get_event (context)));
   vecinos_context_get_visible_range (context, &start, &end);
   if (end > start)
     vecinos_timeline_view_set_visible_range (self->timeline_view, start, end);
@@ -420,34 +421,30 @@ load_events (VecinosWorkspace *self)
 {
   VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
   const char *language = vecinos_context_get_language (self->context);
-  g_autoptr(GListModel) events = NULL;
   g_autoptr(GError) error = NULL;
 
   g_signal_connect_object (dataset, "failed", G_CALLBACK (dataset_failed), self, G_CONNECT_SWAPPED);
-  events = vecinos_dataset_list_events (dataset, language, &error);
-  if (events == NULL)
+  self->events = vecinos_event_list_new (dataset, language, &error);
+  if (self->events == NULL)
     {
       vecinos_workspace_show_error (self, error);
       return;
     }
   vecinos_event_page_set_dataset (self->event_page, dataset, language);
-  vecinos_charts_page_set_dataset (self->charts_page, dataset, language, events);
+  vecinos_charts_page_set_dataset (self->charts_page, dataset, language);
   vecinos_documents_page_set_dataset (self->documents_page, dataset, language);
   vecinos_search_panel_set_dataset (self->search_panel, dataset, language);
 
   {
-    g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (dataset, language);
     g_autoptr(GPtrArray) terms = vecinos_dataset_list_terms (dataset, language);
-    GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (events),
-                                                              GTK_FILTER (g_object_ref (self->filter)));
 
-    self->n_events = g_list_model_get_n_items (events);
-    gtk_single_selection_set_model (self->event_selection, G_LIST_MODEL (filtered));
-    g_object_unref (filtered);
-    update_filter_count (self);
-    add_category_toggles (self, events, categories);
+    self->categories = vecinos_dataset_list_categories (dataset, language);
+    self->n_events = vecinos_event_list_get_n_events (self->events);
+    gtk_single_selection_set_model (self->event_selection, G_LIST_MODEL (self->events));
+    apply_filters (self);
+    add_category_toggles (self, self->categories);
     add_tours (self, dataset, language);
-    vecinos_timeline_view_set_data (self->timeline_view, self->event_selection, categories, terms);
+    vecinos_timeline_view_set_data (self->timeline_view, self->event_selection, self->categories, terms);
   }
   restore_state (self);
 }
@@ -763,12 +760,12 @@ static void
 select_event (VecinosWorkspace *self,
               const char       *slug)
 {
-  guint position = find_event (G_LIST_MODEL (self->event_selection), slug);
+  guint position = find_event (self, slug);
 
   if (position == GTK_INVALID_LIST_POSITION)
     {
       clear_filters (self);
-      position = find_event (G_LIST_MODEL (self->event_selection), slug);
+      position = find_event (self, slug);
     }
   gtk_single_selection_set_selected (self->event_selection, position);
 }
@@ -897,6 +894,8 @@ clear_filters (VecinosWorkspace *self)
        child = gtk_widget_get_next_sibling (child))
     gtk_check_button_set_active (GTK_CHECK_BUTTON (child), TRUE);
   gtk_drop_down_set_selected (self->importance_dropdown, 2);
+  /* Now, not after a pause in typing: the caller looks for an event next */
+  apply_filters (self);
 }
 
 /**
@@ -912,16 +911,15 @@ gboolean
 vecinos_workspace_show_event (VecinosWorkspace *self,
                               const char       *slug)
 {
-  GListModel *model = G_LIST_MODEL (self->event_selection);
   guint position;
 
   g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
 
-  position = find_event (model, slug);
+  position = find_event (self, slug);
   if (position == GTK_INVALID_LIST_POSITION)
     {
       clear_filters (self);
-      position = find_event (model, slug);
+      position = find_event (self, slug);
     }
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
@@ -1131,10 +1129,10 @@ vecinos_workspace_dispose (GObject *object)
   self->fit_header_tick = 0;
   g_clear_handle_id (&self->fit_header_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_WORKSPACE);
-  g_clear_pointer (&self->filter_words_text, g_free);
-  g_clear_pointer (&self->filter_words, g_strfreev);
+  g_clear_handle_id (&self->filter_timeout, g_source_remove);
   g_clear_object (&self->event_selection);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->events);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->tour_steps, g_ptr_array_unref);
   g_clear_pointer (&self->tour_title, g_free);
@@ -1216,7 +1214,6 @@ vecinos_workspace_init (VecinosWorkspace *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_event_row), NULL);
   gtk_list_view_set_factory (self->event_list, factory);
 
-  self->filter = gtk_custom_filter_new (event_visible, self, NULL);
   self->event_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->event_selection, FALSE);
   /* Space on the selected row would unselect it (GtkListItemWidget's
@@ -1290,7 +1287,7 @@ vecinos_workspace_new (VecinosContext *context,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->importance_dropdown, "notify::selected", G_CALLBACK (importance_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::filter-text", G_CALLBACK (filters_changed), self,
+  g_signal_connect_object (context, "notify::filter-text", G_CALLBACK (filter_text_applies), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::importance", G_CALLBACK (filters_changed), self,
                            G_CONNECT_SWAPPED);

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "vecinos-dataset.h"
+#include "vecinos-event-list.h"
 #include "vecinos-language.h"
 #include "vecinos-event.h"
 #include "vecinos-importer.h"
@@ -1343,10 +1344,15 @@ test_tours (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
-/* The event filter's words folded once say what g_str_match_string()
- * says of the title or the summary, for every bundled event and language */
+/* The event filter (VecinosEventList: the words looked up in the search
+ * index) lets through the events g_str_match_string() says have the
+ * words, in the title or the summary, for every bundled event and
+ * language — each word in either (the index searches the event whole),
+ * the typed words without their accents too, as the index keeps them
+ * ("méx" finds "Mexico" as "mex" finds "México"); and the categories and
+ * importance in the same pass */
 static void
-test_event_matches (void)
+test_event_filter (void)
 {
   const char *terms[] = {
     "nafta", "NAFTA", "lopez", "López", "tlc", "méx", "MEX", "de la", "1994", "zzqqxx", "", "   ",
@@ -1361,23 +1367,108 @@ test_event_matches (void)
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       g_autoptr(GListModel) events = vecinos_dataset_list_events (dataset, languages[l], NULL);
+      g_autoptr(VecinosEventList) list = vecinos_event_list_new (dataset, languages[l], NULL);
+      guint n = g_list_model_get_n_items (events);
 
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+      g_assert_cmpuint (vecinos_event_list_get_n_events (list), ==, n);
       for (guint t = 0; t < G_N_ELEMENTS (terms); t++)
         {
-          g_auto(GStrv) words = g_str_tokenize_and_fold (terms[t], NULL, NULL);
+          guint shown = 0;
+          g_autofree char *plain = g_str_to_ascii (terms[t], "C");
+          g_auto(GStrv) words = g_str_tokenize_and_fold (plain, NULL, NULL);
 
-          for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+          vecinos_event_list_set_filter (list, NULL, 0, 3, terms[t], NULL);
+          for (guint i = 0; i < n; i++)
             {
               g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
-              gboolean expected = g_str_match_string (terms[t], vecinos_event_get_title (event), TRUE) ||
-                                  g_str_match_string (terms[t], vecinos_event_get_summary (event), TRUE);
+              gboolean expected = TRUE;
+              guint position = vecinos_event_list_find (list, vecinos_event_get_slug (event));
 
-              g_assert_cmpint (vecinos_event_matches (event, (const char * const *) words), ==, expected);
-              matched += expected;
+              for (guint w = 0; words[w] != NULL; w++)
+                expected &= g_str_match_string (words[w], vecinos_event_get_title (event), TRUE) ||
+                            g_str_match_string (words[w], vecinos_event_get_summary (event), TRUE);
+              g_test_message ("%s: “%s” in %s", languages[l], terms[t], vecinos_event_get_slug (event));
+              g_assert_cmpint (position != VECINOS_EVENT_LIST_NONE, ==, expected);
+              if (expected)
+                {
+                  g_autoptr(VecinosEvent) shown_event = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+                  g_assert_cmpuint (position, ==, shown);
+                  g_assert_cmpstr (vecinos_event_get_slug (shown_event), ==, vecinos_event_get_slug (event));
+                  g_assert_cmpstr (vecinos_event_list_get_title (list, position), ==, vecinos_event_get_title (event));
+                  shown++;
+                }
             }
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, shown);
+          matched += shown;
         }
+
+      /* A category hidden and the importance, with no words */
+      {
+        g_autoptr(GPtrArray) categories = vecinos_dataset_list_categories (dataset, languages[l]);
+        g_autofree gboolean *hidden = g_new0 (gboolean, categories->len);
+        guint expected = 0;
+
+        hidden[0] = TRUE;
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+
+            expected += vecinos_event_get_importance (event) <= 2 &&
+                        !g_str_equal (vecinos_event_get_category (event),
+                                      ((VecinosCategory *) g_ptr_array_index (categories, 0))->slug);
+          }
+        vecinos_event_list_set_filter (list, hidden, categories->len, 2, NULL, NULL);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected);
+        g_assert_cmpuint (expected, >, 0);
+        g_assert_cmpuint (expected, <, n);
+        for (guint i = 0; i < expected; i++)
+          {
+            VecinosEventSpan span = vecinos_event_list_get_span (list, i);
+
+            g_assert_cmpuint (span.row, !=, 0);
+            g_assert_cmpint (span.importance, <=, 2);
+          }
+      }
     }
   g_assert_cmpuint (matched, >, 500);
+}
+
+/* A selection keeps its event through a change of filters: the change is
+ * told around the event kept, and an event is the same object while it
+ * is held */
+static void
+test_event_list_keeps_selection (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  g_autoptr(VecinosEventList) list = vecinos_event_list_new (dataset, "en", NULL);
+  g_autoptr(VecinosEvent) kept = NULL;
+  g_autoptr(VecinosEvent) again = NULL;
+  guint position = vecinos_event_list_find (list, "nafta-in-force");
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint now;
+
+  g_assert_cmpuint (position, !=, VECINOS_EVENT_LIST_NONE);
+  kept = g_list_model_get_item (G_LIST_MODEL (list), position);
+  again = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_assert_true (kept == again);
+  g_assert_cmpstr (vecinos_event_get_slug (kept), ==, "nafta-in-force");
+  g_assert_cmpuint (vecinos_event_get_sources (kept)->len, >, 0);
+
+  /* Narrowed and widened again, the kept event in the middle of the change */
+  vecinos_event_list_set_filter (list, NULL, 0, 3, "nafta", kept);
+  now = vecinos_event_list_find (list, "nafta-in-force");
+  g_assert_cmpuint (now, <, g_list_model_get_n_items (G_LIST_MODEL (list)));
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (list), now);
+  g_assert_true (kept == again);
+  g_assert_false (vecinos_event_list_set_filter (list, NULL, 0, 3, "NAFTA", kept));
+  g_assert_true (vecinos_event_list_set_filter (list, NULL, 0, 3, NULL, kept));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_all);
+  g_assert_cmpuint (vecinos_event_list_find (list, "nafta-in-force"), ==, position);
+  g_assert_cmpuint (vecinos_event_list_find (list, "no-such-event"), ==, VECINOS_EVENT_LIST_NONE);
 }
 
 int
@@ -1399,7 +1490,8 @@ main (int   argc,
   g_test_add_func ("/dataset/round-trip/in-memory", test_round_trip_in_memory);
   g_test_add_func ("/dataset/terms-and-categories", test_terms_and_categories);
   g_test_add_func ("/dataset/events/sorted", test_events_sorted_by_date);
-  g_test_add_func ("/dataset/events/matches", test_event_matches);
+  g_test_add_func ("/dataset/event-filter", test_event_filter);
+  g_test_add_func ("/dataset/event-list-keeps-selection", test_event_list_keeps_selection);
   g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
   g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);
   g_test_add_func ("/dataset/search/both-languages", test_search_both_languages);

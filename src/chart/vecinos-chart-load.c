@@ -153,7 +153,7 @@ vecinos_chart_can_log (const VecinosSeries *series,
 
 /**
  * vecinos_chart_events_for_category:
- * @events: (element-type VecinosEvent): events by date
+ * @events: (element-type VecinosEvent) (nullable): events by date
  *
  * Returns: (transfer full) (element-type VecinosChartEvent): the events of
  *   @category, for the chart's time axis; their titles belong to @events
@@ -164,7 +164,7 @@ vecinos_chart_events_for_category (GListModel *events,
 {
   GArray *chart_events = g_array_new (FALSE, TRUE, sizeof (VecinosChartEvent));
 
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
       VecinosChartEvent chart_event = {

@@ -14,9 +14,68 @@
 #include "vecinos-event-private.h"
 #include "vecinos-uri.h"
 
+/* The event of a row of QUERY_EVENTS or QUERY_EVENT_BY_ID */
+static VecinosEvent *
+event_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *slug = text_column (stmt, 1, SHORT_TEXT);
+  g_autofree char *category = text_column (stmt, 7, SHORT_TEXT);
+  g_autofree char *color = color_column (stmt, 8);
+  g_autofree char *title = text_column (stmt, 9, SHORT_TEXT);
+  g_autofree char *summary = text_column (stmt, 10, LONG_TEXT);
+  g_autofree char *category_name = text_column (stmt, 11, SHORT_TEXT);
+  VecinosEventFields fields = {
+    .slug = slug,
+    .start = date_column (stmt, 2, 3),
+    .has_end = sqlite3_column_type (stmt, 4) != SQLITE_NULL,
+    .importance = CLAMP (sqlite3_column_int (stmt, 6), 1, 3),
+    .category = category,
+    .color = color,
+    .title = title,
+    .summary = summary,
+    .category_name = category_name,
+  };
+
+  if (fields.has_end)
+    fields.end = date_column (stmt, 4, 5);
+  return vecinos_event_new (&fields);
+}
+
+/* Adds the sources of the rows of @stmt (event id, name, address) to the
+ * events @by_id finds */
+static gboolean
+add_sources (VecinosDataset  *self,
+             sqlite3_stmt    *stmt,
+             GHashTable      *by_id,
+             GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VecinosEvent *event = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+
+      if (event != NULL)
+        {
+          g_autofree char *name = text_column (stmt, 1, SHORT_TEXT);
+          g_autofree char *url = text_column (stmt, 2, URL_TEXT);
+
+          vecinos_event_add_source (event, name, url);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return vecinos_dataset_read_failed (self, stmt, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /**
  * vecinos_dataset_list_events:
  * @lang: the language of the text ("en", "es"); text missing in it is English
+ *
+ * Every event, each a #VecinosEvent (a list to hold whole, for the
+ * bundled dataset's charts and handouts; the window's timeline reads a
+ * #VecinosEventList, which makes an event only when it is shown).
  *
  * Returns: (transfer full) (nullable): a list of #VecinosEvent by date
  */
@@ -39,29 +98,8 @@ vecinos_dataset_list_events (VecinosDataset  *self,
   sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(VecinosEvent) event = NULL;
-      g_autofree char *slug = text_column (stmt, 1, SHORT_TEXT);
-      g_autofree char *category = text_column (stmt, 7, SHORT_TEXT);
-      g_autofree char *color = color_column (stmt, 8);
-      g_autofree char *title = text_column (stmt, 9, SHORT_TEXT);
-      g_autofree char *summary = text_column (stmt, 10, LONG_TEXT);
-      g_autofree char *category_name = text_column (stmt, 11, SHORT_TEXT);
-      VecinosEventFields fields = {
-        .slug = slug,
-        .start = date_column (stmt, 2, 3),
-        .has_end = sqlite3_column_type (stmt, 4) != SQLITE_NULL,
-        .importance = CLAMP (sqlite3_column_int (stmt, 6), 1, 3),
-        .category = category,
-        .color = color,
-        .title = title,
-        .summary = summary,
-        .category_name = category_name,
-      };
+      g_autoptr(VecinosEvent) event = event_from_row (stmt);
 
-      if (fields.has_end)
-        fields.end = date_column (stmt, 4, 5);
-
-      event = vecinos_event_new (&fields);
       g_hash_table_insert (by_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)), event);
       g_list_store_append (store, event);
     }
@@ -69,24 +107,39 @@ vecinos_dataset_list_events (VecinosDataset  *self,
     return vecinos_dataset_read_failed (self, stmt, rc, error), NULL;
   sqlite3_reset (stmt);
 
-  stmt = self->queries[QUERY_EVENT_SOURCES];
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      VecinosEvent *event = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+  if (!add_sources (self, self->queries[QUERY_EVENT_SOURCES], by_id, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
 
-      if (event != NULL)
-        {
-          g_autofree char *name = text_column (stmt, 1, SHORT_TEXT);
-          g_autofree char *url = text_column (stmt, 2, URL_TEXT);
+/* The event whose id is @id, whole, with its sources; NULL when it cannot
+ * be read (the dataset then says it failed) */
+VecinosEvent *
+vecinos_dataset_get_event (VecinosDataset *self,
+                           const char     *lang,
+                           gint64          id)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
+  g_autoptr(VecinosEvent) event = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
-          vecinos_event_add_source (event, name, url);
-        }
-    }
-  if (rc != SQLITE_DONE)
-    return vecinos_dataset_read_failed (self, stmt, rc, error), NULL;
+  if (!vecinos_dataset_begin_call (self, NULL))
+    return NULL;
+  stmt = self->queries[QUERY_EVENT_BY_ID];
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return vecinos_dataset_read_failed (self, stmt, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL), NULL;
+  event = event_from_row (stmt);
   sqlite3_reset (stmt);
 
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  g_hash_table_insert (by_id, GINT_TO_POINTER (id), event);
+  stmt = self->queries[QUERY_EVENT_SOURCES_OF];
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!add_sources (self, stmt, by_id, NULL))
+    return NULL;
+  return g_steal_pointer (&event);
 }
 
 /* A web address's site, "https://host/": a credit links to the

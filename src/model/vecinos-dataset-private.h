@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vecinos-dataset.h"
+#include "vecinos-event.h"
 #include "vecinos-schema.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,12 @@ typedef enum {
   QUERY_LANGUAGES,
   QUERY_EVENTS,
   QUERY_EVENT_SOURCES,
+  QUERY_EVENT_ROWS,
+  QUERY_EVENT_BY_ID,
+  QUERY_EVENT_SOURCES_OF,
+  QUERY_EVENT_ID,
+  QUERY_CATEGORY_IDS,
+  QUERY_FILTER_EVENTS,
   QUERY_SOURCE_ORGANISATIONS,
   QUERY_TITLE,
   QUERY_PUBLISHERS,
@@ -196,5 +203,9 @@ date_column (sqlite3_stmt *stmt,
  * where the schema says NOT NULL, values of any type */
 VecinosDataset *vecinos_dataset_new_for_file_unchecked (GFile   *file,
                                                         GError **error);
+
+VecinosEvent   *vecinos_dataset_get_event              (VecinosDataset *self,
+                                                        const char     *lang,
+                                                        gint64          id);
 
 G_END_DECLS

@@ -44,6 +44,37 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY e.start_day, e.id",
   [QUERY_EVENT_SOURCES] =
     "SELECT event_id, name, url FROM event_source ORDER BY event_id, ordinal",
+  /* The timeline's events as VecinosEventList keeps them: a row each, by
+   * date; ?1 a language */
+  [QUERY_EVENT_ROWS] =
+    "SELECT e.id, e.start_day, e.precision, e.end_day, e.end_precision, e.importance, e.category_id,"
+    " coalesce (t.title, te.title)"
+    " FROM event e JOIN event_text te ON te.event_id = e.id AND te.lang = 'en'"
+    " LEFT JOIN event_text t ON t.event_id = e.id AND t.lang = ?1"
+    " ORDER BY e.start_day, e.id",
+  /* ?1 a language, ?2 an event's id: the event whole, as QUERY_EVENTS */
+  [QUERY_EVENT_BY_ID] =
+    "SELECT e.id, e.slug, e.start_day, e.precision, e.end_day, e.end_precision,"
+    " e.importance, c.slug, c.color,"
+    " coalesce (t.title, te.title), coalesce (t.summary, te.summary),"
+    " coalesce (ct.name, cte.name)"
+    " FROM event e JOIN category c ON c.id = e.category_id"
+    " JOIN event_text te ON te.event_id = e.id AND te.lang = 'en'"
+    " LEFT JOIN event_text t ON t.event_id = e.id AND t.lang = ?1"
+    " JOIN category_text cte ON cte.category_id = c.id AND cte.lang = 'en'"
+    " LEFT JOIN category_text ct ON ct.category_id = c.id AND ct.lang = ?1"
+    " WHERE e.id = ?2",
+  [QUERY_EVENT_SOURCES_OF] =
+    "SELECT event_id, name, url FROM event_source WHERE event_id = ?1 ORDER BY ordinal",
+  [QUERY_EVENT_ID] =
+    "SELECT id FROM event WHERE slug = ?1",
+  [QUERY_CATEGORY_IDS] =
+    "SELECT id FROM category ORDER BY id",
+  /* ?1 an FTS5 query (vecinos_search_build_query), ?2 the language whose
+   * words are searched: the events whose title or summary has them */
+  [QUERY_FILTER_EVENTS] =
+    "SELECT e.id FROM search s JOIN event e ON e.slug = s.ref"
+    " WHERE s.search MATCH ?1 AND s.kind = 'event' AND s.lang = ?2",
   [QUERY_TERMS] =
     "SELECT t.slug, t.country, t.person, coalesce (tt.party, te.party), t.start_day, t.end_day,"
     " t.short_name"

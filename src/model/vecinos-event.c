@@ -21,10 +21,6 @@ struct _VecinosEvent
   VecinosDate  end;
   gboolean     has_end;
   GPtrArray   *sources;
-  /* The title's and the summary's words, folded, with their ASCII
-   * alternates: made when the event is first filtered, not at each key */
-  char       **title_words;
-  char       **summary_words;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosEvent, vecinos_event, G_TYPE_OBJECT)
@@ -61,8 +57,6 @@ vecinos_event_finalize (GObject *object)
   g_free (self->category_name);
   g_free (self->color);
   g_ptr_array_unref (self->sources);
-  g_strfreev (self->title_words);
-  g_strfreev (self->summary_words);
 
   G_OBJECT_CLASS (vecinos_event_parent_class)->finalize (object);
 }
@@ -241,59 +235,4 @@ vecinos_event_get_sources (VecinosEvent *self)
 {
   g_return_val_if_fail (VECINOS_IS_EVENT (self), NULL);
   return self->sources;
-}
-
-/* @text's words as g_str_match_string() folds them, and their alternates */
-static char **
-fold_words (const char *text)
-{
-  g_auto(GStrv) alternates = NULL;
-  g_auto(GStrv) tokens = g_str_tokenize_and_fold (text != NULL ? text : "", NULL, &alternates);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_strv_builder_addv (builder, (const char **) tokens);
-  g_strv_builder_addv (builder, (const char **) alternates);
-  return g_strv_builder_end (builder);
-}
-
-/* Whether each of @words begins one of @text_words */
-static gboolean
-all_begin (char              **text_words,
-           const char * const *words)
-{
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; !found && text_words[j] != NULL; j++)
-        found = g_str_has_prefix (text_words[j], words[i]);
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * vecinos_event_matches:
- * @words: (nullable): what a user typed, as g_str_tokenize_and_fold()
- *   makes it
- *
- * Whether every word begins a word of the title, or every word a word of
- * the summary, ignoring case and accents ("lopez" finds "López"): what
- * g_str_match_string() says of each, with the event's words folded once.
- */
-gboolean
-vecinos_event_matches (VecinosEvent       *self,
-                       const char * const *words)
-{
-  g_return_val_if_fail (VECINOS_IS_EVENT (self), FALSE);
-
-  if (words == NULL || words[0] == NULL)
-    return TRUE;
-  if (self->title_words == NULL)
-    {
-      self->title_words = fold_words (self->title);
-      self->summary_words = fold_words (self->summary);
-    }
-  return all_begin (self->title_words, words) || all_begin (self->summary_words, words);
 }

@@ -30,7 +30,5 @@ const VecinosDate *vecinos_event_get_start         (VecinosEvent *self);
 const VecinosDate *vecinos_event_get_end           (VecinosEvent *self);
 char              *vecinos_event_format_date       (VecinosEvent *self);
 GPtrArray         *vecinos_event_get_sources       (VecinosEvent *self);
-gboolean           vecinos_event_matches           (VecinosEvent       *self,
-                                                    const char * const *words);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ each_word (const char *text,
 typedef struct {
   GString *query;
   guint    n_tokens;
+  gboolean letters;  /* a single letter is a prefix too */
 } QueryBuilder;
 
 static gboolean
@@ -66,7 +67,8 @@ add_query_word (const char *start,
   /* A quoted string is never an operator; the word holds no quote. Words
    * are matched as prefixes from two characters on: a single letter would
    * match most of the dataset */
-  g_string_append_printf (builder->query, g_utf8_strlen (word, -1) > 1 ? "\"%s\"*" : "\"%s\"", word);
+  g_string_append_printf (builder->query, builder->letters || g_utf8_strlen (word, -1) > 1 ? "\"%s\"*" : "\"%s\"",
+                          word);
   return ++builder->n_tokens < VECINOS_SEARCH_MAX_TOKENS;
 }
 
@@ -79,11 +81,12 @@ add_query_word (const char *start,
  *   holding every word of @text as a word or the start of one, such as
  *   `"lopez"* "obra"*`; %NULL when @text has no word to search for
  */
-char *
-vecinos_search_build_query (const char *text)
+static char *
+build_query (const char *text,
+             gboolean    letters)
 {
   g_autofree char *valid = NULL;
-  QueryBuilder builder = { 0 };
+  QueryBuilder builder = { .letters = letters };
 
   if (text == NULL)
     return NULL;
@@ -96,6 +99,28 @@ vecinos_search_build_query (const char *text)
       return NULL;
     }
   return g_string_free (builder.query, FALSE);
+}
+
+char *
+vecinos_search_build_query (const char *text)
+{
+  return build_query (text, FALSE);
+}
+
+/**
+ * vecinos_search_build_filter_query:
+ *
+ * The query of the timeline's filter, which narrows the events as the
+ * user types: as vecinos_search_build_query(), with a single letter the
+ * start of a word too ("m" keeps the events with a word in m, as the
+ * first key typed; the search would rather wait for a second)
+ *
+ * Returns: (transfer full) (nullable): an FTS5 query, or %NULL
+ */
+char *
+vecinos_search_build_filter_query (const char *text)
+{
+  return build_query (text, TRUE);
 }
 
 /* A word without accents or case, as the index keeps it */

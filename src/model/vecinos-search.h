@@ -29,6 +29,7 @@ typedef struct {
 } VecinosSearchResult;
 
 char     *vecinos_search_build_query     (const char          *text);
+char     *vecinos_search_build_filter_query (const char      *text);
 GPtrArray *vecinos_search_fold_words    (const char          *text);
 char     *vecinos_search_make_snippet    (const char          *text,
                                           GPtrArray           *query,

@@ -37,7 +37,7 @@ struct _VecinosChartView
   double             title_scale;  /* presenting: the title larger */
   int                hover_year;
   double             range_start, range_end;
-  gpointer           selected; /* the event selected on the timeline */
+  VecinosEvent      *selected; /* the event selected on the timeline */
   VecinosChartScale  scale[2]; /* where the last frame put each series */
 };
 
@@ -561,6 +561,7 @@ vecinos_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->compare, vecinos_series_free);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
+  g_clear_object (&self->selected);
 
   G_OBJECT_CLASS (vecinos_chart_view_parent_class)->dispose (object);
 }
@@ -827,12 +828,16 @@ vecinos_chart_view_set_selected_event (VecinosChartView *self,
 {
   g_return_if_fail (VECINOS_IS_CHART_VIEW (self));
 
-  self->selected = event;
+  g_set_object (&self->selected, event);
+  /* The same event, not the same object: the timeline's list and the
+   * charts' are two lists of the dataset's events */
   for (guint i = 0; self->events != NULL && i < self->events->len; i++)
     {
       VecinosChartEvent *chart_event = &g_array_index (self->events, VecinosChartEvent, i);
 
-      chart_event->selected = event != NULL && chart_event->event == event;
+      chart_event->selected = event != NULL && chart_event->event != NULL &&
+                              g_str_equal (vecinos_event_get_slug (chart_event->event),
+                                           vecinos_event_get_slug (event));
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

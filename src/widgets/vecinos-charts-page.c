@@ -178,6 +178,10 @@ reload (VecinosChartsPage *self)
   gtk_widget_set_sensitive (self->per_person_cell, series->population != NULL);
 
   terms = vecinos_dataset_list_terms (self->dataset, self->language);
+  /* The events a chart marks, read when a chart is first drawn (a
+   * timeline of a million events without figures never is) */
+  if (self->events == NULL)
+    self->events = vecinos_dataset_list_events (self->dataset, self->language, NULL);
   vecinos_chart_view_set_series (self->chart, series, terms,
                                  vecinos_chart_events_for_category (self->events, series->category));
   vecinos_chart_view_set_compare (self->chart, compare, (flags & VECINOS_CHART_INDEX) != 0);
@@ -548,13 +552,12 @@ longest_record (VecinosChartsPage *self)
 
 /**
  * vecinos_charts_page_set_dataset:
- * @events: (element-type VecinosEvent): the timeline's events, by date
+ * @dataset: (nullable): the dataset whose figures are charted
  */
 void
 vecinos_charts_page_set_dataset (VecinosChartsPage *self,
                                  VecinosDataset    *dataset,
-                                 const char        *language,
-                                 GListModel        *events)
+                                 const char        *language)
 {
   g_autoptr(GtkStringList) names = NULL;
   GtkWidget *child;
@@ -562,7 +565,7 @@ vecinos_charts_page_set_dataset (VecinosChartsPage *self,
   g_return_if_fail (VECINOS_IS_CHARTS_PAGE (self));
 
   g_set_object (&self->dataset, dataset);
-  g_set_object (&self->events, events);
+  g_clear_object (&self->events);
   g_free (self->language);
   self->language = g_strdup (language);
   g_clear_pointer (&self->series, g_ptr_array_unref);

@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (VecinosChartsPage, vecinos_charts_page, VECINOS, CHARTS_PA
 
 void              vecinos_charts_page_set_dataset (VecinosChartsPage *self,
                                                    VecinosDataset    *dataset,
-                                                   const char        *language,
-                                                   GListModel        *events);
+                                                   const char        *language);
 gboolean          vecinos_charts_page_show_series (VecinosChartsPage *self,
                                                    const char        *slug);
 gboolean          vecinos_charts_page_set_options (VecinosChartsPage *self,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "vecinos-event.h"
+#include "vecinos-event-list.h"
 #include "vecinos-date.h"
 #include "vecinos-timeline-view-private.h"
 #include "vecinos-focus-ring.h"
@@ -288,15 +289,30 @@ drawn_by_cairo (GtkWidget *widget)
   return renderer != NULL && g_str_equal (G_OBJECT_TYPE_NAME (renderer), "GskCairoRenderer");
 }
 
+/* The title of the event at @position: read from the window's event
+ * list without making the event */
+static char *
+item_title (VecinosTimelineView *self,
+            guint                position)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  g_autoptr(VecinosEvent) event = NULL;
+
+  if (VECINOS_IS_EVENT_LIST (model))
+    return g_strdup (vecinos_event_list_get_title (VECINOS_EVENT_LIST (model), position));
+  event = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  return g_strdup (vecinos_event_get_title (event));
+}
+
 static double
 label_width (VecinosTimelineView *self,
              guint                item)
 {
   if (self->label_widths[item] < 0)
     {
-      g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), item);
+      g_autofree char *title = item_title (self, item);
 
-      self->label_widths[item] = _vecinos_timeline_view_text_width (self, vecinos_event_get_title (event));
+      self->label_widths[item] = _vecinos_timeline_view_text_width (self, title);
     }
   return self->label_widths[item];
 }
@@ -316,12 +332,12 @@ static char *
 mark_label (VecinosTimelineView       *self,
             const VecinosTimelineMark *mark)
 {
-  g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->lead);
+  g_autofree char *title = item_title (self, mark->lead);
   char more[16] = "";
 
   if (mark->count > 1)
     format_more (mark, more, sizeof more);
-  return g_strconcat (vecinos_event_get_title (event), more, NULL);
+  return g_strconcat (title, more, NULL);
 }
 
 /* The markers of marks @begin to @end (one row) at height @y: the row's
@@ -732,25 +748,41 @@ rebuild_items (VecinosTimelineView *self)
   self->items = g_new0 (VecinosTimelineItem, self->n_items);
   self->label_widths = g_new (double, self->n_items);
 
-  for (guint i = 0; i < self->n_items; i++)
+  if (VECINOS_IS_EVENT_LIST (gtk_single_selection_get_model (self->selection)))
     {
-      g_autoptr(VecinosEvent) event = g_list_model_get_item (model, i);
-      const VecinosDate *end = vecinos_event_get_end (event);
-      guint row = 0;
+      /* The window's events: read from the list's array, none made */
+      VecinosEventList *list = VECINOS_EVENT_LIST (gtk_single_selection_get_model (self->selection));
 
-      for (guint r = 0; r < self->categories->len; r++)
-        if (g_str_equal (((VecinosCategory *) g_ptr_array_index (self->categories, r))->slug,
-                         vecinos_event_get_category (event)))
-          row = r;
+      for (guint i = 0; i < self->n_items; i++)
+        {
+          VecinosEventSpan span = vecinos_event_list_get_span (list, i);
 
-      self->items[i] = (VecinosTimelineItem) {
-        vecinos_date_first_day (vecinos_event_get_start (event)),
-        end != NULL ? vecinos_date_last_day (end) : vecinos_date_first_day (vecinos_event_get_start (event)),
-        row,
-        vecinos_event_get_importance (event),
-      };
-      self->label_widths[i] = -1;
+          self->items[i] = (VecinosTimelineItem) {
+            span.first, span.last, MIN (span.row, MAX (self->categories->len, 1) - 1), span.importance,
+          };
+          self->label_widths[i] = -1;
+        }
     }
+  else
+    for (guint i = 0; i < self->n_items; i++)
+      {
+        g_autoptr(VecinosEvent) event = g_list_model_get_item (model, i);
+        const VecinosDate *end = vecinos_event_get_end (event);
+        guint row = 0;
+
+        for (guint r = 0; r < self->categories->len; r++)
+          if (g_str_equal (((VecinosCategory *) g_ptr_array_index (self->categories, r))->slug,
+                           vecinos_event_get_category (event)))
+            row = r;
+
+        self->items[i] = (VecinosTimelineItem) {
+          vecinos_date_first_day (vecinos_event_get_start (event)),
+          end != NULL ? vecinos_date_last_day (end) : vecinos_date_first_day (vecinos_event_get_start (event)),
+          row,
+          vecinos_event_get_importance (event),
+        };
+        self->label_widths[i] = -1;
+      }
 
   self->layout = vecinos_timeline_layout_new (self->items, self->n_items, MAX (self->categories->len, 1));
 }

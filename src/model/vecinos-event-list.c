@@ -1,0 +1,577 @@
+/* vecinos-event-list.c — the timeline's events as data: a list model that
+ * makes an event only when it is asked for one
+ *
+ * A dataset's events are read once into one flat array — the days, the
+ * row, the importance and the id of each, and its title in one block of
+ * text — about 60 bytes an event instead of an object with its summary
+ * and sources. The timeline draws from the array; the list and the event
+ * page ask for a #VecinosEvent, which is read from the dataset then, and
+ * is the same object for as long as anyone holds it (a selection finds
+ * its item again by pointer).
+ *
+ * The filters are the list's: a category hidden, an importance, words. The
+ * words are looked up in the dataset's search index (the title and the
+ * summary, by word beginnings, ignoring case and accents, as the search
+ * does), not read from each event, and what the filters let through is
+ * found in one pass over the array.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "vecinos-dataset-private.h"
+#include "vecinos-event-list.h"
+#include "vecinos-event-private.h"
+#include "vecinos-search.h"
+
+typedef struct {
+  gint64     id;
+  VecinosDay first;
+  VecinosDay last;
+  guint32    title;       /* where its title starts in titles */
+  guint16    row;
+  guint8     importance;
+} Record;
+
+struct _VecinosEventList
+{
+  GObject          parent_instance;
+
+  VecinosDataset  *dataset;
+  char            *lang;
+  char            *search_lang;  /* whose words the index has */
+
+  Record          *records;      /* every event, by date */
+  guint            n_records;
+  GString         *titles;
+  guint           *row_counts;
+  guint            n_rows;
+  /* An event's index from its id: an array where the ids are dense (a
+   * compiled dataset's are 1…n), else a table */
+  guint32         *index_of_id;
+  gint64           n_ids;
+  GHashTable      *index_by_id;
+
+  /* What the filters let through: indexes into records, in order; NULL
+   * when they let everything through */
+  guint32         *visible;
+  guint            n_visible;
+
+  /* The events made and still held by someone: index → VecinosEvent */
+  GHashTable      *made;
+};
+
+static void vecinos_event_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VecinosEventList, vecinos_event_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, vecinos_event_list_model_init))
+
+/* An event's index in records, plus one, on the event */
+static GQuark
+index_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("vecinos-event-list-index");
+  return quark;
+}
+
+static guint
+record_at (VecinosEventList *self,
+           guint             position)
+{
+  return self->visible != NULL ? self->visible[position] : position;
+}
+
+static void
+forget_event (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  VecinosEventList *self = data;
+  guint index = GPOINTER_TO_UINT (g_object_get_qdata (where_the_object_was, index_quark ()));
+  GHashTableIter iter;
+  gpointer event;
+
+  if (index > 0 && g_hash_table_lookup (self->made, GUINT_TO_POINTER (index - 1)) == where_the_object_was)
+    {
+      g_hash_table_remove (self->made, GUINT_TO_POINTER (index - 1));
+      return;
+    }
+  g_hash_table_iter_init (&iter, self->made);
+  while (g_hash_table_iter_next (&iter, NULL, &event))
+    if (event == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static void
+vecinos_event_list_finalize (GObject *object)
+{
+  VecinosEventList *self = (VecinosEventList *) object;
+  GHashTableIter iter;
+  gpointer event;
+
+  g_hash_table_iter_init (&iter, self->made);
+  while (g_hash_table_iter_next (&iter, NULL, &event))
+    g_object_weak_unref (event, forget_event, self);
+  g_hash_table_unref (self->made);
+  g_clear_object (&self->dataset);
+  g_free (self->lang);
+  g_free (self->search_lang);
+  g_free (self->records);
+  if (self->titles != NULL)
+    g_string_free (self->titles, TRUE);
+  g_free (self->row_counts);
+  g_free (self->index_of_id);
+  g_clear_pointer (&self->index_by_id, g_hash_table_unref);
+  g_free (self->visible);
+
+  G_OBJECT_CLASS (vecinos_event_list_parent_class)->finalize (object);
+}
+
+static void
+vecinos_event_list_class_init (VecinosEventListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vecinos_event_list_finalize;
+}
+
+static void
+vecinos_event_list_init (VecinosEventList *self)
+{
+  self->made = g_hash_table_new (NULL, NULL);
+}
+
+static GType
+get_item_type (GListModel *model)
+{
+  return VECINOS_TYPE_EVENT;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  VecinosEventList *self = VECINOS_EVENT_LIST (model);
+
+  return self->visible != NULL ? self->n_visible : self->n_records;
+}
+
+/* When the dataset cannot be read any more, an event of what the list
+ * holds (the window is told, and shows why) */
+static VecinosEvent *
+event_from_record (VecinosEventList *self,
+                   const Record     *record)
+{
+  VecinosEventFields fields = {
+    .slug = "",
+    .title = self->titles->str + record->title,
+    .summary = "",
+    .category = "",
+    .category_name = "",
+    .color = "#999999",
+    .importance = record->importance,
+  };
+
+  vecinos_date_from_day (record->first, VECINOS_DATE_PRECISION_DAY, &fields.start);
+  fields.has_end = record->last != record->first;
+  vecinos_date_from_day (record->last, VECINOS_DATE_PRECISION_DAY, &fields.end);
+  return vecinos_event_new (&fields);
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  VecinosEventList *self = VECINOS_EVENT_LIST (model);
+  VecinosEvent *event;
+  guint index;
+
+  if (position >= get_n_items (model))
+    return NULL;
+  index = record_at (self, position);
+  if ((event = g_hash_table_lookup (self->made, GUINT_TO_POINTER (index))) != NULL)
+    return g_object_ref (event);
+
+  event = vecinos_dataset_get_event (self->dataset, self->lang, self->records[index].id);
+  if (event == NULL)
+    event = event_from_record (self, &self->records[index]);
+  g_object_set_qdata (G_OBJECT (event), index_quark (), GUINT_TO_POINTER (index + 1));
+  g_object_weak_ref (G_OBJECT (event), forget_event, self);
+  g_hash_table_insert (self->made, GUINT_TO_POINTER (index), event);
+  return event;
+}
+
+static void
+vecinos_event_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The categories' ids, in the order of their rows */
+static GArray *
+read_category_ids (VecinosDataset  *dataset,
+                   GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = dataset->queries[QUERY_CATEGORY_IDS];
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return vecinos_dataset_read_failed (dataset, stmt, rc, error), NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+read_records (VecinosEventList  *self,
+              GError           **error)
+{
+  VecinosDataset *dataset = self->dataset;
+  g_autoptr(GArray) category_ids = NULL;
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (Record));
+  sqlite3_stmt *stmt;
+  gint64 max_id = 0;
+  int rc;
+
+  if (!(category_ids = read_category_ids (dataset, error)))
+    return FALSE;
+  self->n_rows = MAX (category_ids->len, 1);
+  self->row_counts = g_new0 (guint, self->n_rows);
+  self->titles = g_string_new (NULL);
+
+  stmt = dataset->queries[QUERY_EVENT_ROWS];
+  sqlite3_bind_text (stmt, 1, self->lang, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VecinosDate start = date_column (stmt, 1, 2);
+      gint64 category = sqlite3_column_int64 (stmt, 6);
+      const gint64 *found = bsearch (&category, category_ids->data, category_ids->len, sizeof (gint64),
+                                     compare_ids);
+      g_autofree char *title = text_column (stmt, 7, SHORT_TEXT);
+      Record record = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .first = vecinos_date_first_day (&start),
+        .title = self->titles->len,
+        .row = found != NULL ? found - (const gint64 *) category_ids->data : 0,
+        .importance = CLAMP (sqlite3_column_int (stmt, 5), 1, 3),
+      };
+
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          VecinosDate end = date_column (stmt, 3, 4);
+
+          record.last = MAX (vecinos_date_last_day (&end), record.first);
+        }
+      else
+        record.last = record.first;
+      /* A block of text past 4 GiB would not be addressed: a file that
+       * large is not one Vecinos wrote */
+      if (self->titles->len > G_MAXUINT32 - SHORT_TEXT - 1)
+        return vecinos_dataset_read_failed (dataset, stmt, SQLITE_TOOBIG, error);
+      g_string_append_len (self->titles, title, strlen (title) + 1);
+      self->row_counts[record.row]++;
+      max_id = MAX (max_id, record.id);
+      g_array_append_val (records, record);
+    }
+  if (rc != SQLITE_DONE)
+    return vecinos_dataset_read_failed (dataset, stmt, rc, error);
+  sqlite3_reset (stmt);
+
+  self->n_records = records->len;
+  self->records = (Record *) g_array_free (g_steal_pointer (&records), FALSE);
+
+  if (max_id >= 0 && max_id < (gint64) self->n_records * 4 + 1024)
+    {
+      self->n_ids = max_id + 1;
+      self->index_of_id = g_new (guint32, self->n_ids);
+      memset (self->index_of_id, 0xff, self->n_ids * sizeof (guint32));
+      for (guint i = 0; i < self->n_records; i++)
+        if (self->records[i].id >= 0)
+          self->index_of_id[self->records[i].id] = i;
+    }
+  else
+    {
+      self->index_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+      for (guint i = 0; i < self->n_records; i++)
+        g_hash_table_insert (self->index_by_id, &self->records[i].id, GUINT_TO_POINTER (i + 1));
+    }
+  return TRUE;
+}
+
+/**
+ * vecinos_event_list_new:
+ * @lang: the language of the texts; a text missing in it is English
+ *
+ * Returns: (transfer full) (nullable): the dataset's events, by date,
+ *   none filtered out
+ */
+VecinosEventList *
+vecinos_event_list_new (VecinosDataset  *dataset,
+                        const char      *lang,
+                        GError         **error)
+{
+  g_autoptr(VecinosEventList) self = NULL;
+
+  g_return_val_if_fail (VECINOS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  self = g_object_new (VECINOS_TYPE_EVENT_LIST, NULL);
+  self->dataset = g_object_ref (dataset);
+  self->lang = g_strdup (lang);
+  /* An imported timeline's words are indexed once, as English (its one
+   * language is the same text under every code) */
+  self->search_lang = g_strdup (vecinos_dataset_get_content_language (dataset) != NULL ? "en" : lang);
+  if (!vecinos_dataset_begin_call (dataset, error) || !read_records (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* All the events, before the filters */
+guint
+vecinos_event_list_get_n_events (VecinosEventList *self)
+{
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), 0);
+
+  return self->n_records;
+}
+
+/* How many events a row (a category) has, before the filters */
+guint
+vecinos_event_list_count_row (VecinosEventList *self,
+                              guint             row)
+{
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), 0);
+
+  return row < self->n_rows ? self->row_counts[row] : 0;
+}
+
+static guint
+index_of (VecinosEventList *self,
+          gint64            id)
+{
+  if (self->index_of_id != NULL)
+    return id >= 0 && id < self->n_ids ? self->index_of_id[id] : G_MAXUINT32;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->index_by_id, &id)) - 1;
+}
+
+/* The events the search index finds @query in: a mark an event; FALSE
+ * when the index cannot be read (the dataset says why) */
+static guint8 *
+find_words (VecinosEventList *self,
+            const char       *query)
+{
+  sqlite3_stmt *stmt = self->dataset->queries[QUERY_FILTER_EVENTS];
+  g_autofree guint8 *found = g_new0 (guint8, MAX (self->n_records, 1));
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->search_lang, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint index = index_of (self, sqlite3_column_int64 (stmt, 0));
+
+      if (index < self->n_records)
+        found[index] = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return vecinos_dataset_read_failed (self->dataset, stmt, rc, NULL), NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&found);
+}
+
+/* Where index @index is among what the filters let through */
+static guint
+position_of (const guint32 *visible,
+             guint          n,
+             guint          index)
+{
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (visible[middle] < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low < n && visible[low] == index ? low : G_MAXUINT;
+}
+
+/**
+ * vecinos_event_list_set_filter:
+ * @hidden_rows: (array length=n_rows) (nullable): the rows (categories)
+ *   hidden
+ * @max_importance: the least important level shown (1 to 3)
+ * @text: (nullable): words each event shown has the beginnings of, in
+ *   its title or summary
+ * @keep: (nullable): an event held elsewhere (the selected one): if it
+ *   stays, the change is told around it, so that a selection keeps it
+ *   without asking for every event that changed
+ *
+ * Returns: whether what the list holds changed
+ */
+gboolean
+vecinos_event_list_set_filter (VecinosEventList *self,
+                               const gboolean   *hidden_rows,
+                               guint             n_rows,
+                               int               max_importance,
+                               const char       *text,
+                               VecinosEvent     *keep)
+{
+  g_autofree char *query = vecinos_search_build_filter_query (text);
+  g_autofree guint8 *words = NULL;
+  g_autofree guint32 *old = NULL;
+  guint32 *visible;
+  guint n = 0, old_n, prefix = 0, suffix = 0, kept;
+  gboolean everything = TRUE;
+
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), FALSE);
+
+  if (query != NULL && vecinos_dataset_begin_call (self->dataset, NULL))
+    words = find_words (self, query);
+  visible = g_new (guint32, MAX (self->n_records, 1));
+  for (guint i = 0; i < self->n_records; i++)
+    {
+      const Record *record = &self->records[i];
+
+      if (record->importance > max_importance ||
+          (hidden_rows != NULL && record->row < n_rows && hidden_rows[record->row]) ||
+          (query != NULL && (words == NULL || !words[i])))
+        {
+          everything = FALSE;
+          continue;
+        }
+      visible[n++] = i;
+    }
+
+  /* The old list, written out */
+  old_n = get_n_items (G_LIST_MODEL (self));
+  old = self->visible;
+  if (old == NULL)
+    {
+      old = g_new (guint32, MAX (old_n, 1));
+      for (guint i = 0; i < old_n; i++)
+        old[i] = i;
+    }
+  while (prefix < MIN (old_n, n) && old[prefix] == visible[prefix])
+    prefix++;
+  while (suffix < MIN (old_n, n) - prefix && old[old_n - 1 - suffix] == visible[n - 1 - suffix])
+    suffix++;
+
+  self->n_visible = n;
+  if (everything)
+    g_clear_pointer (&visible, g_free);
+  self->visible = visible;
+  if (prefix == old_n && prefix == n)
+    return FALSE;
+
+  kept = keep != NULL ? GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (keep), index_quark ())) : 0;
+  if (kept > 0 && g_hash_table_lookup (self->made, GUINT_TO_POINTER (kept - 1)) == keep)
+    {
+      guint old_at = position_of (old, old_n, kept - 1);
+      guint new_at = visible != NULL ? position_of (visible, n, kept - 1) : kept - 1 < n ? kept - 1 : G_MAXUINT;
+
+      if (old_at != G_MAXUINT && new_at != G_MAXUINT && old_at >= prefix && old_at < old_n - suffix)
+        {
+          /* The events before it, then those after: it is never in a
+           * change. In between, the list is the new one up to it and the
+           * old one after it */
+          guint32 *now = self->visible;
+          g_autofree guint32 *between = g_new (guint32, new_at + 1 + (old_n - old_at - 1));
+
+          for (guint i = 0; i <= new_at; i++)
+            between[i] = now != NULL ? now[i] : i;
+          memcpy (between + new_at + 1, old + old_at + 1, (old_n - old_at - 1) * sizeof (guint32));
+          self->visible = between;
+          self->n_visible = new_at + 1 + (old_n - old_at - 1);
+          g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_at - prefix, new_at - prefix);
+          self->visible = now;
+          self->n_visible = n;
+          g_list_model_items_changed (G_LIST_MODEL (self), new_at + 1, old_n - old_at - 1 - suffix,
+                                      n - new_at - 1 - suffix);
+          return TRUE;
+        }
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, n - prefix - suffix);
+  return TRUE;
+}
+
+/**
+ * vecinos_event_list_find:
+ *
+ * Returns: the position of the event @slug among what the filters let
+ *   through, or %VECINOS_EVENT_LIST_NONE
+ */
+guint
+vecinos_event_list_find (VecinosEventList *self,
+                         const char       *slug)
+{
+  sqlite3_stmt *stmt;
+  guint index = G_MAXUINT32;
+  int rc;
+
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), VECINOS_EVENT_LIST_NONE);
+
+  if (slug == NULL || !vecinos_dataset_begin_call (self->dataset, NULL))
+    return VECINOS_EVENT_LIST_NONE;
+  stmt = self->dataset->queries[QUERY_EVENT_ID];
+  sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    index = index_of (self, sqlite3_column_int64 (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    return vecinos_dataset_read_failed (self->dataset, stmt, rc, NULL), VECINOS_EVENT_LIST_NONE;
+  sqlite3_reset (stmt);
+  if (index >= self->n_records)
+    return VECINOS_EVENT_LIST_NONE;
+  if (self->visible == NULL)
+    return index;
+  return position_of (self->visible, self->n_visible, index);
+}
+
+/* The event at @position on the timeline, without making it */
+VecinosEventSpan
+vecinos_event_list_get_span (VecinosEventList *self,
+                             guint             position)
+{
+  const Record *record;
+
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), (VecinosEventSpan) { 0 });
+  g_return_val_if_fail (position < get_n_items (G_LIST_MODEL (self)), (VecinosEventSpan) { 0 });
+
+  record = &self->records[record_at (self, position)];
+  return (VecinosEventSpan) { record->first, record->last, record->row, record->importance };
+}
+
+/* The title of the event at @position, without making it */
+const char *
+vecinos_event_list_get_title (VecinosEventList *self,
+                              guint             position)
+{
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), "");
+  g_return_val_if_fail (position < get_n_items (G_LIST_MODEL (self)), "");
+
+  return self->titles->str + self->records[record_at (self, position)].title;
+}
