@@ -104,34 +104,6 @@ run (Program  *program,
   return TRUE;
 }
 
-/* A synthetic dataset of @n events, compiled once into the cache folder */
-static char *
-synthetic_dataset (guint n)
-{
-  g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "vecinos-bench", NULL);
-  g_autofree char *name = g_strdup_printf ("startup-%u.sqlite", n);
-  char *database = g_build_filename (directory, name, NULL);
-  g_autofree char *csv = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (g_file_test (database, G_FILE_TEST_EXISTS))
-    return database;
-  g_mkdir_with_parents (directory, 0700);
-  csv = g_strdup_printf ("%s.csv", database);
-  text = bench_synthetic_timeline (n, TRUE);
-  if (!g_file_set_contents (csv, text, -1, &error))
-    g_error ("%s", error->message);
-  g_print ("compiling %u events into %s…\n", n, database);
-  if (!g_spawn_sync (NULL, (char *[]) { (char *) VECINOS_COMPILE_PATH, csv, database, NULL }, NULL,
-                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s", error->message);
-  g_remove (csv);
-  return database;
-}
-
 static char **
 vecinos_argv (const char *dataset,
               const char *language)
@@ -191,7 +163,7 @@ main (int   argc,
   for (guint i = 0; i < sizes->len; i++)
     {
       guint n = g_array_index (sizes, guint, i);
-      g_autofree char *database = synthetic_dataset (n);
+      g_autofree char *database = bench_cached_dataset (VECINOS_COMPILE_PATH, n);
 
       g_ptr_array_add (programs, program_new (g_strdup_printf ("%u events", n), vecinos_argv (database, "en")));
     }

@@ -170,3 +170,34 @@ bench_spawn (char       **argv,
   run->output = g_string_free (out, FALSE);
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
+
+/* A synthetic timeline of @n events (bench_synthetic_timeline(), CSV)
+ * compiled once by @compiler into the user's cache folder, and kept there
+ * for the next run */
+char *
+bench_cached_dataset (const char *compiler,
+                      guint       n)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "vecinos-bench", NULL);
+  g_autofree char *name = g_strdup_printf ("startup-%u.sqlite", n);
+  char *database = g_build_filename (directory, name, NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_file_test (database, G_FILE_TEST_EXISTS))
+    return database;
+  g_mkdir_with_parents (directory, 0700);
+  csv = g_strdup_printf ("%s.csv", database);
+  text = bench_synthetic_timeline (n, TRUE);
+  if (!g_file_set_contents (csv, text, -1, &error))
+    g_error ("%s", error->message);
+  g_print ("compiling %u events into %s…\n", n, database);
+  if (!g_spawn_sync (NULL, (char *[]) { (char *) compiler, csv, database, NULL }, NULL,
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s", error->message);
+  g_remove (csv);
+  return database;
+}

@@ -31,6 +31,9 @@ typedef struct {
   char   *output;       /* its standard output */
 } BenchRun;
 
+char   *bench_cached_dataset     (const char *compiler,
+                                  guint       n);
+
 gboolean bench_spawn (char     **argv,
                       char     **envp,
                       BenchRun  *run);

@@ -1396,7 +1396,9 @@ test_event_filter (void)
 
                   g_assert_cmpuint (position, ==, shown);
                   g_assert_cmpstr (vecinos_event_get_slug (shown_event), ==, vecinos_event_get_slug (event));
-                  g_assert_cmpstr (vecinos_event_list_get_title (list, position), ==, vecinos_event_get_title (event));
+                  g_autofree char *title = vecinos_event_list_get_title (list, position);
+
+                  g_assert_cmpstr (title, ==, vecinos_event_get_title (event));
                   shown++;
                 }
             }

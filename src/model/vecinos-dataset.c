@@ -44,14 +44,17 @@ static const char * const query_sql[N_QUERIES] = {
     " ORDER BY e.start_day, e.id",
   [QUERY_EVENT_SOURCES] =
     "SELECT event_id, name, url FROM event_source ORDER BY event_id, ordinal",
-  /* The timeline's events as VecinosEventList keeps them: a row each, by
-   * date; ?1 a language */
+  /* The timeline's events as VecinosEventList keeps them, in the order
+   * of the table (which the compiler writes by date; the list sorts what
+   * is not): the table alone, not a page of texts */
   [QUERY_EVENT_ROWS] =
-    "SELECT e.id, e.start_day, e.precision, e.end_day, e.end_precision, e.importance, e.category_id,"
-    " coalesce (t.title, te.title)"
-    " FROM event e JOIN event_text te ON te.event_id = e.id AND te.lang = 'en'"
-    " LEFT JOIN event_text t ON t.event_id = e.id AND t.lang = ?1"
-    " ORDER BY e.start_day, e.id",
+    "SELECT id, start_day, precision, end_day, end_precision, importance, category_id FROM event",
+  /* ?1 a language, ?2 an event's id: its title, English where it has
+   * none in the language */
+  [QUERY_EVENT_TITLE_OF] =
+    "SELECT coalesce (t.title, te.title) FROM event_text te"
+    " LEFT JOIN event_text t ON t.event_id = te.event_id AND t.lang = ?1"
+    " WHERE te.event_id = ?2 AND te.lang = 'en'",
   /* ?1 a language, ?2 an event's id: the event whole, as QUERY_EVENTS */
   [QUERY_EVENT_BY_ID] =
     "SELECT e.id, e.slug, e.start_day, e.precision, e.end_day, e.end_precision,"

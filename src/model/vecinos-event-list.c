@@ -2,12 +2,13 @@
  * makes an event only when it is asked for one
  *
  * A dataset's events are read once into one flat array — the days, the
- * row, the importance and the id of each, and its title in one block of
- * text — about 60 bytes an event instead of an object with its summary
- * and sources. The timeline draws from the array; the list and the event
- * page ask for a #VecinosEvent, which is read from the dataset then, and
- * is the same object for as long as anyone holds it (a selection finds
- * its item again by pointer).
+ * row, the importance and the id of each, 24 bytes, from the event table
+ * alone (no page of texts is read to open) — instead of an object with
+ * its texts and sources. The timeline draws from the array and reads the
+ * titles of the labels it shows; the list and the event page ask for a
+ * #VecinosEvent, which is read from the dataset then, and is the same
+ * object for as long as anyone holds it (a selection finds its item
+ * again by pointer).
  *
  * The filters are the list's: a category hidden, an importance, words. The
  * words are looked up in the dataset's search index (the title and the
@@ -30,7 +31,6 @@ typedef struct {
   gint64     id;
   VecinosDay first;
   VecinosDay last;
-  guint32    title;       /* where its title starts in titles */
   guint16    row;
   guint8     importance;
 } Record;
@@ -45,7 +45,9 @@ struct _VecinosEventList
 
   Record          *records;      /* every event, by date */
   guint            n_records;
-  GString         *titles;
+  /* The titles read so far (the labels on the timeline): index → text,
+   * forgotten past TITLES_KEPT */
+  GHashTable      *titles;
   guint           *row_counts;
   guint            n_rows;
   /* An event's index from its id: an array where the ids are dense (a
@@ -124,8 +126,7 @@ vecinos_event_list_finalize (GObject *object)
   g_free (self->lang);
   g_free (self->search_lang);
   g_free (self->records);
-  if (self->titles != NULL)
-    g_string_free (self->titles, TRUE);
+  g_hash_table_unref (self->titles);
   g_free (self->row_counts);
   g_free (self->index_of_id);
   g_clear_pointer (&self->index_by_id, g_hash_table_unref);
@@ -144,6 +145,7 @@ static void
 vecinos_event_list_init (VecinosEventList *self)
 {
   self->made = g_hash_table_new (NULL, NULL);
+  self->titles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 static GType
@@ -168,7 +170,7 @@ event_from_record (VecinosEventList *self,
 {
   VecinosEventFields fields = {
     .slug = "",
-    .title = self->titles->str + record->title,
+    .title = "",
     .summary = "",
     .category = "",
     .category_name = "",
@@ -243,6 +245,17 @@ read_category_ids (VecinosDataset  *dataset,
   return g_steal_pointer (&ids);
 }
 
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  const Record *x = a, *y = b;
+
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
 static gboolean
 read_records (VecinosEventList  *self,
               GError           **error)
@@ -252,27 +265,24 @@ read_records (VecinosEventList  *self,
   g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (Record));
   sqlite3_stmt *stmt;
   gint64 max_id = 0;
+  gboolean sorted = TRUE;
   int rc;
 
   if (!(category_ids = read_category_ids (dataset, error)))
     return FALSE;
   self->n_rows = MAX (category_ids->len, 1);
   self->row_counts = g_new0 (guint, self->n_rows);
-  self->titles = g_string_new (NULL);
 
   stmt = dataset->queries[QUERY_EVENT_ROWS];
-  sqlite3_bind_text (stmt, 1, self->lang, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VecinosDate start = date_column (stmt, 1, 2);
       gint64 category = sqlite3_column_int64 (stmt, 6);
       const gint64 *found = bsearch (&category, category_ids->data, category_ids->len, sizeof (gint64),
                                      compare_ids);
-      g_autofree char *title = text_column (stmt, 7, SHORT_TEXT);
       Record record = {
         .id = sqlite3_column_int64 (stmt, 0),
         .first = vecinos_date_first_day (&start),
-        .title = self->titles->len,
         .row = found != NULL ? found - (const gint64 *) category_ids->data : 0,
         .importance = CLAMP (sqlite3_column_int (stmt, 5), 1, 3),
       };
@@ -285,11 +295,8 @@ read_records (VecinosEventList  *self,
         }
       else
         record.last = record.first;
-      /* A block of text past 4 GiB would not be addressed: a file that
-       * large is not one Vecinos wrote */
-      if (self->titles->len > G_MAXUINT32 - SHORT_TEXT - 1)
-        return vecinos_dataset_read_failed (dataset, stmt, SQLITE_TOOBIG, error);
-      g_string_append_len (self->titles, title, strlen (title) + 1);
+      if (records->len > 0 && compare_records (&g_array_index (records, Record, records->len - 1), &record) > 0)
+        sorted = FALSE;
       self->row_counts[record.row]++;
       max_id = MAX (max_id, record.id);
       g_array_append_val (records, record);
@@ -297,6 +304,8 @@ read_records (VecinosEventList  *self,
   if (rc != SQLITE_DONE)
     return vecinos_dataset_read_failed (dataset, stmt, rc, error);
   sqlite3_reset (stmt);
+  if (!sorted)
+    g_array_sort (records, compare_records);
 
   self->n_records = records->len;
   self->records = (Record *) g_array_free (g_steal_pointer (&records), FALSE);
@@ -565,13 +574,43 @@ vecinos_event_list_get_span (VecinosEventList *self,
   return (VecinosEventSpan) { record->first, record->last, record->row, record->importance };
 }
 
-/* The title of the event at @position, without making it */
-const char *
+/* Titles read and kept, at most: those of the labels a timeline shows */
+#define TITLES_KEPT 8192
+
+/**
+ * vecinos_event_list_get_title:
+ *
+ * The title of the event at @position, without making the event (the
+ * timeline's labels)
+ *
+ * Returns: (transfer full): the title; "" when it cannot be read
+ */
+char *
 vecinos_event_list_get_title (VecinosEventList *self,
                               guint             position)
 {
-  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), "");
-  g_return_val_if_fail (position < get_n_items (G_LIST_MODEL (self)), "");
+  const char *title;
+  sqlite3_stmt *stmt;
+  guint index;
+  int rc;
 
-  return self->titles->str + self->records[record_at (self, position)].title;
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), g_strdup (""));
+  g_return_val_if_fail (position < get_n_items (G_LIST_MODEL (self)), g_strdup (""));
+
+  index = record_at (self, position);
+  if ((title = g_hash_table_lookup (self->titles, GUINT_TO_POINTER (index))) != NULL)
+    return g_strdup (title);
+  if (!vecinos_dataset_begin_call (self->dataset, NULL))
+    return g_strdup ("");
+  stmt = self->dataset->queries[QUERY_EVENT_TITLE_OF];
+  sqlite3_bind_text (stmt, 1, self->lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, self->records[index].id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return vecinos_dataset_read_failed (self->dataset, stmt, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, NULL),
+           g_strdup ("");
+  if (g_hash_table_size (self->titles) >= TITLES_KEPT)
+    g_hash_table_remove_all (self->titles);
+  g_hash_table_insert (self->titles, GUINT_TO_POINTER (index), text_column (stmt, 0, SHORT_TEXT));
+  sqlite3_reset (stmt);
+  return g_strdup (g_hash_table_lookup (self->titles, GUINT_TO_POINTER (index)));
 }

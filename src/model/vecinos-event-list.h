@@ -45,7 +45,7 @@ guint             vecinos_event_list_find         (VecinosEventList *self,
                                                    const char       *slug);
 VecinosEventSpan  vecinos_event_list_get_span     (VecinosEventList *self,
                                                    guint             position);
-const char       *vecinos_event_list_get_title    (VecinosEventList *self,
+char             *vecinos_event_list_get_title    (VecinosEventList *self,
                                                    guint             position);
 
 G_END_DECLS

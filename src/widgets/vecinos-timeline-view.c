@@ -299,7 +299,7 @@ item_title (VecinosTimelineView *self,
   g_autoptr(VecinosEvent) event = NULL;
 
   if (VECINOS_IS_EVENT_LIST (model))
-    return g_strdup (vecinos_event_list_get_title (VECINOS_EVENT_LIST (model), position));
+    return vecinos_event_list_get_title (VECINOS_EVENT_LIST (model), position);
   event = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   return g_strdup (vecinos_event_get_title (event));
 }

@@ -1,0 +1,173 @@
+/* bench-filter.c — the timeline's filter as a user types: a key to the
+ * frame that shows it in the entry, and to the frame that shows the
+ * events it lets through, for the bundled dataset and synthetic ones of
+ * 10 000 to 1 000 000 events, against a plain search entry's key to frame
+ * measured in the same run (issue 17)
+ *
+ *   xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/bench-filter \
+ *       build/data/vecinos.sqlite [EVENTS...] [--rounds=N]
+ *
+ * Each round types a word a key at a time into the filter ("mexico" in the
+ * bundled dataset, "event" then "event 12" in the synthetic ones, whose
+ * every event has the word "event": the most they can match) and clears
+ * it. Past 20 000 events the words are looked up after a pause in typing
+ * (150 ms, vecinos-workspace.c); the time to the filtered frame is given
+ * without that pause, which is waiting, not work. The synthetic datasets
+ * are compiled once into the user's cache folder (bench-util.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "bench-util.h"
+#include "vecinos-language.h"
+#include "vecinos-window-private.h"
+
+#define PAUSE_EVENTS 20000
+#define PAUSE_MS 150.0
+
+static gint64
+wait_for_frame (GtkWidget *window)
+{
+  gtk_test_widget_wait_for_draw (window);
+  return g_get_monotonic_time ();
+}
+
+static void
+count_changed (GtkLabel *label,
+               GParamSpec *pspec,
+               gint64     *when)
+{
+  *when = g_get_monotonic_time ();
+}
+
+/* Types @texts into @entry a text at a time: key → frame in @key_ms, key
+ * → filtered frame in @filter_ms (less the pause where there is one) */
+static void
+type (GtkWidget   *window,
+      GtkEditable *entry,
+      GtkLabel    *count,
+      const char **texts,
+      gboolean     pauses,
+      GArray      *key_ms,
+      GArray      *filter_ms)
+{
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      gint64 start, applied = 0;
+      gulong handler = count != NULL ? g_signal_connect (count, "notify::label", G_CALLBACK (count_changed),
+                                                         &applied) : 0;
+      double ms;
+
+      start = g_get_monotonic_time ();
+      gtk_editable_set_text (entry, texts[i]);
+      ms = (wait_for_frame (window) - start) / 1000.0;
+      g_array_append_val (key_ms, ms);
+      if (count == NULL)
+        continue;
+      /* The filtered frame: at once, or after the pause */
+      while (applied == 0 && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (count, handler);
+      ms = (wait_for_frame (window) - start) / 1000.0 - (pauses ? PAUSE_MS : 0);
+      g_array_append_val (filter_ms, ms);
+    }
+}
+
+static double
+median_of (GArray *samples)
+{
+  return bench_median ((double *) samples->data, samples->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) plain_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint rounds = 5;
+  const char *bundled_texts[] = { "m", "me", "mex", "mexi", "mexic", "mexico", "", NULL };
+  const char *synthetic_texts[] = { "e", "ev", "eve", "even", "event", "event 1", "event 12", "", NULL };
+
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
+  if (argc < 2)
+    {
+      g_printerr ("Usage: %s BUNDLED.sqlite [EVENTS...] [--rounds=N]\n", argv[0]);
+      return 2;
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      guint n;
+
+      if (g_str_has_prefix (argv[i], "--rounds="))
+        rounds = MAX (1, (guint) g_ascii_strtoull (argv[i] + strlen ("--rounds="), NULL, 10));
+      else if ((n = (guint) g_ascii_strtoull (argv[i], NULL, 10)) > 0)
+        g_array_append_val (sizes, n);
+    }
+  if (sizes->len == 0)
+    {
+      guint defaults[] = { 10000, 100000, 1000000 };
+
+      g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", VECINOS_BUILD_ROOT "/data", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  vecinos_language_bind (VECINOS_BUILD_ROOT "/po");
+  vecinos_language_use ("en");
+  gtk_init ();
+
+  /* The baseline: a search entry alone in a window */
+  {
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *entry = gtk_search_entry_new ();
+    g_autoptr(GArray) unused = g_array_new (FALSE, FALSE, sizeof (double));
+
+    gtk_window_set_child (GTK_WINDOW (window), entry);
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+    gtk_window_present (GTK_WINDOW (window));
+    wait_for_frame (window);
+    for (guint r = 0; r < rounds; r++)
+      type (window, GTK_EDITABLE (entry), NULL, bundled_texts, FALSE, plain_ms, unused);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  g_print ("filter, %u rounds, medians; a search entry alone: key to frame %.1f ms\n", rounds,
+           median_of (plain_ms));
+
+  for (int s = -1; s < (int) sizes->len; s++)
+    {
+      guint n = s < 0 ? 0 : g_array_index (sizes, guint, s);
+      g_autofree char *path = s < 0 ? g_strdup (argv[1]) : bench_cached_dataset (VECINOS_COMPILE_PATH, n);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
+      g_autoptr(GArray) key_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      GtkWidget *window;
+      guint n_events;
+
+      if (dataset == NULL)
+        g_error ("%s", error->message);
+      window = vecinos_window_new (NULL, dataset, "en", NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_frame (window);
+      n_events = g_list_model_get_n_items (G_LIST_MODEL (vecinos_window_get_event_selection (VECINOS_WINDOW (window))));
+      for (guint r = 0; r < rounds; r++)
+        type (window, vecinos_window_get_filter_entry (VECINOS_WINDOW (window)),
+              vecinos_window_get_filter_count (VECINOS_WINDOW (window)), s < 0 ? bundled_texts : synthetic_texts,
+              n_events >= PAUSE_EVENTS, key_ms, filter_ms);
+      g_print ("%8u events: key to frame %7.1f ms (%5.2f× the entry alone), to the filtered frame %8.1f ms%s\n",
+               n_events, median_of (key_ms), median_of (key_ms) / median_of (plain_ms), median_of (filter_ms),
+               n_events >= PAUSE_EVENTS ? " (after the 150 ms pause)" : "");
+      gtk_window_destroy (GTK_WINDOW (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  return 0;
+}
