@@ -11,6 +11,10 @@
  */
 #include "config.h"
 
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -137,6 +141,13 @@ compile (ImportJob  *job,
     sqlite3_progress_handler (db, 1000, (int (*) (void *)) g_cancellable_is_cancelled, job->cancellable);
   ok = vecinos_timeline_import_file (db, job->file, job->language, job->fallback, &problems, error);
   sqlite3_close (db);
+  g_clear_pointer (&contents, g_bytes_unref);
+#ifdef HAVE_MALLOC_TRIM
+  /* The timeline read and SQLite's pages are freed: given back to the
+   * system (glibc keeps what a thread frees for it), the window holds
+   * what it shows and no more */
+  malloc_trim (0);
+#endif
   if (!ok && g_cancellable_is_cancelled (job->cancellable))
     {
       g_clear_error (error);

@@ -497,14 +497,17 @@ static void
 test_import_limits (void)
 {
   g_autofree char *long_headline = g_strnfill (501, 'a');
+  g_autofree char *long_name = g_strnfill (600, 'n');
   g_autofree char *text = g_strdup_printf (
     "{\"events\": ["
     "  {\"start_date\": {\"year\": 1990}, \"text\": {\"headline\": \"%s\"}},"
-    "  {\"start_date\": {\"year\": 1991}, \"text\": {\"headline\": \"Spaces\"},"
+    "  {\"start_date\": {\"year\": 1991}, \"text\": {\"headline\": \"Spaces\"}, \"group\": \"%s\","
     "   \"media\": {\"url\": \"https://example.org/mi foto ñ.jpg\", \"credit\": \"Archivo\"}},"
     "  {\"start_date\": {\"year\": 1992}, \"text\": {\"headline\": \"User\"},"
     "   \"media\": {\"url\": \"https://me@example.org/\"}}"
-    "]}", long_headline);
+    "], \"eras\": [{\"start_date\": {\"year\": 1990}, \"end_date\": {\"year\": 1992},"
+    " \"text\": {\"headline\": \"%s\"}}]}", long_headline, long_name, long_name);
+  g_autofree char *group_location = g_strdup_printf ("the group “%.30s…”", long_name);
   g_autofree char *path = write_file ("limits.json", text);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -512,12 +515,20 @@ test_import_limits (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (db);
-  g_assert_cmpuint (problems->len, ==, 2);
-  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 0))->location, ==, "events[0]");
+  g_assert_cmpuint (problems->len, ==, 4);
+  /* The names the reader shows cut are noted, nothing left out */
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 0))->location, ==, group_location);
   g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 0))->reason, ==,
+                   "its name is longer than 500 bytes: it is shown cut");
+  g_assert_true (((VecinosTimelineProblem *) g_ptr_array_index (problems, 0))->note);
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 1))->location, ==, "era 1");
+  g_assert_true (((VecinosTimelineProblem *) g_ptr_array_index (problems, 1))->note);
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 2))->location, ==, "events[0]");
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 2))->reason, ==,
                    "its headline is longer than 500 bytes");
-  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 1))->location, ==, "events[2]");
-  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 1))->reason, ==,
+  g_assert_false (((VecinosTimelineProblem *) g_ptr_array_index (problems, 2))->note);
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 3))->location, ==, "events[2]");
+  g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (problems, 3))->reason, ==,
                    "it names a user before its host");
   assert_query (db, "SELECT group_concat (title, '|') FROM event_text WHERE lang = 'en'", "Spaces|User");
   assert_query (db, "SELECT url FROM event_source", "https://example.org/mi%20foto%20%C3%B1.jpg");

@@ -81,6 +81,22 @@ insert_meta (Import          *import,
 
 /* Categories: the groups in the order they first appear; the events
  * without one share a "General" category. Returns group → row id. */
+/* A name the reader will show cut (a category's or an era's, over
+ * VECINOS_TEXT_MAX_SHORT bytes): said, as a note — nothing is left out */
+static void
+note_long_name (VecinosTimeline *timeline,
+                char            *location,
+                const char      *name)
+{
+  if (strlen (name) <= VECINOS_TEXT_MAX_SHORT)
+    {
+      g_free (location);
+      return;
+    }
+  _vecinos_timeline_add_problem (timeline, location, _("its name is longer than 500 bytes: it is shown cut"));
+  ((VecinosTimelineProblem *) g_ptr_array_index (timeline->problems, timeline->problems->len - 1))->note = TRUE;
+}
+
 static GHashTable *
 insert_categories (Import          *import,
                    VecinosTimeline *timeline,
@@ -116,6 +132,14 @@ insert_categories (Import          *import,
           return NULL;
         }
       g_hash_table_insert (groups, (gpointer) group, GINT_TO_POINTER ((int) row));
+      if (strlen (group) > VECINOS_TEXT_MAX_SHORT)
+        {
+          g_autofree char *start = g_utf8_substring (group, 0, 30);
+
+          /* Translators: where a problem is: a group of a teacher's
+           * timeline, by the start of its name */
+          note_long_name (timeline, g_strdup_printf (_("the group “%s…”"), start), group);
+        }
     }
   import->record = NULL;
   return g_steal_pointer (&groups);
@@ -144,6 +168,8 @@ insert_eras (Import          *import,
       const char *name = *era->headline != '\0' ? era->headline : slug;
 
       import->record = slug;
+      /* Translators: where a problem is: the eras of a timeline, counted from 1 */
+      note_long_name (timeline, g_strdup_printf (_("era %u"), i + 1), name);
       if (!import_run (import, insert, "sssii", slug, name, name,
                        vecinos_date_first_day (&era->start), vecinos_date_last_day (&era->end)) ||
           !insert_texts (import, insert_text, sqlite3_last_insert_rowid (import->db), "", NULL))
