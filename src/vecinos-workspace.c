@@ -754,6 +754,42 @@ focus_tour_view (VecinosWorkspace *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
 }
 
+/* Whether the keyboard is where the window put it first: the filter
+ * entry (the first in its Tab order), or nowhere. A text entry the user
+ * did not go to — this one, or the first of a view switched to — is left
+ * for what the view shows: its cursor would blink, and repaint, for ever
+ * while the class looks on */
+static gboolean
+focus_is_first (VecinosWorkspace *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus == NULL || (GTK_IS_TEXT (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->filter_entry)));
+}
+
+static void
+view_switched_to_start (VecinosWorkspace *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "documents") == 0)
+    gtk_widget_grab_focus (vecinos_documents_page_get_list (self->documents_page));
+  else
+    focus_tour_view (self);
+}
+
+static void
+view_switched (VecinosWorkspace *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->view_stack);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* GtkStack gave the new page's first focusable widget the focus the
+   * old page had */
+  if (focus != NULL && GTK_IS_TEXT (focus) && page != NULL && gtk_widget_is_ancestor (focus, page))
+    view_switched_to_start (self);
+}
+
 /* The step's event selected, without leaving the view shown (its filters
  * cleared if they hid it) */
 static void
@@ -1008,9 +1044,12 @@ reveal_selection (gpointer data)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   scroll_list_to_selection (self);
+  /* The window's first focus: what the view shows, not the filter */
+  if (vecinos_context_get_tour (self->context) == NULL && focus_is_first (self))
+    view_switched_to_start (self);
   /* A tour applied before the window was shown could not place the focus
    * (the tour bar's own buttons keep it) */
-  if (vecinos_context_get_tour (self->context) != NULL &&
+  else if (vecinos_context_get_tour (self->context) != NULL &&
       (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tour_bar))))
     {
       /* The window gave its first focus to a selectable text, which
@@ -1303,6 +1342,8 @@ vecinos_workspace_new (VecinosContext *context,
                            G_CALLBACK (search_result_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vecinos_search_panel_get_entry (self->search_panel), "changed",
                            G_CALLBACK (search_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (view_switched), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_object_bind_property (context, "view", self->view_stack, "visible-child-name",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "map", G_CALLBACK (workspace_mapped), NULL);

@@ -523,6 +523,56 @@ test_selected_title (void)
   vecinos_test_close_window (window);
 }
 
+static void
+count_frame (GdkFrameClock *clock,
+             guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Frames painted in @ms of idling: none is asked for when nothing changes */
+static guint
+frames_while_idle (GtkWidget *window,
+                   guint      ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint frames = 0;
+  gulong handler;
+  gint64 end;
+
+  /* Settle first: what the switch itself draws */
+  for (gint64 settle = g_get_monotonic_time () + 500 * 1000; g_get_monotonic_time () < settle;)
+    g_main_context_iteration (NULL, FALSE);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+  end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (clock, handler);
+  return frames;
+}
+
+/* Idle means idle (issue 17): after each view is shown, nothing repaints
+ * while nobody does anything — no blinking cursor in an entry the user
+ * did not go to, no animation that does not end */
+static void
+test_idle (void)
+{
+  VecinosWindow *window = show_window ("en");
+  const char *views[] = { "timeline", "charts", "documents", "timeline" };
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_test_message ("%s, focus on %s", views[i],
+                      gtk_window_get_focus (GTK_WINDOW (window)) != NULL
+                      ? G_OBJECT_TYPE_NAME (gtk_window_get_focus (GTK_WINDOW (window))) : "nothing");
+      g_assert_cmpuint (frames_while_idle (GTK_WIDGET (window), 1500), ==, 0);
+    }
+  vecinos_test_close_window (window);
+}
+
 /* A copy of the test dataset changed by @sql, shown in a window */
 static VecinosWindow *
 show_window_changed (const char *sql,
@@ -1519,6 +1569,7 @@ main (int   argc,
   g_test_add_func ("/window/presenting", test_presenting);
   g_test_add_func ("/window/text-scale", test_text_scale);
   g_test_add_func ("/window/selected-title", test_selected_title);
+  g_test_add_func ("/window/idle", test_idle);
 
   return g_test_run ();
 }
