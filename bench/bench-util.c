@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "bench-util.h"
+#include "vecinos-schema.h"
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -179,7 +180,8 @@ bench_cached_dataset (const char *compiler,
                       guint       n)
 {
   g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "vecinos-bench", NULL);
-  g_autofree char *name = g_strdup_printf ("startup-%u.sqlite", n);
+  /* Named by the schema version: a file of another is not opened */
+  g_autofree char *name = g_strdup_printf ("startup-%u-v%d.sqlite", n, VECINOS_SCHEMA_VERSION);
   char *database = g_build_filename (directory, name, NULL);
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;

@@ -34,6 +34,7 @@ const char         *vecinos_window_get_tour_text       (VecinosWindow *self,
 gboolean            vecinos_window_get_chrome_visible  (VecinosWindow *self);
 const char         *vecinos_window_get_open_excerpt    (VecinosWindow *self);
 GtkLabel           *vecinos_window_get_filter_count    (VecinosWindow *self);
+gboolean            vecinos_window_get_filter_pending  (VecinosWindow *self);
 GtkWidget          *vecinos_window_get_clear_filters_button (VecinosWindow *self);
 const char         *vecinos_window_get_event_list_message (VecinosWindow *self);
 

@@ -1529,6 +1529,13 @@ vecinos_window_get_filter_count (VecinosWindow *window)
   return shown (window)->filter_count;
 }
 
+/* Whether words typed wait for a pause in typing to be looked up */
+gboolean
+vecinos_window_get_filter_pending (VecinosWindow *window)
+{
+  return shown (window)->filter_timeout != 0;
+}
+
 /**
  * vecinos_window_get_event_list_message:
  *

@@ -73,11 +73,11 @@ static const char * const query_sql[N_QUERIES] = {
     "SELECT id FROM event WHERE slug = ?1",
   [QUERY_CATEGORY_IDS] =
     "SELECT id FROM category ORDER BY id",
-  /* ?1 an FTS5 query (vecinos_search_build_query), ?2 the language whose
-   * words are searched: the events whose title or summary has them */
+  /* ?1 an FTS5 query (vecinos_search_build_filter_query), ?2 and ?3 the
+   * block of rowids of one language's events (VECINOS_SEARCH_EVENT_ROWID):
+   * the events whose title or summary has the words, from the index alone */
   [QUERY_FILTER_EVENTS] =
-    "SELECT e.id FROM search s JOIN event e ON e.slug = s.ref"
-    " WHERE s.search MATCH ?1 AND s.kind = 'event' AND s.lang = ?2",
+    "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
   [QUERY_TERMS] =
     "SELECT t.slug, t.country, t.person, coalesce (tt.party, te.party), t.start_day, t.end_day,"
     " t.short_name"

@@ -41,7 +41,7 @@ struct _VecinosEventList
 
   VecinosDataset  *dataset;
   char            *lang;
-  char            *search_lang;  /* whose words the index has */
+  guint            search_lang;  /* whose words the index has: its index in the dataset's languages */
 
   Record          *records;      /* every event, by date */
   guint            n_records;
@@ -124,7 +124,6 @@ vecinos_event_list_finalize (GObject *object)
   g_hash_table_unref (self->made);
   g_clear_object (&self->dataset);
   g_free (self->lang);
-  g_free (self->search_lang);
   g_free (self->records);
   g_hash_table_unref (self->titles);
   g_free (self->row_counts);
@@ -348,9 +347,12 @@ vecinos_event_list_new (VecinosDataset  *dataset,
   self = g_object_new (VECINOS_TYPE_EVENT_LIST, NULL);
   self->dataset = g_object_ref (dataset);
   self->lang = g_strdup (lang);
-  /* An imported timeline's words are indexed once, as English (its one
-   * language is the same text under every code) */
-  self->search_lang = g_strdup (vecinos_dataset_get_content_language (dataset) != NULL ? "en" : lang);
+  /* An imported timeline's words are indexed once, in the first language
+   * (its one language is the same text under every code) */
+  if (vecinos_dataset_get_content_language (dataset) == NULL)
+    for (guint l = 0; dataset->languages[l] != NULL; l++)
+      if (g_str_equal (dataset->languages[l], lang))
+        self->search_lang = l;
   if (!vecinos_dataset_begin_call (dataset, error) || !read_records (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -392,13 +394,15 @@ find_words (VecinosEventList *self,
 {
   sqlite3_stmt *stmt = self->dataset->queries[QUERY_FILTER_EVENTS];
   g_autofree guint8 *found = g_new0 (guint8, MAX (self->n_records, 1));
+  gint64 block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
   int rc;
 
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, self->search_lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, block);
+  sqlite3_bind_int64 (stmt, 3, block + VECINOS_SEARCH_BLOCK - 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint index = index_of (self, sqlite3_column_int64 (stmt, 0));
+      guint index = index_of (self, sqlite3_column_int64 (stmt, 0) - block);
 
       if (index < self->n_records)
         found[index] = TRUE;

@@ -267,7 +267,7 @@ insert_events (Import          *import,
       /* The texts are the same in every language: the search finds them
        * once (it searches every language's words) */
       if (!insert_texts (import, statements.text, row, event->headline, summary) ||
-          !import_add_to_search (import, "event", import->languages[0], event->headline, summary))
+          !import_add_event_to_search (import, row, import->languages[0], event->headline, summary))
         return import_fail_sqlite (import, error);
 
       if (event->media_url != NULL)

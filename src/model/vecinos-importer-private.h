@@ -39,6 +39,7 @@ typedef struct {
   GPtrArray   *publisher_list;
 
   sqlite3_stmt *insert_search;
+  gint64        search_rows;  /* the search rows other than events' so far */
   sqlite3_stmt *insert_meta;
 
   /* The record being read, for error messages */
@@ -90,6 +91,11 @@ gboolean      import_insert_texts        (Import       *import,
                                           gint64        row,
                                           JsonObject  **texts,
                                           guint         n_texts);
+gboolean      import_add_event_to_search (Import       *import,
+                                          gint64        event,
+                                          const char   *lang,
+                                          const char   *title,
+                                          const char   *body);
 gboolean      import_add_to_search       (Import       *import,
                                           const char   *kind,
                                           const char   *lang,

@@ -344,8 +344,8 @@ import_events (Import  *import,
         {
           const char *lang = import->languages[l];
 
-          if (!import_add_to_search (import, "event", lang, import_text_in (texts[0], lang),
-                                     import_text_in (texts[1], lang)))
+          if (!import_add_event_to_search (import, row, lang, import_text_in (texts[0], lang),
+                                           import_text_in (texts[1], lang)))
             return import_fail_sqlite (import, error);
         }
       if (!import_event_sources (import, object, statements.source, row, error) ||

@@ -419,6 +419,8 @@ import_insert_texts (Import       *import,
   return TRUE;
 }
 
+/* A row of the search index that is not an event's: numbered from 1, below
+ * the events' blocks (VECINOS_SEARCH_BLOCK) */
 gboolean
 import_add_to_search (Import     *import,
                       const char *kind,
@@ -426,8 +428,29 @@ import_add_to_search (Import     *import,
                       const char *title,
                       const char *body)
 {
-  return import_run (import, import->insert_search, "sssss", kind, import->record, lang,
+  if (++import->search_rows >= VECINOS_SEARCH_BLOCK)
+    return FALSE;
+  return import_run (import, import->insert_search, "Isssss", import->search_rows, kind, import->record, lang,
                      title != NULL ? title : "", body != NULL ? body : "");
+}
+
+/* An event's row of the search index: VECINOS_SEARCH_EVENT_ROWID, so that
+ * the timeline's filter reads events from the index alone */
+gboolean
+import_add_event_to_search (Import     *import,
+                            gint64      event,
+                            const char *lang,
+                            const char *title,
+                            const char *body)
+{
+  guint index = 0;
+
+  while (import->languages[index] != NULL && !g_str_equal (import->languages[index], lang))
+    index++;
+  if (import->languages[index] == NULL || event <= 0 || event >= VECINOS_SEARCH_BLOCK)
+    return FALSE;
+  return import_run (import, import->insert_search, "Isssss", VECINOS_SEARCH_EVENT_ROWID (index, event), "event",
+                     import->record, lang, title != NULL ? title : "", body != NULL ? body : "");
 }
 
 static gboolean
@@ -535,8 +558,8 @@ import_start (Import  *import,
     return FALSE;
   return exec (import, vecinos_schema_sql, error) &&
          exec (import, user_version, error) &&
-         (import->insert_search = import_prepare (import, "INSERT INTO search (kind, ref, lang, title, body)"
-                                                          " VALUES (?, ?, ?, ?, ?)", error)) != NULL &&
+         (import->insert_search = import_prepare (import, "INSERT INTO search (rowid, kind, ref, lang, title, body)"
+                                                          " VALUES (?, ?, ?, ?, ?, ?)", error)) != NULL &&
          (import->insert_meta = import_prepare (import, "INSERT INTO meta (key, value) VALUES (?, ?)",
                                                 error)) != NULL;
 }

@@ -10,7 +10,16 @@ G_BEGIN_DECLS
 
 /* Bumped whenever a table or column changes meaning; stored as
  * PRAGMA user_version and checked when a dataset is opened. */
-#define VECINOS_SCHEMA_VERSION 6
+#define VECINOS_SCHEMA_VERSION 7
+
+/* The rows of the search index have their rowid given (since version 7):
+ * an event's is its id in the block of its language — the first of the
+ * dataset's languages from 1 × VECINOS_SEARCH_BLOCK, the next from 2 × —
+ * so that the timeline's filter finds events from the index alone; every
+ * other row's is below VECINOS_SEARCH_BLOCK */
+#define VECINOS_SEARCH_BLOCK (G_GINT64_CONSTANT (1) << 40)
+#define VECINOS_SEARCH_EVENT_ROWID(language_index, event_id) \
+  (((gint64) (language_index) + 1) * VECINOS_SEARCH_BLOCK + (event_id))
 
 extern const char vecinos_schema_sql[];
 
