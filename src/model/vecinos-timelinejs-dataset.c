@@ -71,7 +71,7 @@ vecinos_timeline_import_file (sqlite3    *db,
 
   /* A new file, renamed into place only when whole (or in memory): no
    * journal, no waiting for the disk at each page */
-  sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
+  sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
   if (language == NULL)
     language = vecinos_timeline_guess_language (timeline);
   return vecinos_importer_import_timeline (db, timeline, language != NULL ? language : fallback, error);
