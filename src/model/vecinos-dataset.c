@@ -773,7 +773,10 @@ open_file (GFile    *file,
   file_uri = g_filename_to_uri (path, NULL, NULL);
   uri = g_strconcat (file_uri, "?immutable=1", NULL);
 
-  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  /* NOMUTEX: a dataset is read from the thread that opened it (the main
+   * one) and no other, so SQLite need not lock its connection at every
+   * column read — seven locks an event when the timeline opens */
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error), NULL;
   /* No memory map (SQLite's default): a mapped file that is truncated or

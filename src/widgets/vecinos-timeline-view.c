@@ -746,7 +746,7 @@ rebuild_items (VecinosTimelineView *self)
 
   self->n_items = g_list_model_get_n_items (model);
   self->items = g_new0 (VecinosTimelineItem, self->n_items);
-  self->label_widths = g_new (double, self->n_items);
+  self->label_widths = g_new (float, self->n_items);
 
   if (VECINOS_IS_EVENT_LIST (gtk_single_selection_get_model (self->selection)))
     {
