@@ -154,6 +154,25 @@ main (int   argc,
       for (guint r = 0; r < rounds; r++)
         type (window, vecinos_window_get_filter_entry (VECINOS_WINDOW (window)),
               s < 0 ? bundled_texts : synthetic_texts, key_ms, filter_ms);
+      /* The bundled dataset's views switched: to the frame that shows the
+       * view, and the CPU time of the frames until the switch is over */
+      if (s < 0)
+        {
+          const char *views[] = { "charts", "documents", "timeline" };
+          g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+          for (guint r = 0; r < rounds; r++)
+            for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+              {
+                gint64 start = g_get_monotonic_time ();
+                double ms;
+
+                gtk_widget_activate_action (window, "win.show-view", "s", views[v]);
+                ms = (wait_for_frame (window) - start) / 1000.0;
+                g_array_append_val (switch_ms, ms);
+              }
+          g_print ("     views switched: to the frame that shows the view %.1f ms\n", median_of (switch_ms));
+        }
       g_print ("%8u events: key to frame %7.1f ms (%5.2f× the entry alone), to the filtered frame %8.1f ms%s\n",
                n_events, median_of (key_ms), median_of (key_ms) / median_of (plain_ms), median_of (filter_ms),
                n_events >= PAUSE_EVENTS ? " (after the 150 ms pause)" : "");
