@@ -154,6 +154,10 @@ main (int   argc,
       for (guint r = 0; r < rounds; r++)
         type (window, vecinos_window_get_filter_entry (VECINOS_WINDOW (window)),
               s < 0 ? bundled_texts : synthetic_texts, key_ms, filter_ms);
+
+      g_print ("%8u events: key to frame %7.1f ms (%5.2f× the entry alone), to the filtered frame %8.1f ms%s\n",
+               n_events, median_of (key_ms), median_of (key_ms) / median_of (plain_ms), median_of (filter_ms),
+               n_events >= PAUSE_EVENTS ? " (after the 150 ms pause)" : "");
       /* The bundled dataset's views switched: to the frame that shows the
        * view, and the CPU time of the frames until the switch is over */
       if (s < 0)
@@ -173,9 +177,6 @@ main (int   argc,
               }
           g_print ("     views switched: to the frame that shows the view %.1f ms\n", median_of (switch_ms));
         }
-      g_print ("%8u events: key to frame %7.1f ms (%5.2f× the entry alone), to the filtered frame %8.1f ms%s\n",
-               n_events, median_of (key_ms), median_of (key_ms) / median_of (plain_ms), median_of (filter_ms),
-               n_events >= PAUSE_EVENTS ? " (after the 150 ms pause)" : "");
       gtk_window_destroy (GTK_WINDOW (window));
       while (g_main_context_iteration (NULL, FALSE))
         ;
