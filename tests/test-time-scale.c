@@ -96,9 +96,23 @@ test_ticks_before_the_common_era (void)
   const char *quarters[] = { "July 2 BCE", "October 2 BCE", "January 1 BCE", "April 1 BCE", "July 1 BCE",
                              "October 1 BCE", "January 1", "April 1", "July 1", "October 1", NULL };
 
+  /* The whole calendar with wide labels: steps of 2 000, 5 000 and 10 000
+   * years (the fuzzer found ten ticks where four fit) */
+  const char *two_millennia[] = { "8000 BCE", "6000 BCE", "4000 BCE", "2000 BCE", "1", "2000", "4000", "6000",
+                                  "8000", NULL };
+  const char *five_millennia[] = { "5000 BCE", "1", "5000", NULL };
+  const char *ten_millennia[] = { "1", NULL };
+  VecinosTimeScale years = vecinos_test_scale ("-0003-01-01", "0004-01-01", 1000);
+  const char *each_year[] = { "3 BCE", "2 BCE", "1 BCE", "1", "2", "3", NULL };
+
   assert_ticks (&scale, 80, centuries);
   assert_ticks (&ancient, 50, millennia);
+  assert_ticks (&ancient, 100, two_millennia);
+  assert_ticks (&ancient, 200, five_millennia);
+  assert_ticks (&ancient, 400, ten_millennia);
   assert_ticks (&turn, 90, quarters);
+  /* Year by year across the turn of the era: year 1 once */
+  assert_ticks (&years, 120, each_year);
 }
 
 static void

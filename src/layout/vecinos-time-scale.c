@@ -58,12 +58,17 @@ vecinos_time_scale_pan (VecinosTimeScale *scale,
   scale->end += days;
 }
 
-/* Tick steps from the coarsest to the finest: centuries to single days */
+/* Tick steps from the coarsest to the finest: ten millennia (a view of
+ * the whole calendar, 9999 BCE to 9999, on a narrow window) to single
+ * days */
 static const struct {
   VecinosTickUnit unit;
   int             step;
   double          days;   /* typical length, to choose the step */
 } steps[] = {
+  { VECINOS_TICK_YEARS, 10000, 3652425 },
+  { VECINOS_TICK_YEARS, 5000, 1826212.5 },
+  { VECINOS_TICK_YEARS, 2000, 730485 },
   { VECINOS_TICK_YEARS, 1000, 365242.5 },
   { VECINOS_TICK_YEARS, 500, 182621.25 },
   { VECINOS_TICK_YEARS, 200, 73048.5 },
@@ -154,7 +159,9 @@ vecinos_time_scale_ticks (const VecinosTimeScale *scale,
           VecinosDate date = { n == 0 ? 1 : n, 1, 1, VECINOS_DATE_PRECISION_YEAR };
           VecinosDay day;
 
-          if (n < VECINOS_DATE_FIRST_YEAR)
+          /* Year by year, the era's turn is year 1's own tick (the
+           * fuzzer found it twice) */
+          if (n < VECINOS_DATE_FIRST_YEAR || (n == 0 && step == 1))
             continue;
           day = vecinos_date_first_day (&date);
           if (day >= scale->end)

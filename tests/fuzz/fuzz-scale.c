@@ -319,7 +319,10 @@ check_time_ticks (const VecinosTimeScale *scale,
       const VecinosTick *tick = &g_array_index (ticks, VecinosTick, i);
       g_autofree char *label = NULL;
 
-      FUZZ_CHECK (tick->day >= 1 && tick->day <= LAST_DAY, "time tick %u: day %d", i, tick->day);
+      /* 1 January 9999 BCE to 31 December 9999 (issue 16: years before
+       * the common era) */
+      FUZZ_CHECK (tick->day >= VECINOS_DAY_FIRST && tick->day <= VECINOS_DAY_LAST, "time tick %u: day %d", i,
+                  tick->day);
       FUZZ_CHECK (tick->day >= scale->start && tick->day < scale->end,
                   "time tick %u: day %d outside %.17g to %.17g", i, tick->day, scale->start, scale->end);
       FUZZ_CHECK (i == 0 || tick->day > g_array_index (ticks, VecinosTick, i - 1).day,
