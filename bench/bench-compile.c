@@ -58,12 +58,6 @@ job_free (Job *job)
 }
 
 static double
-median_of (GArray *samples)
-{
-  return bench_median ((double *) samples->data, samples->len);
-}
-
-static double
 compile (Job        *job,
          const char *output)
 {
@@ -92,26 +86,9 @@ main (int   argc,
 
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");
-  if (argc < 2)
-    {
-      g_printerr ("Usage: %s DATASET-FOLDER [EVENTS...] [--rounds=N]\n", argv[0]);
-      return 2;
-    }
-  for (int i = 2; i < argc; i++)
-    {
-      guint n;
-
-      if (g_str_has_prefix (argv[i], "--rounds="))
-        rounds = MAX (1, (guint) g_ascii_strtoull (argv[i] + strlen ("--rounds="), NULL, 10));
-      else if ((n = (guint) g_ascii_strtoull (argv[i], NULL, 10)) > 0)
-        g_array_append_val (sizes, n);
-    }
-  if (sizes->len == 0)
-    {
-      guint defaults[] = { 10000, 100000, 1000000 };
-
-      g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
-    }
+  if (!bench_read_arguments (argc, argv, "DATASET-FOLDER [EVENTS...] [--rounds=N]", sizes,
+                             (const guint[]) { 10000, 100000, 1000000 }, 3, &rounds, 1))
+    return 2;
 
   bundled = job_new (g_strdup ("bundled dataset (185)"), g_strdup (argv[1]));
   g_ptr_array_add (jobs, bundled);
@@ -147,10 +124,10 @@ main (int   argc,
     {
       Job *job = g_ptr_array_index (jobs, j);
 
-      g_print ("%-24s %9.1f ms (CPU %9.1f ms)  peak %7.1f MiB", job->name, median_of (job->wall),
-               median_of (job->cpu), median_of (job->rss));
+      g_print ("%-24s %9.1f ms (CPU %9.1f ms)  peak %7.1f MiB", job->name, bench_median_of (job->wall),
+               bench_median_of (job->cpu), bench_median_of (job->rss));
       if (job != bundled)
-        g_print ("  %7.2f× the bundled dataset", median_of (job->ratio));
+        g_print ("  %7.2f× the bundled dataset", bench_median_of (job->ratio));
       g_print ("\n");
     }
   for (guint j = 1; j < jobs->len; j++)

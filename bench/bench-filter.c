@@ -70,12 +70,6 @@ type (GtkWidget   *window,
     }
 }
 
-static double
-median_of (GArray *samples)
-{
-  return bench_median ((double *) samples->data, samples->len);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -88,26 +82,9 @@ main (int   argc,
 
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");
-  if (argc < 2)
-    {
-      g_printerr ("Usage: %s BUNDLED.sqlite [EVENTS...] [--rounds=N]\n", argv[0]);
-      return 2;
-    }
-  for (int i = 2; i < argc; i++)
-    {
-      guint n;
-
-      if (g_str_has_prefix (argv[i], "--rounds="))
-        rounds = MAX (1, (guint) g_ascii_strtoull (argv[i] + strlen ("--rounds="), NULL, 10));
-      else if ((n = (guint) g_ascii_strtoull (argv[i], NULL, 10)) > 0)
-        g_array_append_val (sizes, n);
-    }
-  if (sizes->len == 0)
-    {
-      guint defaults[] = { 10000, 100000, 1000000 };
-
-      g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
-    }
+  if (!bench_read_arguments (argc, argv, "BUNDLED.sqlite [EVENTS...] [--rounds=N]", sizes,
+                             (const guint[]) { 10000, 100000, 1000000 }, 3, &rounds, 1))
+    return 2;
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GSETTINGS_SCHEMA_DIR", VECINOS_BUILD_ROOT "/data", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
@@ -130,7 +107,7 @@ main (int   argc,
     gtk_window_destroy (GTK_WINDOW (window));
   }
   g_print ("filter, %u rounds, medians; a search entry alone: key to frame %.1f ms\n", rounds,
-           median_of (plain_ms));
+           bench_median_of (plain_ms));
 
   for (int s = -1; s < (int) sizes->len; s++)
     {
@@ -156,7 +133,7 @@ main (int   argc,
               s < 0 ? bundled_texts : synthetic_texts, key_ms, filter_ms);
 
       g_print ("%8u events: key to frame %7.1f ms (%5.2f× the entry alone), to the filtered frame %8.1f ms%s\n",
-               n_events, median_of (key_ms), median_of (key_ms) / median_of (plain_ms), median_of (filter_ms),
+               n_events, bench_median_of (key_ms), bench_median_of (key_ms) / bench_median_of (plain_ms), bench_median_of (filter_ms),
                n_events >= PAUSE_EVENTS ? " (after the 150 ms pause)" : "");
       /* The bundled dataset's views switched: to the frame that shows the
        * view, and the CPU time of the frames until the switch is over */
@@ -175,7 +152,7 @@ main (int   argc,
                 ms = (wait_for_frame (window) - start) / 1000.0;
                 g_array_append_val (switch_ms, ms);
               }
-          g_print ("     views switched: to the frame that shows the view %.1f ms\n", median_of (switch_ms));
+          g_print ("     views switched: to the frame that shows the view %.1f ms\n", bench_median_of (switch_ms));
         }
       gtk_window_destroy (GTK_WINDOW (window));
       while (g_main_context_iteration (NULL, FALSE))

@@ -71,26 +71,9 @@ main (int   argc,
   g_autofree double *baseline = NULL;
   double baseline_ms;
 
-  if (argc < 2)
-    {
-      g_printerr ("Usage: %s DATASET.sqlite [EVENTS...] [--rounds=N]\n", argv[0]);
-      return 2;
-    }
-  for (int i = 2; i < argc; i++)
-    {
-      guint n;
-
-      if (g_str_has_prefix (argv[i], "--rounds="))
-        rounds = MAX (3, (guint) g_ascii_strtoull (argv[i] + strlen ("--rounds="), NULL, 10));
-      else if ((n = (guint) g_ascii_strtoull (argv[i], NULL, 10)) > 0)
-        g_array_append_val (sizes, n);
-    }
-  if (sizes->len == 0)
-    {
-      guint defaults[] = { 185, 10000 };
-
-      g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
-    }
+  if (!bench_read_arguments (argc, argv, "DATASET.sqlite [EVENTS...] [--rounds=N]", sizes,
+                             (const guint[]) { 185, 10000 }, 2, &rounds, 3))
+    return 2;
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GSETTINGS_SCHEMA_DIR", VECINOS_BUILD_ROOT "/data", TRUE);
   vecinos_language_bind (VECINOS_BUILD_ROOT "/po");

@@ -66,12 +66,6 @@ program_free (Program *program)
   g_free (program);
 }
 
-static double
-median_of (GArray *samples)
-{
-  return bench_median ((double *) samples->data, samples->len);
-}
-
 /* One start: FALSE when the program failed or said nothing of its frame */
 static gboolean
 run (Program  *program,
@@ -127,26 +121,9 @@ main (int   argc,
   if (!g_get_charset (NULL))
     setlocale (LC_CTYPE, "C.UTF-8");
 
-  if (argc < 2)
-    {
-      g_printerr ("Usage: %s BUNDLED.sqlite [EVENTS...] [--rounds=N]\n", argv[0]);
-      return 2;
-    }
-  for (int i = 2; i < argc; i++)
-    {
-      guint n;
-
-      if (g_str_has_prefix (argv[i], "--rounds="))
-        rounds = MAX (3, (guint) g_ascii_strtoull (argv[i] + strlen ("--rounds="), NULL, 10));
-      else if ((n = (guint) g_ascii_strtoull (argv[i], NULL, 10)) > 0)
-        g_array_append_val (sizes, n);
-    }
-  if (sizes->len == 0)
-    {
-      guint defaults[] = { 10000, 100000, 1000000 };
-
-      g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
-    }
+  if (!bench_read_arguments (argc, argv, "BUNDLED.sqlite [EVENTS...] [--rounds=N]", sizes,
+                             (const guint[]) { 10000, 100000, 1000000 }, 3, &rounds, 3))
+    return 2;
 
   /* As the tests run Vecinos: settings in memory, a fresh cache, Cairo */
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
@@ -210,11 +187,11 @@ main (int   argc,
     {
       Program *program = g_ptr_array_index (programs, p);
 
-      g_print ("%-22s %8.1f ms (CPU %7.1f ms)  PSS %6.1f MiB", program->name, median_of (program->wall),
-               median_of (program->cpu), median_of (program->pss));
+      g_print ("%-22s %8.1f ms (CPU %7.1f ms)  PSS %6.1f MiB", program->name, bench_median_of (program->wall),
+               bench_median_of (program->cpu), bench_median_of (program->pss));
       if (program != minimal)
-        g_print ("  %5.2f× the minimal window (CPU %5.2f×)", median_of (program->wall_ratio),
-                 median_of (program->cpu_ratio));
+        g_print ("  %5.2f× the minimal window (CPU %5.2f×)", bench_median_of (program->wall_ratio),
+                 bench_median_of (program->cpu_ratio));
       g_print ("\n");
     }
   bench_remove_dir (cache);

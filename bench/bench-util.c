@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bench-util.h"
 #include "vecinos-schema.h"
@@ -43,6 +44,46 @@ bench_write_file (const char *dir,
 
   if (!g_file_set_contents (path, contents->str, contents->len, &error))
     g_error ("%s", error->message);
+}
+
+/* The median of a GArray of doubles */
+double
+bench_median_of (GArray *samples)
+{
+  return bench_median ((double *) samples->data, samples->len);
+}
+
+/* The command line the size benchmarks share: a file (argv[1]), then
+ * sizes in events and --rounds=N, in any order. Fills @sizes (@defaults
+ * when none is given) and @rounds (at least @least_rounds); FALSE, with
+ * @usage printed, when there is no file */
+gboolean
+bench_read_arguments (int          argc,
+                      char        *argv[],
+                      const char  *usage,
+                      GArray      *sizes,
+                      const guint *defaults,
+                      guint        n_defaults,
+                      guint       *rounds,
+                      guint        least_rounds)
+{
+  if (argc < 2)
+    {
+      g_printerr ("Usage: %s %s\n", argv[0], usage);
+      return FALSE;
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      guint n;
+
+      if (g_str_has_prefix (argv[i], "--rounds="))
+        *rounds = MAX (least_rounds, (guint) g_ascii_strtoull (argv[i] + strlen ("--rounds="), NULL, 10));
+      else if ((n = (guint) g_ascii_strtoull (argv[i], NULL, 10)) > 0)
+        g_array_append_val (sizes, n);
+    }
+  if (sizes->len == 0)
+    g_array_append_vals (sizes, defaults, n_defaults);
+  return TRUE;
 }
 
 /* Compiles the dataset directory @dir into @database with vecinos-compile,

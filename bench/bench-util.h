@@ -20,6 +20,16 @@ void    bench_compile      (const char *compiler,
 
 void    bench_remove_dir   (const char *dir);
 
+double  bench_median_of    (GArray     *samples);
+gboolean bench_read_arguments (int          argc,
+                               char        *argv[],
+                               const char  *usage,
+                               GArray      *sizes,
+                               const guint *defaults,
+                               guint        n_defaults,
+                               guint       *rounds,
+                               guint        least_rounds);
+
 char   *bench_synthetic_timeline (guint     n,
                                   gboolean  csv);
 
