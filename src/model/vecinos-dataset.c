@@ -22,6 +22,20 @@
 /* At most this many matches of a search are ranked (see QUERY_SEARCH) */
 #define SEARCH_CANDIDATES 2000
 
+/* An event whole, with its category, in the language ?1 (English where a
+ * text has none in it): QUERY_EVENTS and QUERY_EVENT_BY_ID, read by
+ * event_from_row() in vecinos-dataset-events.c */
+#define EVENT_WHOLE \
+    "SELECT e.id, e.slug, e.start_day, e.precision, e.end_day, e.end_precision," \
+    " e.importance, c.slug, c.color," \
+    " coalesce (t.title, te.title), coalesce (t.summary, te.summary)," \
+    " coalesce (ct.name, cte.name)" \
+    " FROM event e JOIN category c ON c.id = e.category_id" \
+    " JOIN event_text te ON te.event_id = e.id AND te.lang = 'en'" \
+    " LEFT JOIN event_text t ON t.event_id = e.id AND t.lang = ?1" \
+    " JOIN category_text cte ON cte.category_id = c.id AND cte.lang = 'en'" \
+    " LEFT JOIN category_text ct ON ct.category_id = c.id AND ct.lang = ?1"
+
 /* Text is asked for in one language, falling back to English row by row */
 static const char * const query_sql[N_QUERIES] = {
   /* The languages of the texts; an imported timeline's one language */
@@ -32,15 +46,7 @@ static const char * const query_sql[N_QUERIES] = {
   [QUERY_TITLE] =
     "SELECT value FROM meta WHERE key IN ('title.' || ?1, 'title.en') ORDER BY key = 'title.en' LIMIT 1",
   [QUERY_EVENTS] =
-    "SELECT e.id, e.slug, e.start_day, e.precision, e.end_day, e.end_precision,"
-    " e.importance, c.slug, c.color,"
-    " coalesce (t.title, te.title), coalesce (t.summary, te.summary),"
-    " coalesce (ct.name, cte.name)"
-    " FROM event e JOIN category c ON c.id = e.category_id"
-    " JOIN event_text te ON te.event_id = e.id AND te.lang = 'en'"
-    " LEFT JOIN event_text t ON t.event_id = e.id AND t.lang = ?1"
-    " JOIN category_text cte ON cte.category_id = c.id AND cte.lang = 'en'"
-    " LEFT JOIN category_text ct ON ct.category_id = c.id AND ct.lang = ?1"
+    EVENT_WHOLE
     " ORDER BY e.start_day, e.id",
   [QUERY_EVENT_SOURCES] =
     "SELECT event_id, name, url FROM event_source ORDER BY event_id, ordinal",
@@ -57,15 +63,7 @@ static const char * const query_sql[N_QUERIES] = {
     " WHERE te.event_id = ?2 AND te.lang = 'en'",
   /* ?1 a language, ?2 an event's id: the event whole, as QUERY_EVENTS */
   [QUERY_EVENT_BY_ID] =
-    "SELECT e.id, e.slug, e.start_day, e.precision, e.end_day, e.end_precision,"
-    " e.importance, c.slug, c.color,"
-    " coalesce (t.title, te.title), coalesce (t.summary, te.summary),"
-    " coalesce (ct.name, cte.name)"
-    " FROM event e JOIN category c ON c.id = e.category_id"
-    " JOIN event_text te ON te.event_id = e.id AND te.lang = 'en'"
-    " LEFT JOIN event_text t ON t.event_id = e.id AND t.lang = ?1"
-    " JOIN category_text cte ON cte.category_id = c.id AND cte.lang = 'en'"
-    " LEFT JOIN category_text ct ON ct.category_id = c.id AND ct.lang = ?1"
+    EVENT_WHOLE
     " WHERE e.id = ?2",
   [QUERY_EVENT_SOURCES_OF] =
     "SELECT event_id, name, url FROM event_source WHERE event_id = ?1 ORDER BY ordinal",
