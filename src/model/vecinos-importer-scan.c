@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "vecinos-importer-private.h"
+#include "vecinos-json-tree.h"
 
 /* json-glib parses recursively, keeps the last of two equal keys and turns
  * "\u0000" and a lone "\ud800" into a cut or an invalid string, all
@@ -142,20 +143,6 @@ scan_fail (Scan       *scan,
   return import_fail_code (scan->import, error, VECINOS_IMPORT_ERROR_INVALID_JSON, "%s", message);
 }
 
-static int
-hex_value (const char *text)
-{
-  int value = 0;
-
-  for (int i = 0; i < 4; i++)
-    {
-      if (!g_ascii_isxdigit (text[i]))
-        return -1;
-      value = value * 16 + g_ascii_xdigit_value (text[i]);
-    }
-  return value;
-}
-
 /* Reads the string at scan->pos (its opening quote) into scan->string. A
  * NUL or a lone surrogate is kept out of the decoded text and noted. */
 static gboolean
@@ -173,7 +160,8 @@ scan_string (Scan     *scan,
   while (scan->pos < scan->length && text[scan->pos] != '"')
     {
       char c = text[scan->pos];
-      int code, low;
+      int code;
+      gsize taken;
 
       if (c != '\\')
         {
@@ -185,27 +173,11 @@ scan_string (Scan     *scan,
         }
       if (scan->pos + 1 >= scan->length)
         break;
-      c = text[scan->pos + 1];
-      if (c != 'u')
-        {
-          const char *from = "bfnrt", *to = "\b\f\n\r\t";
-          const char *known = strchr (from, c);
-
-          g_string_append_c (scan->string, known != NULL && c != '\0' ? to[known - from] : c);
-          scan->pos += 2;
-          continue;
-        }
-
-      if (scan->pos + 6 > scan->length || (code = hex_value (text + scan->pos + 2)) < 0)
+      if ((taken = vecinos_json_read_escape (text + scan->pos, scan->length - scan->pos, &code)) == 0)
         return scan_fail (scan, error, _("“\\u” must be followed by four hexadecimal digits"));
-      scan->pos += 6;
-      if (code >= 0xD800 && code <= 0xDBFF && scan->pos + 6 <= scan->length &&
-          text[scan->pos] == '\\' && text[scan->pos + 1] == 'u' &&
-          (low = hex_value (text + scan->pos + 2)) >= 0xDC00 && low <= 0xDFFF)
-        {
-          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-          scan->pos += 6;
-        }
+      scan->pos += taken;
+      if (code < 0)
+        continue;
       if (code == 0)
         *has_nul = TRUE;
       else if (code >= 0xD800 && code <= 0xDFFF)

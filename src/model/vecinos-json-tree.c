@@ -176,6 +176,47 @@ hex_value (const char *text)
   return value;
 }
 
+/**
+ * vecinos_json_read_escape:
+ * @text: a backslash in a JSON string, with at least one byte after it
+ * @length: the bytes from @text on
+ * @code: (out): the character the escape writes — 0 for "\u0000", a
+ *   surrogate's own code when it stands alone — or -1 for none: an escape
+ *   JSON does not have loses its backslash, and what follows is read as
+ *   it is
+ *
+ * What the JSON readers share (this one and the dataset importer's first
+ * pass, vecinos-importer-scan.c): a surrogate pair is one character.
+ *
+ * Returns: the bytes the escape takes (1, 2, 6 or 12), or 0 when "\u" is
+ *   not followed by four hexadecimal digits
+ */
+gsize
+vecinos_json_read_escape (const char *text,
+                          gsize       length,
+                          int        *code)
+{
+  const char *from = "bfnrt\"\\/", *to = "\b\f\n\r\t\"\\/";
+  const char *known;
+  int low;
+
+  if (text[1] != 'u')
+    {
+      known = text[1] != '\0' ? strchr (from, text[1]) : NULL;
+      *code = known != NULL ? to[known - from] : -1;
+      return known != NULL ? 2 : 1;
+    }
+  if (length < 6 || (*code = hex_value (text + 2)) < 0)
+    return 0;
+  if (*code >= 0xD800 && *code <= 0xDBFF && length >= 12 && text[6] == '\\' && text[7] == 'u' &&
+      (low = hex_value (text + 8)) >= 0xDC00 && low <= 0xDFFF)
+    {
+      *code = 0x10000 + ((*code - 0xD800) << 10) + (low - 0xDC00);
+      return 12;
+    }
+  return 6;
+}
+
 /* Decodes the string at the parser (its opening quote) where it is written
  * (a decoded text is never longer), and ends it with a NUL */
 static const char *
@@ -194,7 +235,8 @@ read_string (Parser   *parser,
   for (;;)
     {
       char c;
-      int code, low;
+      int code;
+      gsize taken;
 
       if (parser->pos >= parser->length)
         return not_allowed (parser, error), NULL;
@@ -210,30 +252,15 @@ read_string (Parser   *parser,
         }
       if (parser->pos + 1 >= parser->length)
         return parser->pos++, not_allowed (parser, error), NULL;
-      c = text[parser->pos + 1];
-      if (c != 'u')
-        {
-          const char *from = "bfnrt", *to = "\b\f\n\r\t";
-          const char *known = strchr (from, c);
-
-          *out++ = known != NULL && c != '\0' ? to[known - from] : c;
-          parser->pos += 2;
-          continue;
-        }
-      if (parser->pos + 6 > parser->length || (code = hex_value (text + parser->pos + 2)) < 0)
+      if ((taken = vecinos_json_read_escape (text + parser->pos, parser->length - parser->pos, &code)) == 0)
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE, _("line %1$u: %2$s"), parser->line,
                        _("“\\u” must be followed by four hexadecimal digits"));
           return NULL;
         }
-      parser->pos += 6;
-      if (code >= 0xD800 && code <= 0xDBFF && parser->pos + 6 <= parser->length &&
-          text[parser->pos] == '\\' && text[parser->pos + 1] == 'u' &&
-          (low = hex_value (text + parser->pos + 2)) >= 0xDC00 && low <= 0xDFFF)
-        {
-          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-          parser->pos += 6;
-        }
+      parser->pos += taken;
+      if (code < 0)
+        continue;
       if (code == 0)
         *has_nul = TRUE;
       else if (code >= 0xD800 && code <= 0xDFFF)

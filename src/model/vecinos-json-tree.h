@@ -29,6 +29,10 @@ VecinosJsonTree *vecinos_json_tree_parse      (const char       *text,
                                                GError          **error);
 void             vecinos_json_tree_free       (VecinosJsonTree  *tree);
 
+gsize            vecinos_json_read_escape     (const char       *text,
+                                               gsize             length,
+                                               int              *code);
+
 VecinosJsonType  vecinos_json_tree_type       (VecinosJsonTree  *tree,
                                                guint             value);
 guint            vecinos_json_tree_member     (VecinosJsonTree  *tree,
