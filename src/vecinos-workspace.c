@@ -191,12 +191,6 @@ filter_text_applies (VecinosWorkspace *self)
   self->filter_timeout = g_timeout_add (FILTER_PAUSE_MS, filter_pause_over, self);
 }
 
-static void
-filters_changed (VecinosWorkspace *self)
-{
-  apply_filters (self);
-}
-
 /* The keyboard comes into the list on the selected event, not on the row
  * it left last (GTK 4.8's list keeps that one, whatever the timeline
  * selected since); coming in selects nothing */
@@ -1328,9 +1322,9 @@ vecinos_workspace_new (VecinosContext *context,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::filter-text", G_CALLBACK (filter_text_applies), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::importance", G_CALLBACK (filters_changed), self,
+  g_signal_connect_object (context, "notify::importance", G_CALLBACK (apply_filters), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::hidden-categories", G_CALLBACK (filters_changed), self,
+  g_signal_connect_object (context, "notify::hidden-categories", G_CALLBACK (apply_filters), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_selection, "notify::selected-item",
                            G_CALLBACK (event_selection_changed), self, G_CONNECT_SWAPPED);

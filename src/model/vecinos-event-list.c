@@ -94,22 +94,11 @@ forget_event (gpointer  data,
               GObject  *where_the_object_was)
 {
   VecinosEventList *self = data;
+  /* Weak references are told in dispose; an object's data goes in
+   * finalize, after: its index is still on it */
   guint index = GPOINTER_TO_UINT (g_object_get_qdata (where_the_object_was, index_quark ()));
-  GHashTableIter iter;
-  gpointer event;
 
-  if (index > 0 && g_hash_table_lookup (self->made, GUINT_TO_POINTER (index - 1)) == where_the_object_was)
-    {
-      g_hash_table_remove (self->made, GUINT_TO_POINTER (index - 1));
-      return;
-    }
-  g_hash_table_iter_init (&iter, self->made);
-  while (g_hash_table_iter_next (&iter, NULL, &event))
-    if (event == (gpointer) where_the_object_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
+  g_hash_table_remove (self->made, GUINT_TO_POINTER (index - 1));
 }
 
 static void
@@ -284,7 +273,10 @@ read_records (VecinosEventList  *self,
       Record record = {
         .id = (guint32) id,
         .first = vecinos_date_first_day (&start),
-        .row = found != NULL ? found - (const gint64 *) category_ids->data : 0,
+        /* A row fits 16 bits: a file with more categories than that is
+         * not one Vecinos wrote, and the others' events go to the first */
+        .row = found != NULL && found - (const gint64 *) category_ids->data <= G_MAXUINT16
+               ? found - (const gint64 *) category_ids->data : 0,
         .importance = CLAMP (sqlite3_column_int (stmt, 5), 1, 3),
       };
 
