@@ -727,6 +727,7 @@ static void
 vecinos_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *timeline_accels[] = { "<Alt>1", NULL };
   static const char *charts_accels[] = { "<Alt>2", NULL };
   static const char *documents_accels[] = { "<Alt>3", NULL };
@@ -761,6 +762,9 @@ vecinos_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APP_ID);
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
+  /* What GtkApplication gives a gtk/help-overlay.ui; the window builds
+   * its Keyboard Shortcuts itself, after its first frame */
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (app, "win.show-view('timeline')", timeline_accels);
   gtk_application_set_accels_for_action (app, "win.show-view('charts')", charts_accels);
   gtk_application_set_accels_for_action (app, "win.show-view('documents')", documents_accels);

@@ -58,7 +58,7 @@ load_help_overlay (gpointer data)
 {
   VecinosWindow *self = data;
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/vecinos/Vecinos/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/vecinos/Vecinos/vecinos-shortcuts.ui");
 
   self->help_overlay_id = 0;
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),

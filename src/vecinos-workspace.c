@@ -43,8 +43,10 @@ struct _VecinosWorkspace
   GtkWidget            *filter_empty;
   GtkWidget            *event_list_empty;
   GtkWidget            *clear_filters_button;
-  VecinosChartsPage    *charts_page;
-  VecinosDocumentsPage *documents_page;
+  VecinosChartsPage    *charts_page;     /* built when first shown, see charts_page () */
+  VecinosDocumentsPage *documents_page;  /* the same, see documents_page () */
+  GtkBox               *charts_slot;     /* the stack's page, which holds it */
+  GtkBox               *documents_slot;
   GtkToggleButton      *english_button;
   GtkLabel             *error_label;
   VecinosEventPage     *event_page;
@@ -89,6 +91,10 @@ static void load_tour       (VecinosWorkspace *self);
 static void update_tour_bar (VecinosWorkspace *self);
 static gboolean reveal_selection (gpointer data);
 static void focus_tour_view (VecinosWorkspace *self);
+static VecinosChartsPage *charts_page (VecinosWorkspace *self);
+static void chart_event_activated (VecinosWorkspace *self,
+                                   GObject          *event);
+static VecinosDocumentsPage *documents_page (VecinosWorkspace *self);
 
 /* Selected on the timeline, the event shows in the list too
  * (gtk_list_view_scroll_to() needs GTK 4.12) */
@@ -107,7 +113,8 @@ event_selection_changed (VecinosWorkspace *self)
   VecinosEvent *event = gtk_single_selection_get_selected_item (self->event_selection);
 
   /* One selection: the chart highlights the event the timeline selected */
-  vecinos_chart_view_set_selected_event (vecinos_charts_page_get_chart (self->charts_page), event);
+  if (self->charts_page != NULL)
+    vecinos_chart_view_set_selected_event (vecinos_charts_page_get_chart (self->charts_page), event);
   vecinos_event_page_set_event (self->event_page, event);
   scroll_list_to_selection (self);
   if (!self->restoring)
@@ -401,8 +408,6 @@ restore_state (VecinosWorkspace *self)
   if (end > start)
     vecinos_timeline_view_set_visible_range (self->timeline_view, start, end);
 
-  vecinos_charts_page_restore_state (self->charts_page, context);
-  vecinos_documents_page_restore_state (self->documents_page, context);
   if (vecinos_context_get_search_text (context) != NULL)
     vecinos_search_panel_set_text (self->search_panel, vecinos_context_get_search_text (context));
   /* The step is where it was: only its words are read again */
@@ -425,8 +430,6 @@ load_events (VecinosWorkspace *self)
       return;
     }
   vecinos_event_page_set_dataset (self->event_page, dataset, language);
-  vecinos_charts_page_set_dataset (self->charts_page, dataset, language);
-  vecinos_documents_page_set_dataset (self->documents_page, dataset, language);
   vecinos_search_panel_set_dataset (self->search_panel, dataset, language);
 
   {
@@ -471,9 +474,10 @@ visible_range_changed (VecinosWorkspace *self)
     return;
   if (!self->restoring)
     vecinos_context_set_visible_range (self->context, scale->start, scale->end);
-  vecinos_charts_page_set_timeline_range (self->charts_page,
-                                          vecinos_chart_day_time ((VecinosDay) floor (scale->start)),
-                                          vecinos_chart_day_time ((VecinosDay) ceil (scale->end)));
+  if (self->charts_page != NULL)
+    vecinos_charts_page_set_timeline_range (self->charts_page,
+                                            vecinos_chart_day_time ((VecinosDay) floor (scale->start)),
+                                            vecinos_chart_day_time ((VecinosDay) ceil (scale->end)));
 }
 
 /* --- Presenting --- */
@@ -575,8 +579,10 @@ presenting_changed (VecinosWorkspace *self)
     vecinos_workspace_queue_fit_header (self);
   gtk_widget_set_visible (self->filter_bar, !presenting);
   gtk_widget_set_visible (self->event_list_scroller, !presenting);
-  vecinos_charts_page_set_presenting (self->charts_page, presenting);
-  vecinos_documents_page_set_presenting (self->documents_page, presenting);
+  if (self->charts_page != NULL)
+    vecinos_charts_page_set_presenting (self->charts_page, presenting);
+  if (self->documents_page != NULL)
+    vecinos_documents_page_set_presenting (self->documents_page, presenting);
   if (presenting && self->paned_position == 0)
     {
       self->paned_position = gtk_paned_get_position (self->timeline_paned);
@@ -743,7 +749,7 @@ focus_tour_view (VecinosWorkspace *self)
   const char *view = gtk_stack_get_visible_child_name (self->view_stack);
 
   if (g_strcmp0 (view, "charts") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
+    gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (charts_page (self))));
   else if (g_strcmp0 (view, "timeline") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
 }
@@ -766,21 +772,86 @@ static void
 view_switched_to_start (VecinosWorkspace *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "documents") == 0)
-    gtk_widget_grab_focus (vecinos_documents_page_get_list (self->documents_page));
+    gtk_widget_grab_focus (vecinos_documents_page_get_list (documents_page (self)));
   else
     focus_tour_view (self);
+}
+
+/* --- The views not shown at first ---
+ *
+ * The Charts and Documents views are built the first time they are shown
+ * or asked for (a tour's step, a search result, a test): a class that stays
+ * on the timeline never builds them, and the window's first frame does not
+ * wait for them. Built, a view takes the state the context holds and what
+ * the timeline shows now; from then on it is kept up to date as it was */
+
+static VecinosChartsPage *
+charts_page (VecinosWorkspace *self)
+{
+  VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
+  const VecinosTimeScale *scale;
+
+  if (self->charts_page != NULL)
+    return self->charts_page;
+
+  self->charts_page = g_object_new (VECINOS_TYPE_CHARTS_PAGE, "hexpand", TRUE, "vexpand", TRUE, NULL);
+  gtk_box_append (self->charts_slot, GTK_WIDGET (self->charts_page));
+  g_signal_connect_object (vecinos_charts_page_get_chart (self->charts_page), "event-activated",
+                           G_CALLBACK (chart_event_activated), self, G_CONNECT_SWAPPED);
+  if (dataset != NULL)
+    vecinos_charts_page_set_dataset (self->charts_page, dataset, vecinos_context_get_language (self->context));
+  vecinos_charts_page_set_presenting (self->charts_page, vecinos_context_get_presenting (self->context));
+  scale = vecinos_timeline_view_get_scale (self->timeline_view);
+  if (scale->end > scale->start)
+    vecinos_charts_page_set_timeline_range (self->charts_page,
+                                            vecinos_chart_day_time ((VecinosDay) floor (scale->start)),
+                                            vecinos_chart_day_time ((VecinosDay) ceil (scale->end)));
+  vecinos_chart_view_set_selected_event (vecinos_charts_page_get_chart (self->charts_page),
+                                         gtk_single_selection_get_selected_item (self->event_selection));
+  vecinos_charts_page_restore_state (self->charts_page, self->context);
+  return self->charts_page;
+}
+
+static VecinosDocumentsPage *
+documents_page (VecinosWorkspace *self)
+{
+  VecinosDataset *dataset = vecinos_context_get_dataset (self->context);
+
+  if (self->documents_page != NULL)
+    return self->documents_page;
+
+  self->documents_page = g_object_new (VECINOS_TYPE_DOCUMENTS_PAGE, "hexpand", TRUE, "vexpand", TRUE, NULL);
+  gtk_box_append (self->documents_slot, GTK_WIDGET (self->documents_page));
+  if (dataset != NULL)
+    vecinos_documents_page_set_dataset (self->documents_page, dataset,
+                                        vecinos_context_get_language (self->context));
+  vecinos_documents_page_set_presenting (self->documents_page, vecinos_context_get_presenting (self->context));
+  vecinos_documents_page_restore_state (self->documents_page, self->context);
+  return self->documents_page;
 }
 
 static void
 view_switched (VecinosWorkspace *self)
 {
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
   GtkWidget *page = gtk_stack_get_visible_child (self->view_stack);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus;
+  gboolean built = FALSE;
+
+  if (g_strcmp0 (name, "charts") == 0 && self->charts_page == NULL)
+    built = charts_page (self) != NULL;
+  else if (g_strcmp0 (name, "documents") == 0 && self->documents_page == NULL)
+    built = documents_page (self) != NULL;
 
   /* GtkStack gave the new page's first focusable widget the focus the
-   * old page had */
-  if (focus != NULL && GTK_IS_TEXT (focus) && page != NULL && gtk_widget_is_ancestor (focus, page))
+   * old page had; a page built just now had none to take it, and the
+   * focus stayed behind in the page left */
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (page != NULL && focus != NULL &&
+      ((GTK_IS_TEXT (focus) && gtk_widget_is_ancestor (focus, page)) ||
+       (built && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_stack)) &&
+        !gtk_widget_is_ancestor (focus, page))))
     view_switched_to_start (self);
 }
 
@@ -823,10 +894,10 @@ apply_tour_step (VecinosWorkspace *self)
     select_event (self, step->event);
   if (step->range_end > step->range_start)
     vecinos_timeline_view_set_visible_range (self->timeline_view, step->range_start, step->range_end);
-  if (step->series != NULL && vecinos_charts_page_show_series (self->charts_page, step->series))
-    vecinos_charts_page_set_options (self->charts_page, step->compare, FALSE, FALSE, FALSE);
+  if (step->series != NULL && vecinos_charts_page_show_series (charts_page (self), step->series))
+    vecinos_charts_page_set_options (charts_page (self), step->compare, FALSE, FALSE, FALSE);
   if (step->excerpt != NULL)
-    vecinos_documents_page_show_excerpt (self->documents_page, step->excerpt);
+    vecinos_documents_page_show_excerpt (documents_page (self), step->excerpt);
   gtk_stack_set_visible_child_name (self->view_stack, view);
 
   focus_tour_view (self);
@@ -903,8 +974,11 @@ vecinos_workspace_save_state (VecinosWorkspace *self)
 {
   g_return_if_fail (VECINOS_IS_WORKSPACE (self));
 
-  vecinos_charts_page_save_state (self->charts_page, self->context);
-  vecinos_documents_page_save_state (self->documents_page, self->context);
+  /* A view never shown has changed nothing: the context has its state */
+  if (self->charts_page != NULL)
+    vecinos_charts_page_save_state (self->charts_page, self->context);
+  if (self->documents_page != NULL)
+    vecinos_documents_page_save_state (self->documents_page, self->context);
 }
 
 static void
@@ -971,7 +1045,7 @@ vecinos_workspace_show_series (VecinosWorkspace *self,
 {
   g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
 
-  if (!vecinos_charts_page_show_series (self->charts_page, slug))
+  if (!vecinos_charts_page_show_series (charts_page (self), slug))
     return FALSE;
   gtk_stack_set_visible_child_name (self->view_stack, "charts");
   return TRUE;
@@ -989,7 +1063,7 @@ vecinos_workspace_show_excerpt (VecinosWorkspace *self,
   g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
 
   gtk_stack_set_visible_child_name (self->view_stack, "documents");
-  return vecinos_documents_page_show_excerpt (self->documents_page, slug);
+  return vecinos_documents_page_show_excerpt (documents_page (self), slug);
 }
 
 /**
@@ -1004,9 +1078,9 @@ vecinos_workspace_show_document (VecinosWorkspace *self,
   g_return_val_if_fail (VECINOS_IS_WORKSPACE (self), FALSE);
 
   gtk_stack_set_visible_child_name (self->view_stack, "documents");
-  if (!vecinos_documents_page_show_document (self->documents_page, slug))
+  if (!vecinos_documents_page_show_document (documents_page (self), slug))
     return FALSE;
-  gtk_widget_grab_focus (vecinos_documents_page_get_list (self->documents_page));
+  gtk_widget_grab_focus (vecinos_documents_page_get_list (documents_page (self)));
   return TRUE;
 }
 
@@ -1113,7 +1187,7 @@ search_result_activated (VecinosWorkspace *self,
       break;
     case VECINOS_SEARCH_SERIES:
       if (vecinos_workspace_show_series (self, ref))
-        gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (self->charts_page)));
+        gtk_widget_grab_focus (GTK_WIDGET (vecinos_charts_page_get_chart (charts_page (self))));
       break;
     case VECINOS_SEARCH_DOCUMENT:
       vecinos_workspace_show_document (self, ref);
@@ -1193,9 +1267,9 @@ vecinos_workspace_class_init (VecinosWorkspaceClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vecinos/Vecinos/vecinos-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, category_box);
-  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, charts_slot);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, clear_filters_button);
-  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, documents_page);
+  gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, documents_slot);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, english_button);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, error_label);
   gtk_widget_class_bind_template_child (widget_class, VecinosWorkspace, event_page);
@@ -1330,8 +1404,6 @@ vecinos_workspace_new (VecinosContext *context,
                            G_CALLBACK (event_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_view, "range-changed",
                            G_CALLBACK (visible_range_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vecinos_charts_page_get_chart (self->charts_page), "event-activated",
-                           G_CALLBACK (chart_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_panel, "result-activated",
                            G_CALLBACK (search_result_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vecinos_search_panel_get_entry (self->search_panel), "changed",
@@ -1459,13 +1531,13 @@ vecinos_window_get_search_panel (VecinosWindow *window)
 VecinosDocumentsPage *
 vecinos_window_get_documents_page (VecinosWindow *window)
 {
-  return shown (window)->documents_page;
+  return documents_page (shown (window));
 }
 
 VecinosChartsPage *
 vecinos_window_get_charts_page (VecinosWindow *window)
 {
-  return shown (window)->charts_page;
+  return charts_page (shown (window));
 }
 
 GtkWidget *
@@ -1505,6 +1577,8 @@ vecinos_window_get_open_excerpt (VecinosWindow *window)
 {
   GtkWidget *page = GTK_WIDGET (shown (window)->documents_page);
 
+  if (page == NULL)
+    return NULL;
   for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL && w != page; w = gtk_widget_get_parent (w))
     if (VECINOS_IS_EXCERPT_VIEW (w) && gtk_widget_is_ancestor (w, page))
       return vecinos_excerpt_view_get_excerpt (VECINOS_EXCERPT_VIEW (w))->slug;

@@ -756,15 +756,44 @@ test_accessible (void)
   vecinos_test_close_window (window);
 }
 
+static guint
+count_widgets (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
+/* The views switched; Charts and Documents are built when first shown
+ * (the window's first frame does not wait for them), and once only */
 static void
 test_views (void)
 {
   VecinosWindow *window = show_window ("en");
 
+  g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "timeline");
+  gtk_widget_grab_focus (GTK_WIDGET (vecinos_window_get_timeline_view (window)));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), VECINOS_TYPE_CHARTS_PAGE), ==, 0);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), VECINOS_TYPE_DOCUMENTS_PAGE), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "charts");
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), VECINOS_TYPE_CHARTS_PAGE), ==, 1);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), VECINOS_TYPE_DOCUMENTS_PAGE), ==, 0);
+  /* Built, it shows the first chart, and the keyboard went with the view */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 GTK_WIDGET (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vecinos_charts_page_get_chart (vecinos_window_get_charts_page (window)))));
+  g_assert_cmpstr (vecinos_charts_page_get_text (vecinos_window_get_charts_page (window), "source"), !=, "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "documents"));
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), VECINOS_TYPE_DOCUMENTS_PAGE), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), VECINOS_TYPE_CHARTS_PAGE), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "documents"));
   /* An unknown view changes nothing */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere");
   g_assert_cmpstr (vecinos_window_get_visible_page (window), ==, "documents");
