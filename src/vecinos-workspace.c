@@ -103,7 +103,7 @@ scroll_list_to_selection (VecinosWorkspace *self)
 {
   guint position = gtk_single_selection_get_selected (self->event_selection);
 
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (position != GTK_INVALID_LIST_POSITION && gtk_list_view_get_model (self->event_list) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
 }
 
@@ -200,7 +200,10 @@ filter_text_applies (VecinosWorkspace *self)
 
 /* The keyboard comes into the list on the selected event, not on the row
  * it left last (GTK 4.8's list keeps that one, whatever the timeline
- * selected since); coming in selects nothing */
+ * selected since); coming in selects nothing. A list given its rows after
+ * it was shown (fill_list ()) has no row of its own to go to yet: the
+ * keyboard lands on the list itself, and is put on the selected row, or
+ * the first */
 static gboolean
 focus_selected_row (gpointer data)
 {
@@ -208,9 +211,15 @@ focus_selected_row (gpointer data)
   guint selected = gtk_single_selection_get_selected (self->event_selection);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->event_list));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *list = GTK_WIDGET (self->event_list);
 
+  if (focus == list && selected == GTK_INVALID_LIST_POSITION && gtk_widget_get_first_child (list) != NULL)
+    {
+      gtk_widget_grab_focus (gtk_widget_get_first_child (list));
+      return G_SOURCE_REMOVE;
+    }
   if (selected == GTK_INVALID_LIST_POSITION || focus == NULL ||
-      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->event_list)))
+      (focus != list && !gtk_widget_is_ancestor (focus, list)))
     return G_SOURCE_REMOVE;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->event_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -492,10 +501,9 @@ visible_range_changed (VecinosWorkspace *self)
  * would be too. The switcher then goes to a bar of its own under the
  * header. Measured once the frame that follows a change (of text size,
  * of language, of screen) is drawn, when the text has its new size */
-static gboolean
-fit_header (gpointer data)
+static void
+fit_header (VecinosWorkspace *self)
 {
-  VecinosWorkspace *self = data;
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
   GdkMonitor *monitor;
@@ -504,12 +512,11 @@ fit_header (gpointer data)
                    !g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "error");
   int needed;
 
-  self->fit_header_id = 0;
   if (surface == NULL)
-    return G_SOURCE_REMOVE;
+    return;
   monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)), surface);
   if (monitor == NULL)
-    return G_SOURCE_REMOVE;
+    return;
   gdk_monitor_get_geometry (monitor, &screen);
 
   gtk_widget_set_visible (self->view_switcher, shown);
@@ -519,6 +526,30 @@ fit_header (gpointer data)
   gtk_widget_set_visible (self->view_switcher_bar,
                           shown && !gtk_widget_get_visible (self->view_switcher) &&
                           gtk_widget_get_visible (self->header_bar));
+}
+
+/* The list beside the timeline gets its events once the workspace's first
+ * frame is drawn: GTK 4.8's list view makes and measures a row for up to
+ * 200 items whatever it shows (GTK 4.12 makes only the rows in sight) —
+ * for the bundled dataset a row for every event, a third of the work of
+ * the window's first frame. The list shows them a frame later */
+static void
+fill_list (VecinosWorkspace *self)
+{
+  if (gtk_list_view_get_model (self->event_list) != NULL)
+    return;
+  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
+  scroll_list_to_selection (self);
+}
+
+static gboolean
+frame_drawn (gpointer data)
+{
+  VecinosWorkspace *self = data;
+
+  self->fit_header_id = 0;
+  fill_list (self);
+  fit_header (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -531,7 +562,7 @@ fit_header_after_frame (GtkWidget     *widget,
 
   self->fit_header_tick = 0;
   g_clear_handle_id (&self->fit_header_id, g_source_remove);
-  self->fit_header_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, fit_header, self, NULL);
+  self->fit_header_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, frame_drawn, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1327,7 +1358,7 @@ vecinos_workspace_init (VecinosWorkspace *self)
    * listitem.select toggles): a list of events always keeps the one
    * chosen. Escape on the timeline clears it with set_selected() */
   gtk_single_selection_set_can_unselect (self->event_selection, FALSE);
-  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->event_selection));
+  /* The list's model is set once the first frame is drawn: fill_list () */
 
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -1468,6 +1499,7 @@ vecinos_window_get_event_selection (VecinosWindow *window)
 GtkWidget *
 vecinos_window_get_event_list (VecinosWindow *window)
 {
+  fill_list (shown (window));
   return GTK_WIDGET (shown (window)->event_list);
 }
 

@@ -30,6 +30,11 @@ vecinos_test_present (VecinosDataset *dataset,
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
+  /* What comes once the first frame is drawn (the list beside the
+   * timeline gets its rows), and the frame that shows it */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (window);
   return VECINOS_WINDOW (window);
 }
 
