@@ -55,6 +55,9 @@ static const char * const query_sql[N_QUERIES] = {
    * is not): the table alone, not a page of texts */
   [QUERY_EVENT_ROWS] =
     "SELECT id, start_day, precision, end_day, end_precision, importance, category_id FROM event",
+  /* How many events there are, about: ids count up from 1 */
+  [QUERY_EVENT_MAX_ID] =
+    "SELECT max (id) FROM event",
   /* ?1 a language, ?2 an event's id: its title, English where it has
    * none in the language */
   [QUERY_EVENT_TITLE_OF] =

@@ -245,13 +245,17 @@ compare_records (gconstpointer a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Made ready at once for this many events at most; a file whose ids go
+ * higher (not one Vecinos wrote) grows its array as it is read */
+#define RECORDS_RESERVED_MAX (1 << 24)
+
 static gboolean
 read_records (VecinosEventList  *self,
               GError           **error)
 {
   VecinosDataset *dataset = self->dataset;
   g_autoptr(GArray) category_ids = NULL;
-  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (Record));
+  g_autoptr(GArray) records = NULL;
   sqlite3_stmt *stmt;
   gint64 max_id = 0;
   gboolean sorted = TRUE;
@@ -259,6 +263,15 @@ read_records (VecinosEventList  *self,
 
   if (!(category_ids = read_category_ids (dataset, error)))
     return FALSE;
+
+  /* The array made at its size (grown by doubling, a million events were
+   * copied and their pages touched twice over) */
+  stmt = dataset->queries[QUERY_EVENT_MAX_ID];
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return vecinos_dataset_read_failed (dataset, stmt, rc, error);
+  records = g_array_sized_new (FALSE, FALSE, sizeof (Record),
+                               CLAMP (sqlite3_column_int64 (stmt, 0), 0, RECORDS_RESERVED_MAX));
+  sqlite3_reset (stmt);
   self->n_rows = MAX (category_ids->len, 1);
   self->row_counts = g_new0 (guint, self->n_rows);
 
@@ -430,6 +443,16 @@ position_of (const guint32 *visible,
   return low < n && visible[low] == index ? low : G_MAXUINT;
 }
 
+static gboolean
+any_hidden (const gboolean *hidden_rows,
+            guint           n_rows)
+{
+  for (guint r = 0; hidden_rows != NULL && r < n_rows; r++)
+    if (hidden_rows[r])
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * vecinos_event_list_set_filter:
  * @hidden_rows: (array length=n_rows) (nullable): the rows (categories)
@@ -459,6 +482,11 @@ vecinos_event_list_set_filter (VecinosEventList *self,
   gboolean everything = TRUE;
 
   g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), FALSE);
+
+  /* Nothing filtered, nor was it: no pass over the events (a window opens
+   * on all of them) */
+  if (query == NULL && max_importance >= 3 && self->visible == NULL && !any_hidden (hidden_rows, n_rows))
+    return FALSE;
 
   if (query != NULL && vecinos_dataset_begin_call (self->dataset, NULL))
     words = find_words (self, query);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "vecinos-contrast.h"
 #include "vecinos-timeline-view-private.h"
@@ -31,8 +32,8 @@ text_layout (VecinosTimelineView *self,
       g_hash_table_remove_all (self->sprites);
       g_clear_pointer (&self->row_images, g_ptr_array_unref);
       /* The measured label widths went with the old font */
-      for (guint i = 0; self->label_widths != NULL && i < self->n_items; i++)
-        self->label_widths[i] = -1;
+      if (self->label_widths != NULL)
+        memset (self->label_widths, 0, sizeof (float) * self->n_items);
       self->font_serial = pango_context_get_serial (context);
     }
   else if (g_hash_table_size (self->layouts) > 2048)

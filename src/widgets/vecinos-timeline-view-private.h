@@ -50,7 +50,7 @@ struct _VecinosTimelineView
   guint                  n_items;
   VecinosTimelineLayout *layout;
   GArray                *marks;
-  float                 *label_widths;  /* by item, < 0 until measured */
+  float                 *label_widths;  /* by item, 0 until measured */
   double                 reported_start, reported_end;  /* by ::range-changed */
   double                 pending_start, pending_end;    /* asked for before a width */
 

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -308,11 +309,12 @@ static double
 label_width (VecinosTimelineView *self,
              guint                item)
 {
-  if (self->label_widths[item] < 0)
+  if (self->label_widths[item] == 0)
     {
       g_autofree char *title = item_title (self, item);
 
-      self->label_widths[item] = _vecinos_timeline_view_text_width (self, title);
+      /* Kept above 0, which means "not measured" (an empty title) */
+      self->label_widths[item] = MAX (_vecinos_timeline_view_text_width (self, title), FLT_MIN);
     }
   return self->label_widths[item];
 }
@@ -746,7 +748,9 @@ rebuild_items (VecinosTimelineView *self)
 
   self->n_items = g_list_model_get_n_items (model);
   self->items = g_new0 (VecinosTimelineItem, self->n_items);
-  self->label_widths = g_new (float, self->n_items);
+  /* Zeroed pages the system gives untouched: only the widths measured
+   * (the labels shown) are written */
+  self->label_widths = g_new0 (float, self->n_items);
 
   if (VECINOS_IS_EVENT_LIST (gtk_single_selection_get_model (self->selection)))
     {
@@ -760,7 +764,6 @@ rebuild_items (VecinosTimelineView *self)
           self->items[i] = (VecinosTimelineItem) {
             span.first, span.last, MIN (span.row, MAX (self->categories->len, 1) - 1), span.importance,
           };
-          self->label_widths[i] = -1;
         }
     }
   else
@@ -781,7 +784,6 @@ rebuild_items (VecinosTimelineView *self)
           row,
           vecinos_event_get_importance (event),
         };
-        self->label_widths[i] = -1;
       }
 
   self->layout = vecinos_timeline_layout_new (self->items, self->n_items, MAX (self->categories->len, 1));
