@@ -1473,6 +1473,142 @@ test_event_list_keeps_selection (void)
   g_assert_cmpuint (vecinos_event_list_find (list, "no-such-event"), ==, VECINOS_EVENT_LIST_NONE);
 }
 
+/* --- The events' order kept in the file (vecinos_event_list_keep_order) --- */
+
+static guint32
+change_counter (const char *path)
+{
+  guint8 header[28];
+  FILE *file = g_fopen (path, "rb");
+
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fread (header, 1, sizeof header, file), ==, sizeof header);
+  fclose (file);
+  return ((guint32) header[24] << 24) | (header[25] << 16) | (header[26] << 8) | header[27];
+}
+
+/* The kept value of @path, changed by @edit, written back as if it went
+ * with the file (its counter the one its own write leaves) */
+static void
+rewrite_kept_order (const char *path,
+                    void      (*edit) (guint8 *bytes, gsize length))
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree guint8 *bytes = NULL;
+  gsize length;
+  guint32 counter = GUINT32_TO_LE (change_counter (path) + 1);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'event_order'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  length = sqlite3_column_bytes (stmt, 0);
+  bytes = g_memdup2 (sqlite3_column_blob (stmt, 0), length);
+  sqlite3_finalize (stmt);
+  memcpy (bytes, &counter, 4);
+  edit (bytes, length);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE meta SET value = ?1 WHERE key = 'event_order'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, bytes, length, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpuint (change_counter (path), ==, GUINT32_FROM_LE (counter));
+}
+
+/* The first event's importance: 3 for 1, else 1 */
+static void
+edit_importance (guint8 *bytes,
+                 gsize   length)
+{
+  bytes[8 + 14] = bytes[8 + 14] == 1 ? 3 : 1;
+}
+
+/* The first event's row: past every category */
+static void
+edit_row (guint8 *bytes,
+          gsize   length)
+{
+  bytes[8 + 12] = bytes[8 + 13] = 0xff;
+}
+
+static VecinosEventList *
+open_event_list (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, &error);
+  VecinosEventList *list;
+
+  g_assert_no_error (error);
+  list = vecinos_event_list_new (dataset, "en", &error);
+  g_assert_no_error (error);
+  return list;
+}
+
+static void
+assert_same_events (VecinosEventList *a,
+                    VecinosEventList *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (b)));
+  for (guint i = 0; i < n; i++)
+    {
+      VecinosEventSpan x = vecinos_event_list_get_span (a, i), y = vecinos_event_list_get_span (b, i);
+      g_autoptr(VecinosEvent) ex = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(VecinosEvent) ey = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      g_assert_cmpint (x.first, ==, y.first);
+      g_assert_cmpint (x.last, ==, y.last);
+      g_assert_cmpuint (x.row, ==, y.row);
+      g_assert_cmpint (x.importance, ==, y.importance);
+      g_assert_cmpstr (vecinos_event_get_slug (ex), ==, vecinos_event_get_slug (ey));
+    }
+  for (guint row = 0; row < 16; row++)
+    g_assert_cmpuint (vecinos_event_list_count_row (a, row), ==, vecinos_event_list_count_row (b, row));
+}
+
+/* A compiled dataset keeps the list's array, and it is what the list reads;
+ * a file changed since by another program, or whose value does not hold
+ * together, is read from its event table — the same events either way */
+static void
+test_event_list_kept_order (void)
+{
+  g_autofree char *kept_path = copy_compiled_dataset ("vecinos-kept-order.sqlite");
+  g_autofree char *changed_path = copy_compiled_dataset ("vecinos-changed-order.sqlite");
+  g_autoptr(VecinosEventList) kept = open_event_list (kept_path);
+  g_autoptr(VecinosEventList) scanned = NULL;
+  g_autoptr(VecinosEventList) edited = NULL;
+  sqlite3 *db = NULL;
+  int importance;
+
+  /* Changed by another program: the value no longer goes with the file */
+  g_assert_cmpint (sqlite3_open (changed_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = value WHERE key = 'languages'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  scanned = open_event_list (changed_path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), >, 1);
+  assert_same_events (kept, scanned);
+
+  /* The value is what is read: an importance changed in it shows */
+  importance = vecinos_event_list_get_span (kept, 0).importance;
+  rewrite_kept_order (kept_path, edit_importance);
+  edited = open_event_list (kept_path);
+  g_assert_cmpint (vecinos_event_list_get_span (edited, 0).importance, ==, importance == 1 ? 3 : 1);
+  g_clear_object (&edited);
+
+  /* A record that cannot be: the table is read instead */
+  rewrite_kept_order (kept_path, edit_row);
+  edited = open_event_list (kept_path);
+  assert_same_events (edited, scanned);
+
+  g_unlink (kept_path);
+  g_unlink (changed_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1494,6 +1630,7 @@ main (int   argc,
   g_test_add_func ("/dataset/events/sorted", test_events_sorted_by_date);
   g_test_add_func ("/dataset/event-filter", test_event_filter);
   g_test_add_func ("/dataset/event-list-keeps-selection", test_event_list_keeps_selection);
+  g_test_add_func ("/dataset/event-list-kept-order", test_event_list_kept_order);
   g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
   g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);
   g_test_add_func ("/dataset/search/both-languages", test_search_both_languages);

@@ -26,6 +26,7 @@ typedef enum {
   QUERY_EVENT_SOURCES,
   QUERY_EVENT_ROWS,
   QUERY_EVENT_MAX_ID,
+  QUERY_EVENT_ORDER,
   QUERY_EVENT_TITLE_OF,
   QUERY_EVENT_BY_ID,
   QUERY_EVENT_SOURCES_OF,
@@ -71,6 +72,11 @@ struct _VecinosDataset
 
   char          *path;         /* of the file, to notice it change */
   GStatBuf       stat;         /* the file as it was opened */
+  /* The header's change counter, when the file is not in WAL mode (where
+   * it does not count every change): what a kept event order is checked
+   * against (vecinos-event-list.c) */
+  guint32        change_counter;
+  gboolean       change_counter_known;
   gint64         time_limit;   /* microseconds a call may take */
   gint64         deadline;     /* when the current call must stop */
   GError        *failure;      /* the first read that failed, once the file is open */
@@ -205,6 +211,10 @@ date_column (sqlite3_stmt *stmt,
  * where the schema says NOT NULL, values of any type */
 VecinosDataset *vecinos_dataset_new_for_file_unchecked (GFile   *file,
                                                         GError **error);
+
+/* The SQL of one of the queries above, for a writer that reads what it
+ * wrote as the reader will (vecinos_event_list_keep_order()) */
+const char     *vecinos_dataset_query_sql              (int             query);
 
 VecinosEvent   *vecinos_dataset_get_event              (VecinosDataset *self,
                                                         const char     *lang,

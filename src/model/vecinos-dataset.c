@@ -58,6 +58,9 @@ static const char * const query_sql[N_QUERIES] = {
   /* How many events there are, about: ids count up from 1 */
   [QUERY_EVENT_MAX_ID] =
     "SELECT max (id) FROM event",
+  /* The event list's array, kept by the writer (vecinos-event-list.c) */
+  [QUERY_EVENT_ORDER] =
+    "SELECT value FROM meta WHERE key = 'event_order'",
   /* ?1 a language, ?2 an event's id: its title, English where it has
    * none in the language */
   [QUERY_EVENT_TITLE_OF] =
@@ -257,6 +260,13 @@ static const char * const query_sql[N_QUERIES] = {
     " WHERE c.series_id = ?1 AND c.value IS NOT NULL AND c.period_day IS NOT NULL"
     " ORDER BY c.period_day, c.id",
 };
+
+const char *
+vecinos_dataset_query_sql (int query)
+{
+  g_return_val_if_fail (query >= 0 && query < N_QUERIES, NULL);
+  return query_sql[query];
+}
 
 G_DEFINE_FINAL_TYPE (VecinosDataset, vecinos_dataset, G_TYPE_OBJECT)
 
@@ -510,6 +520,9 @@ check_length (VecinosDataset  *self,
        ? (guint64) self->stat.st_size != (guint64) n_pages * page_size
        : self->stat.st_size % page_size != 0))
     return set_sqlite_error (self, SQLITE_CORRUPT, error);
+  /* Bytes 18 and 19 are 2 in WAL mode */
+  self->change_counter_known = header[18] == 1 && header[19] == 1 && memcmp (header + 24, header + 92, 4) == 0;
+  self->change_counter = ((guint32) header[24] << 24) | (header[25] << 16) | (header[26] << 8) | header[27];
   return TRUE;
 }
 

@@ -21,6 +21,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "vecinos-dataset-private.h"
 #include "vecinos-event-list.h"
@@ -214,12 +217,10 @@ compare_ids (gconstpointer a,
 }
 
 /* The categories' ids, in the order of their rows */
-static GArray *
-read_category_ids (VecinosDataset  *dataset,
-                   GError         **error)
+static int
+read_category_ids (sqlite3_stmt *stmt,
+                   GArray       *ids)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = dataset->queries[QUERY_CATEGORY_IDS];
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -228,10 +229,8 @@ read_category_ids (VecinosDataset  *dataset,
 
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    return vecinos_dataset_read_failed (dataset, stmt, rc, error), NULL;
   sqlite3_reset (stmt);
-  return g_steal_pointer (&ids);
+  return rc;
 }
 
 static int
@@ -249,40 +248,39 @@ compare_records (gconstpointer a,
  * higher (not one Vecinos wrote) grows its array as it is read */
 #define RECORDS_RESERVED_MAX (1 << 24)
 
-static gboolean
-read_records (VecinosEventList  *self,
-              GError           **error)
+/* Every event's record read from the event table (@rows), by date, into
+ * @records (@max_id, the largest id, sizes the array). SQLITE_DONE, or
+ * SQLite's error, with @failed the statement that met it */
+static int
+scan_records (sqlite3_stmt  *max_id,
+              sqlite3_stmt  *rows,
+              const GArray  *category_ids,
+              GArray       **records,
+              sqlite3_stmt **failed)
 {
-  VecinosDataset *dataset = self->dataset;
-  g_autoptr(GArray) category_ids = NULL;
-  g_autoptr(GArray) records = NULL;
-  sqlite3_stmt *stmt;
-  gint64 max_id = 0;
   gboolean sorted = TRUE;
   int rc;
 
-  if (!(category_ids = read_category_ids (dataset, error)))
-    return FALSE;
-
+  *failed = max_id;
+  if ((rc = sqlite3_step (max_id)) != SQLITE_ROW)
+    {
+      sqlite3_reset (max_id);
+      return rc;
+    }
   /* The array made at its size (grown by doubling, a million events were
    * copied and their pages touched twice over) */
-  stmt = dataset->queries[QUERY_EVENT_MAX_ID];
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return vecinos_dataset_read_failed (dataset, stmt, rc, error);
-  records = g_array_sized_new (FALSE, FALSE, sizeof (Record),
-                               CLAMP (sqlite3_column_int64 (stmt, 0), 0, RECORDS_RESERVED_MAX));
-  sqlite3_reset (stmt);
-  self->n_rows = MAX (category_ids->len, 1);
-  self->row_counts = g_new0 (guint, self->n_rows);
+  *records = g_array_sized_new (FALSE, FALSE, sizeof (Record),
+                                CLAMP (sqlite3_column_int64 (max_id, 0), 0, RECORDS_RESERVED_MAX));
+  sqlite3_reset (max_id);
 
-  stmt = dataset->queries[QUERY_EVENT_ROWS];
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  *failed = rows;
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
-      VecinosDate start = date_column (stmt, 1, 2);
-      gint64 category = sqlite3_column_int64 (stmt, 6);
+      VecinosDate start = date_column (rows, 1, 2);
+      gint64 category = sqlite3_column_int64 (rows, 6);
       const gint64 *found = bsearch (&category, category_ids->data, category_ids->len, sizeof (gint64),
                                      compare_ids);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int64 (rows, 0);
       Record record = {
         .id = (guint32) id,
         .first = vecinos_date_first_day (&start),
@@ -290,33 +288,233 @@ read_records (VecinosEventList  *self,
          * not one Vecinos wrote, and the others' events go to the first */
         .row = found != NULL && found - (const gint64 *) category_ids->data <= G_MAXUINT16
                ? found - (const gint64 *) category_ids->data : 0,
-        .importance = CLAMP (sqlite3_column_int (stmt, 5), 1, 3),
+        .importance = CLAMP (sqlite3_column_int (rows, 5), 1, 3),
       };
 
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+      if (sqlite3_column_type (rows, 3) != SQLITE_NULL)
         {
-          VecinosDate end = date_column (stmt, 3, 4);
+          VecinosDate end = date_column (rows, 3, 4);
 
           record.last = MAX (vecinos_date_last_day (&end), record.first);
         }
       else
         record.last = record.first;
       if (id < 0 || id > G_MAXUINT32)
-        return vecinos_dataset_read_failed (dataset, stmt, SQLITE_CORRUPT, error);
-      if (records->len > 0 && compare_records (&g_array_index (records, Record, records->len - 1), &record) > 0)
+        {
+          sqlite3_reset (rows);
+          return SQLITE_CORRUPT;
+        }
+      if ((*records)->len > 0 &&
+          compare_records (&g_array_index (*records, Record, (*records)->len - 1), &record) > 0)
         sorted = FALSE;
-      self->row_counts[record.row]++;
-      max_id = MAX (max_id, record.id);
-      g_array_append_val (records, record);
+      g_array_append_val (*records, record);
     }
-  if (rc != SQLITE_DONE)
-    return vecinos_dataset_read_failed (dataset, stmt, rc, error);
+  sqlite3_reset (rows);
+  if (rc == SQLITE_DONE && !sorted)
+    g_array_sort (*records, compare_records);
+  return rc;
+}
+
+/* --- The events' order, kept in the file ---
+ *
+ * A dataset Vecinos writes keeps the array this list reads — every
+ * event's record, by date — in its meta table, under "event_order": one
+ * value read at open instead of a row an event (a million events: 16 MB
+ * read whole, not a million rows of the event table). It is written last,
+ * in a transaction of its own, and says which change of the file it goes
+ * with: the file's change counter once that transaction is written (the
+ * header's bytes 24–27, which SQLite counts up at each change outside WAL
+ * mode). A file changed since — by another program — or in WAL mode, or
+ * whose value does not hold together, is read from the event table.
+ *
+ * The value: the change counter and the record's size (16), 32 bits
+ * each, then the records, little endian: the id (32 bits), the first and
+ * the last day (32 bits, signed), the row (16 bits), the importance
+ * (8 bits) and a zero byte */
+
+#define ORDER_KEY "event_order"
+#define ORDER_HEADER_BYTES 8
+#define ORDER_RECORD_BYTES 16
+
+static void
+write_u32 (guint8  *out,
+           guint32  value)
+{
+  value = GUINT32_TO_LE (value);
+  memcpy (out, &value, 4);
+}
+
+static guint32
+read_u32 (const guint8 *in)
+{
+  guint32 value;
+
+  memcpy (&value, in, 4);
+  return GUINT32_FROM_LE (value);
+}
+
+/* FALSE when @in is not a record this list could have written: a row past
+ * the categories, an importance, days out of order or out of range */
+static gboolean
+read_record (const guint8 *in,
+             guint         n_rows,
+             Record       *record)
+{
+  *record = (Record) {
+    .id = read_u32 (in),
+    .first = (VecinosDay) read_u32 (in + 4),
+    .last = (VecinosDay) read_u32 (in + 8),
+    .row = in[12] | (in[13] << 8),
+    .importance = in[14],
+  };
+  return record->row < n_rows && record->importance >= 1 && record->importance <= 3 && in[15] == 0 &&
+         record->first >= FIRST_DAY && record->first <= record->last && record->last <= LAST_DAY;
+}
+
+/* The records kept in the file, by date, or NULL when there are none that
+ * go with the file as it is now */
+static GArray *
+read_kept_order (VecinosDataset *dataset,
+                 guint           n_rows)
+{
+  sqlite3_stmt *stmt = dataset->queries[QUERY_EVENT_ORDER];
+  g_autoptr(GArray) records = NULL;
+  const guint8 *bytes;
+  gsize length, n;
+
+  if (!dataset->change_counter_known || sqlite3_step (stmt) != SQLITE_ROW ||
+      sqlite3_column_type (stmt, 0) != SQLITE_BLOB)
+    goto none;
+  bytes = sqlite3_column_blob (stmt, 0);
+  length = sqlite3_column_bytes (stmt, 0);
+  if (bytes == NULL || length < ORDER_HEADER_BYTES || (length - ORDER_HEADER_BYTES) % ORDER_RECORD_BYTES != 0 ||
+      read_u32 (bytes) != dataset->change_counter || read_u32 (bytes + 4) != ORDER_RECORD_BYTES)
+    goto none;
+  n = (length - ORDER_HEADER_BYTES) / ORDER_RECORD_BYTES;
+  records = g_array_sized_new (FALSE, FALSE, sizeof (Record), n);
+  g_array_set_size (records, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      Record *record = &g_array_index (records, Record, i);
+
+      if (!read_record (bytes + ORDER_HEADER_BYTES + i * ORDER_RECORD_BYTES, n_rows, record) ||
+          (i > 0 && compare_records (record - 1, record) >= 0))
+        goto none;
+    }
   sqlite3_reset (stmt);
-  if (!sorted)
-    g_array_sort (records, compare_records);
+  return g_steal_pointer (&records);
+
+none:
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+/**
+ * vecinos_event_list_keep_order:
+ * @db: a dataset just written, its file closed to every other writer
+ *
+ * Keeps in @db's meta table the array a #VecinosEventList reads at open
+ * (see "The events' order, kept in the file" above), in a transaction of
+ * its own: the last change made to the file. A database in memory keeps
+ * nothing.
+ *
+ * Returns: SQLITE_OK, or SQLite's error
+ */
+int
+vecinos_event_list_keep_order (sqlite3 *db)
+{
+  const char *path = sqlite3_db_filename (db, "main");
+  sqlite3_stmt *categories = NULL, *max_id = NULL, *rows = NULL, *insert = NULL, *failed;
+  g_autoptr(GArray) category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) records = NULL;
+  g_autofree guint8 *bytes = NULL;
+  guint8 header[28];
+  gsize size;
+  FILE *file;
+  int rc;
+
+  if (path == NULL || *path == '\0')
+    return SQLITE_OK;
+  if ((rc = sqlite3_prepare_v2 (db, vecinos_dataset_query_sql (QUERY_CATEGORY_IDS), -1, &categories, NULL)) ||
+      (rc = sqlite3_prepare_v2 (db, vecinos_dataset_query_sql (QUERY_EVENT_MAX_ID), -1, &max_id, NULL)) ||
+      (rc = sqlite3_prepare_v2 (db, vecinos_dataset_query_sql (QUERY_EVENT_ROWS), -1, &rows, NULL)) ||
+      (rc = sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" ORDER_KEY "', ?1)", -1,
+                                &insert, NULL)))
+    goto out;
+  if ((rc = read_category_ids (categories, category_ids)) != SQLITE_DONE ||
+      (rc = scan_records (max_id, rows, category_ids, &records, &failed)) != SQLITE_DONE)
+    goto out;
+
+  /* The change counter as the last transaction left it */
+  rc = SQLITE_IOERR;
+  if ((file = g_fopen (path, "rb")) == NULL)
+    goto out;
+  size = fread (header, 1, sizeof header, file);
+  fclose (file);
+  if (size != sizeof header)
+    goto out;
+
+  size = ORDER_HEADER_BYTES + (gsize) records->len * ORDER_RECORD_BYTES;
+  bytes = g_malloc (size);
+  write_u32 (bytes, (((guint32) header[24] << 24) | (header[25] << 16) | (header[26] << 8) | header[27]) + 1);
+  write_u32 (bytes + 4, ORDER_RECORD_BYTES);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const Record *record = &g_array_index (records, Record, i);
+      guint8 *out = bytes + ORDER_HEADER_BYTES + (gsize) i * ORDER_RECORD_BYTES;
+
+      write_u32 (out, record->id);
+      write_u32 (out + 4, (guint32) record->first);
+      write_u32 (out + 8, (guint32) record->last);
+      out[12] = record->row & 0xff;
+      out[13] = record->row >> 8;
+      out[14] = record->importance;
+      out[15] = 0;
+    }
+  sqlite3_bind_blob64 (insert, 1, bytes, size, SQLITE_STATIC);
+  /* One transaction: the counter goes up by one, to what the value says */
+  if ((rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK)
+    goto out;
+  if ((rc = sqlite3_step (insert)) != SQLITE_DONE ||
+      (rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+
+out:
+  sqlite3_finalize (categories);
+  sqlite3_finalize (max_id);
+  sqlite3_finalize (rows);
+  sqlite3_finalize (insert);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static gboolean
+read_records (VecinosEventList  *self,
+              GError           **error)
+{
+  VecinosDataset *dataset = self->dataset;
+  g_autoptr(GArray) category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) records = NULL;
+  sqlite3_stmt *failed;
+  gint64 max_id = 0;
+  int rc;
+
+  if ((rc = read_category_ids (dataset->queries[QUERY_CATEGORY_IDS], category_ids)) != SQLITE_DONE)
+    return vecinos_dataset_read_failed (dataset, dataset->queries[QUERY_CATEGORY_IDS], rc, error);
+  self->n_rows = MAX (category_ids->len, 1);
+  self->row_counts = g_new0 (guint, self->n_rows);
+
+  if ((records = read_kept_order (dataset, self->n_rows)) == NULL &&
+      (rc = scan_records (dataset->queries[QUERY_EVENT_MAX_ID], dataset->queries[QUERY_EVENT_ROWS], category_ids,
+                          &records, &failed)) != SQLITE_DONE)
+    return vecinos_dataset_read_failed (dataset, failed, rc, error);
 
   self->n_records = records->len;
   self->records = (Record *) g_array_free (g_steal_pointer (&records), FALSE);
+  for (guint i = 0; i < self->n_records; i++)
+    {
+      self->row_counts[self->records[i].row]++;
+      max_id = MAX (max_id, self->records[i].id);
+    }
 
   if (max_id < (gint64) self->n_records * 4 + 1024)
     {

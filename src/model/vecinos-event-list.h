@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "vecinos-dataset.h"
 #include "vecinos-date.h"
@@ -45,6 +46,7 @@ guint             vecinos_event_list_find         (VecinosEventList *self,
                                                    const char       *slug);
 VecinosEventSpan  vecinos_event_list_get_span     (VecinosEventList *self,
                                                    guint             position);
+int               vecinos_event_list_keep_order   (sqlite3          *db);
 char             *vecinos_event_list_get_title    (VecinosEventList *self,
                                                    guint             position);
 

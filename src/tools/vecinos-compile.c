@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "vecinos-event-list.h"
 #include "vecinos-importer.h"
 #include "vecinos-timelinejs.h"
 
@@ -270,7 +271,8 @@ compile (const char  *directory,
   /* A dataset folder is packed for installing; a timeline is written as
    * the window writes it (a VACUUM copies the whole file again: a third of
    * the time at a million events) */
-  if (ok && !timeline && sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
+  if (ok && !timeline &&
+      (sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK || vecinos_event_list_keep_order (db) != SQLITE_OK))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    "Cannot write “%s”: %s", output, sqlite3_errmsg (db));
