@@ -60,7 +60,7 @@ static const char * const query_sql[N_QUERIES] = {
     "SELECT max (id) FROM event",
   /* The event list's array, kept by the writer (vecinos-event-list.c) */
   [QUERY_EVENT_ORDER] =
-    "SELECT value FROM meta WHERE key = 'event_order'",
+    "SELECT rowid, length (value), typeof (value) = 'blob' FROM meta WHERE key = 'event_order'",
   /* ?1 a language, ?2 an event's id: its title, English where it has
    * none in the language */
   [QUERY_EVENT_TITLE_OF] =

@@ -56,8 +56,8 @@ struct _VecinosEventList
   guint            n_rows;
   /* An event's index from its id: an array where the ids are dense (a
    * compiled dataset's are 1…n), else a table */
-  guint32         *index_of_id;
-  gint64           n_ids;
+  guint32         *index_of_id;  /* both NULL until an id is looked up */
+  gint64           n_ids;        /* the largest id, plus one */
   GHashTable      *index_by_id;
 
   /* What the filters let through: indexes into records, in order; NULL
@@ -353,60 +353,69 @@ read_u32 (const guint8 *in)
   return GUINT32_FROM_LE (value);
 }
 
-/* FALSE when @in is not a record this list could have written: a row past
- * the categories, an importance, days out of order or out of range */
+/* A record as it is kept: the same 16 bytes as in memory, little endian */
+G_STATIC_ASSERT (sizeof (Record) == ORDER_RECORD_BYTES && G_STRUCT_OFFSET (Record, first) == 4 &&
+                 G_STRUCT_OFFSET (Record, last) == 8 && G_STRUCT_OFFSET (Record, row) == 12 &&
+                 G_STRUCT_OFFSET (Record, importance) == 14);
+
+/* @record read as it was kept, in place: FALSE when it is not one this
+ * list could have written (a row past the categories, an importance, days
+ * out of order or out of range) */
 static gboolean
-read_record (const guint8 *in,
-             guint         n_rows,
-             Record       *record)
+read_record (Record *record,
+             guint   n_rows)
 {
-  *record = (Record) {
-    .id = read_u32 (in),
-    .first = (VecinosDay) read_u32 (in + 4),
-    .last = (VecinosDay) read_u32 (in + 8),
-    .row = in[12] | (in[13] << 8),
-    .importance = in[14],
-  };
-  return record->row < n_rows && record->importance >= 1 && record->importance <= 3 && in[15] == 0 &&
+  record->id = GUINT32_FROM_LE (record->id);
+  record->first = (VecinosDay) GUINT32_FROM_LE ((guint32) record->first);
+  record->last = (VecinosDay) GUINT32_FROM_LE ((guint32) record->last);
+  record->row = GUINT16_FROM_LE (record->row);
+  return record->row < n_rows && record->importance >= 1 && record->importance <= 3 &&
          record->first >= FIRST_DAY && record->first <= record->last && record->last <= LAST_DAY;
 }
 
 /* The records kept in the file, by date, or NULL when there are none that
- * go with the file as it is now */
+ * go with the file as it is now. Read straight into the array (a million
+ * events: no second copy of 16 MB) */
 static GArray *
 read_kept_order (VecinosDataset *dataset,
                  guint           n_rows)
 {
   sqlite3_stmt *stmt = dataset->queries[QUERY_EVENT_ORDER];
   g_autoptr(GArray) records = NULL;
-  const guint8 *bytes;
-  gsize length, n;
+  sqlite3_blob *blob = NULL;
+  guint8 header[ORDER_HEADER_BYTES];
+  gint64 rowid, length;
+  gsize n;
+  gboolean ok;
 
-  if (!dataset->change_counter_known || sqlite3_step (stmt) != SQLITE_ROW ||
-      sqlite3_column_type (stmt, 0) != SQLITE_BLOB)
-    goto none;
-  bytes = sqlite3_column_blob (stmt, 0);
-  length = sqlite3_column_bytes (stmt, 0);
-  if (bytes == NULL || length < ORDER_HEADER_BYTES || (length - ORDER_HEADER_BYTES) % ORDER_RECORD_BYTES != 0 ||
-      read_u32 (bytes) != dataset->change_counter || read_u32 (bytes + 4) != ORDER_RECORD_BYTES)
-    goto none;
+  if (!dataset->change_counter_known || sqlite3_step (stmt) != SQLITE_ROW || !sqlite3_column_int (stmt, 2))
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  rowid = sqlite3_column_int64 (stmt, 0);
+  length = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (length < ORDER_HEADER_BYTES || length > G_MAXINT || (length - ORDER_HEADER_BYTES) % ORDER_RECORD_BYTES != 0)
+    return NULL;
   n = (length - ORDER_HEADER_BYTES) / ORDER_RECORD_BYTES;
   records = g_array_sized_new (FALSE, FALSE, sizeof (Record), n);
   g_array_set_size (records, n);
+  ok = sqlite3_blob_open (dataset->db, "main", "meta", "value", rowid, 0, &blob) == SQLITE_OK &&
+       sqlite3_blob_read (blob, header, sizeof header, 0) == SQLITE_OK &&
+       read_u32 (header) == dataset->change_counter && read_u32 (header + 4) == ORDER_RECORD_BYTES &&
+       sqlite3_blob_read (blob, records->data, (int) (n * ORDER_RECORD_BYTES), ORDER_HEADER_BYTES) == SQLITE_OK;
+  sqlite3_blob_close (blob);
+  if (!ok)
+    return NULL;
   for (gsize i = 0; i < n; i++)
     {
       Record *record = &g_array_index (records, Record, i);
 
-      if (!read_record (bytes + ORDER_HEADER_BYTES + i * ORDER_RECORD_BYTES, n_rows, record) ||
-          (i > 0 && compare_records (record - 1, record) >= 0))
-        goto none;
+      if (!read_record (record, n_rows) || (i > 0 && compare_records (record - 1, record) >= 0))
+        return NULL;
     }
-  sqlite3_reset (stmt);
   return g_steal_pointer (&records);
-
-none:
-  sqlite3_reset (stmt);
-  return NULL;
 }
 
 /**
@@ -515,10 +524,17 @@ read_records (VecinosEventList  *self,
       self->row_counts[self->records[i].row]++;
       max_id = MAX (max_id, self->records[i].id);
     }
+  self->n_ids = max_id + 1;
+  return TRUE;
+}
 
-  if (max_id < (gint64) self->n_records * 4 + 1024)
+/* An event's index from its id, made the first time one is looked up (a
+ * window opened without a selection nor a filter never does) */
+static void
+index_ids (VecinosEventList *self)
+{
+  if (self->n_ids - 1 < (gint64) self->n_records * 4 + 1024)
     {
-      self->n_ids = max_id + 1;
       self->index_of_id = g_new (guint32, self->n_ids);
       memset (self->index_of_id, 0xff, self->n_ids * sizeof (guint32));
       for (guint i = 0; i < self->n_records; i++)
@@ -530,7 +546,6 @@ read_records (VecinosEventList  *self,
       for (guint i = 0; i < self->n_records; i++)
         g_hash_table_insert (self->index_by_id, GUINT_TO_POINTER (self->records[i].id), GUINT_TO_POINTER (i + 1));
     }
-  return TRUE;
 }
 
 /**
@@ -587,6 +602,8 @@ static guint
 index_of (VecinosEventList *self,
           gint64            id)
 {
+  if (self->index_of_id == NULL && self->index_by_id == NULL)
+    index_ids (self);
   if (self->index_of_id != NULL)
     return id >= 0 && id < self->n_ids ? self->index_of_id[id] : G_MAXUINT32;
   if (id < 0 || id > G_MAXUINT32)
