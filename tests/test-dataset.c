@@ -1473,6 +1473,63 @@ test_event_list_keeps_selection (void)
   g_assert_cmpuint (vecinos_event_list_find (list, "no-such-event"), ==, VECINOS_EVENT_LIST_NONE);
 }
 
+typedef struct {
+  guint position, removed, added, n_items;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *changes)
+{
+  Change change = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_val (changes, change);
+}
+
+/* A filter that hides the selected event tells its removal alone, before
+ * the rest: told in a change that adds events, GTK 4.8's GtkSingleSelection
+ * reads every event added to look for it (a million, for a word that hid
+ * the selected one of a million). Each change leaves the list as long as
+ * it says */
+static void
+test_event_list_hides_selection (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  g_autoptr(VecinosEventList) list = vecinos_event_list_new (dataset, "en", NULL);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(VecinosEvent) kept = NULL;
+  guint position = vecinos_event_list_find (list, "nafta-in-force");
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (list)), n;
+  const Change *first, *second;
+
+  kept = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change), changes);
+  /* Words NAFTA's event does not have; events before and after it do */
+  g_assert_true (vecinos_event_list_set_filter (list, NULL, 0, 3, "security", kept));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (vecinos_event_list_find (list, "nafta-in-force"), ==, VECINOS_EVENT_LIST_NONE);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (changes->len, ==, 2);
+  first = &g_array_index (changes, Change, 0);
+  second = &g_array_index (changes, Change, 1);
+  g_assert_cmpuint (first->position, ==, position);
+  g_assert_cmpuint (first->removed, ==, 1);
+  g_assert_cmpuint (first->added, ==, 0);
+  g_assert_cmpuint (first->n_items, ==, n_all - 1);
+  g_assert_cmpuint (second->n_items, ==, n);
+  g_assert_cmpuint (n_all - 1 - second->removed + second->added, ==, n);
+  g_assert_cmpuint (second->position + second->removed, <=, n_all - 1);
+
+  /* Widened again: all of them, in their places */
+  g_assert_true (vecinos_event_list_set_filter (list, NULL, 0, 3, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_all);
+  g_assert_cmpuint (vecinos_event_list_find (list, "nafta-in-force"), ==, position);
+}
+
 /* --- The events' order kept in the file (vecinos_event_list_keep_order) --- */
 
 static guint32
@@ -1631,6 +1688,7 @@ main (int   argc,
   g_test_add_func ("/dataset/event-filter", test_event_filter);
   g_test_add_func ("/dataset/event-list-keeps-selection", test_event_list_keeps_selection);
   g_test_add_func ("/dataset/event-list-kept-order", test_event_list_kept_order);
+  g_test_add_func ("/dataset/event-list-hides-selection", test_event_list_hides_selection);
   g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
   g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);
   g_test_add_func ("/dataset/search/both-languages", test_search_both_languages);

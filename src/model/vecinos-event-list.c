@@ -747,6 +747,32 @@ vecinos_event_list_set_filter (VecinosEventList *self,
       guint old_at = position_of (old, old_n, kept - 1);
       guint new_at = visible != NULL ? position_of (visible, n, kept - 1) : kept - 1 < n ? kept - 1 : G_MAXUINT;
 
+      if (old_at != G_MAXUINT && new_at == G_MAXUINT && old_at >= prefix && old_at < old_n - suffix)
+        {
+          /* Filtered out: its removal told alone, first. Told within a
+           * change that adds events, GTK 4.8's GtkSingleSelection asks for
+           * every event added to look for it — a million read from the
+           * file when a word hid the selected one of a million */
+          guint32 *now = self->visible;
+          g_autofree guint32 *without = g_new (guint32, MAX (old_n - 1, 1));
+          guint p = 0, q = 0;
+
+          memcpy (without, old, old_at * sizeof (guint32));
+          memcpy (without + old_at, old + old_at + 1, (old_n - old_at - 1) * sizeof (guint32));
+          self->visible = without;
+          self->n_visible = old_n - 1;
+          g_list_model_items_changed (G_LIST_MODEL (self), old_at, 1, 0);
+          self->visible = now;
+          self->n_visible = n;
+          while (p < MIN (old_n - 1, n) && without[p] == (now != NULL ? now[p] : p))
+            p++;
+          while (q < MIN (old_n - 1, n) - p &&
+                 without[old_n - 2 - q] == (now != NULL ? now[n - 1 - q] : n - 1 - q))
+            q++;
+          if (p < old_n - 1 || p < n)
+            g_list_model_items_changed (G_LIST_MODEL (self), p, old_n - 1 - p - q, n - p - q);
+          return TRUE;
+        }
       if (old_at != G_MAXUINT && new_at != G_MAXUINT && old_at >= prefix && old_at < old_n - suffix)
         {
           /* The events before it, then those after: it is never in a
