@@ -658,6 +658,55 @@ position_of (const guint32 *visible,
   return low < n && visible[low] == index ? low : G_MAXUINT;
 }
 
+/* The rows GTK 4.8's list view makes at most, with a margin */
+#define ROWS_MADE 256
+
+/* Tells that the list went from @before (@n_before events) to @after
+ * (@n_after; NULL: every event), @removed events at @position replaced by
+ * @added, and leaves it at @after (owned by the list when it is the final
+ * one). When more are added than the list view has rows, in two changes:
+ * the events removed, then those added. Told both at once, GTK 4.8's list
+ * view looks for each row it let go among every event added — read from
+ * the file one by one: a million when a word changed what a million events
+ * showed */
+static void
+tell_change (VecinosEventList *self,
+             const guint32    *before,
+             guint             n_before,
+             guint32          *after,
+             guint             n_after,
+             guint             position,
+             guint             removed,
+             guint             added)
+{
+  g_autofree guint32 *between = NULL;
+
+  /* A few added: one change, GTK's rows found again among them (and made
+   * for them anyway) */
+  if (added <= ROWS_MADE)
+    {
+      self->visible = after;
+      self->n_visible = n_after;
+      if (removed > 0 || added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  if (removed > 0)
+    {
+      between = g_new (guint32, MAX (n_before - removed, 1));
+      memcpy (between, before, position * sizeof (guint32));
+      memcpy (between + position, before + position + removed,
+              (n_before - position - removed) * sizeof (guint32));
+      self->visible = between;
+      self->n_visible = n_before - removed;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+    }
+  self->visible = after;
+  self->n_visible = n_after;
+  if (added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+}
+
 static gboolean
 any_hidden (const gboolean *hidden_rows,
             guint           n_rows)
@@ -734,12 +783,14 @@ vecinos_event_list_set_filter (VecinosEventList *self,
   while (suffix < MIN (old_n, n) - prefix && old[old_n - 1 - suffix] == visible[n - 1 - suffix])
     suffix++;
 
-  self->n_visible = n;
   if (everything)
     g_clear_pointer (&visible, g_free);
-  self->visible = visible;
   if (prefix == old_n && prefix == n)
-    return FALSE;
+    {
+      self->visible = visible;
+      self->n_visible = n;
+      return FALSE;
+    }
 
   kept = keep != NULL ? GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (keep), index_quark ())) : 0;
   if (kept > 0 && g_hash_table_lookup (self->made, GUINT_TO_POINTER (kept - 1)) == keep)
@@ -751,26 +802,19 @@ vecinos_event_list_set_filter (VecinosEventList *self,
         {
           /* Filtered out: its removal told alone, first. Told within a
            * change that adds events, GTK 4.8's GtkSingleSelection asks for
-           * every event added to look for it — a million read from the
-           * file when a word hid the selected one of a million */
-          guint32 *now = self->visible;
+           * every event added to look for it */
           g_autofree guint32 *without = g_new (guint32, MAX (old_n - 1, 1));
           guint p = 0, q = 0;
 
           memcpy (without, old, old_at * sizeof (guint32));
           memcpy (without + old_at, old + old_at + 1, (old_n - old_at - 1) * sizeof (guint32));
-          self->visible = without;
-          self->n_visible = old_n - 1;
-          g_list_model_items_changed (G_LIST_MODEL (self), old_at, 1, 0);
-          self->visible = now;
-          self->n_visible = n;
-          while (p < MIN (old_n - 1, n) && without[p] == (now != NULL ? now[p] : p))
+          tell_change (self, old, old_n, without, old_n - 1, old_at, 1, 0);
+          while (p < MIN (old_n - 1, n) && without[p] == (visible != NULL ? visible[p] : p))
             p++;
           while (q < MIN (old_n - 1, n) - p &&
-                 without[old_n - 2 - q] == (now != NULL ? now[n - 1 - q] : n - 1 - q))
+                 without[old_n - 2 - q] == (visible != NULL ? visible[n - 1 - q] : n - 1 - q))
             q++;
-          if (p < old_n - 1 || p < n)
-            g_list_model_items_changed (G_LIST_MODEL (self), p, old_n - 1 - p - q, n - p - q);
+          tell_change (self, without, old_n - 1, visible, n, p, old_n - 1 - p - q, n - p - q);
           return TRUE;
         }
       if (old_at != G_MAXUINT && new_at != G_MAXUINT && old_at >= prefix && old_at < old_n - suffix)
@@ -778,23 +822,19 @@ vecinos_event_list_set_filter (VecinosEventList *self,
           /* The events before it, then those after: it is never in a
            * change. In between, the list is the new one up to it and the
            * old one after it */
-          guint32 *now = self->visible;
-          g_autofree guint32 *between = g_new (guint32, new_at + 1 + (old_n - old_at - 1));
+          guint n_between = new_at + 1 + (old_n - old_at - 1);
+          g_autofree guint32 *between = g_new (guint32, n_between);
 
           for (guint i = 0; i <= new_at; i++)
-            between[i] = now != NULL ? now[i] : i;
+            between[i] = visible != NULL ? visible[i] : i;
           memcpy (between + new_at + 1, old + old_at + 1, (old_n - old_at - 1) * sizeof (guint32));
-          self->visible = between;
-          self->n_visible = new_at + 1 + (old_n - old_at - 1);
-          g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_at - prefix, new_at - prefix);
-          self->visible = now;
-          self->n_visible = n;
-          g_list_model_items_changed (G_LIST_MODEL (self), new_at + 1, old_n - old_at - 1 - suffix,
-                                      n - new_at - 1 - suffix);
+          tell_change (self, old, old_n, between, n_between, prefix, old_at - prefix, new_at - prefix);
+          tell_change (self, between, n_between, visible, n, new_at + 1, old_n - old_at - 1 - suffix,
+                       n - new_at - 1 - suffix);
           return TRUE;
         }
     }
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, n - prefix - suffix);
+  tell_change (self, old, old_n, visible, n, prefix, old_n - prefix - suffix, n - prefix - suffix);
   return TRUE;
 }
 
