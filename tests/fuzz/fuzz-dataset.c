@@ -34,6 +34,7 @@
 #include "vecinos-chart-draw.h"
 #include "vecinos-chart-load.h"
 #include "vecinos-event.h"
+#include "vecinos-event-list.h"
 #include "vecinos-search.h"
 #include "vecinos-timeline-layout.h"
 
@@ -453,6 +454,51 @@ fuzz_search (VecinosDataset *dataset,
     }
 }
 
+/* The window's own list: its array (kept in the file or read from the
+ * event table), spans, rows, filters and the events it makes */
+static void
+fuzz_event_list (VecinosDataset *dataset,
+                 const char     *lang,
+                 guint           n_categories)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VecinosEventList) list = vecinos_event_list_new (dataset, lang, &error);
+  gboolean hidden[2] = { TRUE, FALSE };
+  guint n;
+
+  if (list == NULL)
+    {
+      check_error (error, "vecinos_event_list_new");
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      VecinosEventSpan span = vecinos_event_list_get_span (list, i);
+
+      g_assert (span.first <= span.last);
+      g_assert (span.importance >= 1 && span.importance <= 3);
+    }
+  for (guint i = 0; i < MIN (n, MAX_RECORDS); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *title = vecinos_event_list_get_title (list, i);
+      guint found;
+
+      g_assert (event != NULL && title != NULL);
+      found = vecinos_event_list_find (list, vecinos_event_get_slug (event));
+
+      g_assert (found < n || found == VECINOS_EVENT_LIST_NONE);
+    }
+  for (guint row = 0; row < n_categories + 1; row++)
+    vecinos_event_list_count_row (list, row);
+  vecinos_event_list_set_filter (list, hidden, G_N_ELEMENTS (hidden), 2, "la", NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    vecinos_event_list_get_span (list, i);
+  vecinos_event_list_set_filter (list, NULL, 0, 3, NULL, NULL);
+}
+
 static void
 fuzz_language (VecinosDataset *dataset,
                const char     *lang,
@@ -471,6 +517,7 @@ fuzz_language (VecinosDataset *dataset,
     }
 
   fuzz_events (dataset, lang, events, categories);
+  fuzz_event_list (dataset, lang, categories->len);
   fuzz_timeline (events, categories, terms);
   fuzz_charts (dataset, lang, terms, events);
   fuzz_documents (dataset, lang, other_lang);
