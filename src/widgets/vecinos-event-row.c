@@ -23,8 +23,8 @@ struct _VecinosEventRow
   char        *markup;
   char        *text;        /* the same, as a screen reader reads it */
   GdkRGBA      color;       /* the category's */
-  PangoLayout *layout;      /* at layout_width, for layout_serial's font */
-  int          layout_width;
+  PangoLayout *layout;      /* shared with the rows that show the same, for
+                             * layout_serial's font */
   guint        layout_serial;
 };
 
@@ -42,8 +42,44 @@ indent (VecinosEventRow *self)
   return PANGO_PIXELS_CEIL (height * 1.2);
 }
 
-/* The layout at @width pixels of text: made again only when the width, the
- * text or the font (the text size, the theme) has changed */
+/* The layouts of the events shown lately, by their markup, shared by
+ * every row: a filter binds the rows again to events they showed a moment
+ * before (a word typed narrows the list, cleared it brings them back), and
+ * laying their text out again was most of a key's work. Kept for one font
+ * (the Pango context's serial), at most LAYOUTS_KEPT */
+#define LAYOUTS_KEPT 1024
+
+static GHashTable *layouts;
+static guint layouts_serial;
+
+static PangoLayout *
+shared_layout (VecinosEventRow *self,
+               guint            serial)
+{
+  const char *markup = self->markup != NULL ? self->markup : "";
+  PangoLayout *layout;
+
+  if (layouts == NULL)
+    layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (layouts_serial != serial || g_hash_table_size (layouts) >= LAYOUTS_KEPT)
+    {
+      g_hash_table_remove_all (layouts);
+      layouts_serial = serial;
+    }
+  if ((layout = g_hash_table_lookup (layouts, markup)) == NULL)
+    {
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      g_hash_table_insert (layouts, g_strdup (markup), layout);
+    }
+  return g_object_ref (layout);
+}
+
+/* The layout at @width pixels of text (-1: at whatever width it has):
+ * taken again only when the text or the font (the text size, the theme)
+ * has changed; a layout is shared, so its width is set each time it is
+ * asked for */
 static PangoLayout *
 ensure_layout (VecinosEventRow *self,
                int              width)
@@ -51,25 +87,50 @@ ensure_layout (VecinosEventRow *self,
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   guint serial = pango_context_get_serial (context);
 
-  width = MAX (width, 1);
-  if (self->layout != NULL && self->layout_serial == serial)
+  if (self->layout == NULL || self->layout_serial != serial)
     {
-      if (self->layout_width != width)
-        {
-          pango_layout_set_width (self->layout, width * PANGO_SCALE);
-          self->layout_width = width;
-        }
-      return self->layout;
+      g_clear_object (&self->layout);
+      self->layout = shared_layout (self, serial);
+      self->layout_serial = serial;
     }
-
-  g_clear_object (&self->layout);
-  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_markup (self->layout, self->markup != NULL ? self->markup : "", -1);
-  pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (self->layout, width * PANGO_SCALE);
-  self->layout_width = width;
-  self->layout_serial = serial;
+  if (width < 0)
+    return self->layout;
+  width = MAX (width, 1);
+  if (pango_layout_get_width (self->layout) != width * PANGO_SCALE)
+    pango_layout_set_width (self->layout, width * PANGO_SCALE);
   return self->layout;
+}
+
+/* The heights a shared layout was measured at, by width: GTK asks a row's
+ * height at its natural width and at its own, in turn, and each change of
+ * a layout's width lays its text out again */
+typedef struct {
+  int   widths[4];
+  int   heights[4];
+  guint next;
+} Heights;
+
+static int
+height_at (VecinosEventRow *self,
+           int              width)
+{
+  PangoLayout *layout = ensure_layout (self, -1);
+  Heights *heights = g_object_get_data (G_OBJECT (layout), "vecinos-heights");
+  int height;
+
+  if (heights == NULL)
+    {
+      heights = g_new0 (Heights, 1);
+      g_object_set_data_full (G_OBJECT (layout), "vecinos-heights", heights, g_free);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (heights->widths); i++)
+    if (heights->widths[i] == width)
+      return heights->heights[i];
+  pango_layout_get_pixel_size (ensure_layout (self, width), NULL, &height);
+  heights->widths[heights->next] = width;
+  heights->heights[heights->next] = height;
+  heights->next = (heights->next + 1) % G_N_ELEMENTS (heights->widths);
+  return height;
 }
 
 static GtkSizeRequestMode
@@ -100,11 +161,9 @@ vecinos_event_row_measure (GtkWidget      *widget,
     }
   else
     {
-      int width = for_size >= 0 ? for_size - indent (self) : natural_width;
-      int height;
+      int width = MAX (for_size >= 0 ? for_size - indent (self) : natural_width, 1);
 
-      pango_layout_get_pixel_size (ensure_layout (self, width), NULL, &height);
-      *minimum = *natural = height;
+      *minimum = *natural = height_at (self, width);
     }
 }
 
