@@ -35,14 +35,15 @@ static const char * const column_names[N_COLUMNS] = {
 /* The separator: the one of , ; and tab found most often in the first row,
  * outside quotes */
 static char
-find_separator (const char *text)
+find_separator (const char *text,
+                const char *end)
 {
   guint counts[3] = { 0 };
   const char separators[] = { ',', ';', '\t' };
   gboolean quoted = FALSE;
   guint best = 0;
 
-  for (const char *p = text; *p != '\0' && (quoted || (*p != '\n' && *p != '\r')); p++)
+  for (const char *p = text; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
     {
       if (*p == '"')
         quoted = !quoted;
@@ -55,9 +56,10 @@ find_separator (const char *text)
   return separators[best];
 }
 
-/* The next row of @p (RFC 4180): NULL at the end of the text */
+/* The next row of @p, up to @end (RFC 4180): NULL at the end of the text */
 static GPtrArray *
 read_row (const char **p,
+          const char  *end,
           char         separator,
           guint       *line)
 {
@@ -65,16 +67,16 @@ read_row (const char **p,
   GString *field = g_string_new (NULL);
   gboolean quoted = FALSE;
 
-  if (**p == '\0')
+  if (*p >= end)
     return g_string_free (field, TRUE), NULL;
   fields = g_ptr_array_new_with_free_func (g_free);
-  while (**p != '\0')
+  while (*p < end)
     {
       char c = *(*p)++;
 
       if (quoted)
         {
-          if (c == '"' && **p == '"')
+          if (c == '"' && *p < end && **p == '"')
             g_string_append_c (field, '"'), (*p)++;
           else if (c == '"')
             quoted = FALSE;
@@ -93,7 +95,7 @@ read_row (const char **p,
         }
       else if (c == '\r' || c == '\n')
         {
-          if (c == '\r' && **p == '\n')
+          if (c == '\r' && *p < end && **p == '\n')
             (*p)++;
           (*line)++;
           break;
@@ -228,7 +230,7 @@ vecinos_timeline_read_csv (const char  *text,
   g_autoptr(GPtrArray) header = NULL;
   g_autoptr(VecinosTimeline) timeline = NULL;
   int columns[N_COLUMNS];
-  const char *p;
+  const char *p, *end;
   char separator;
   guint line = 1;
 
@@ -248,12 +250,11 @@ vecinos_timeline_read_csv (const char  *text,
                    _("The file's text is neither UTF-8 nor Windows-1252."));
       return NULL;
     }
-  if (converted == NULL)
-    converted = g_strndup (text, length);
-
-  p = converted;
-  separator = find_separator (p);
-  header = read_row (&p, separator, &line);
+  /* Read where it is, up to its length (a copy was as large as the file) */
+  p = converted != NULL ? converted : text;
+  end = converted != NULL ? converted + strlen (converted) : text + length;
+  separator = find_separator (p, end);
+  header = read_row (&p, end, separator, &line);
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       columns[c] = -1;
@@ -277,7 +278,7 @@ vecinos_timeline_read_csv (const char  *text,
   for (;;)
     {
       guint row_line = line;
-      g_autoptr(GPtrArray) fields = read_row (&p, separator, &line);
+      g_autoptr(GPtrArray) fields = read_row (&p, end, separator, &line);
 
       if (fields == NULL)
         break;
