@@ -1496,6 +1496,8 @@ vecinos_window_get_event_selection (VecinosWindow *window)
   return shown (window)->event_selection;
 }
 
+/* The list as a user has it a frame after the window is shown: with its
+ * rows (fill_list ()) */
 GtkWidget *
 vecinos_window_get_event_list (VecinosWindow *window)
 {

@@ -185,6 +185,16 @@ text_column (sqlite3_stmt *stmt,
 #define LONG_TEXT VECINOS_TEXT_MAX_LONG
 #define URL_TEXT VECINOS_TEXT_MAX_URL
 
+/* A 32-bit field of an SQLite file's header (big endian): the change
+ * counter at 24, the number of pages at 28 */
+static inline guint32
+sqlite_header_u32 (const guint8 *header,
+                   gsize         offset)
+{
+  return ((guint32) header[offset] << 24) | ((guint32) header[offset + 1] << 16) |
+         ((guint32) header[offset + 2] << 8) | header[offset + 3];
+}
+
 /* The first and last days a date can have: 1 January 9999 BCE and
  * 31 December 9999 */
 #define FIRST_DAY VECINOS_DAY_FIRST

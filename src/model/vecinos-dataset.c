@@ -514,7 +514,7 @@ check_length (VecinosDataset  *self,
   page_size = (header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
-  n_pages = ((guint32) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
+  n_pages = sqlite_header_u32 (header, 28);
   if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
       (memcmp (header + 24, header + 92, 4) == 0 && n_pages > 0
        ? (guint64) self->stat.st_size != (guint64) n_pages * page_size
@@ -522,7 +522,7 @@ check_length (VecinosDataset  *self,
     return set_sqlite_error (self, SQLITE_CORRUPT, error);
   /* Bytes 18 and 19 are 2 in WAL mode */
   self->change_counter_known = header[18] == 1 && header[19] == 1 && memcmp (header + 24, header + 92, 4) == 0;
-  self->change_counter = ((guint32) header[24] << 24) | (header[25] << 16) | (header[26] << 8) | header[27];
+  self->change_counter = sqlite_header_u32 (header, 24);
   return TRUE;
 }
 

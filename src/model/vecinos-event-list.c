@@ -396,7 +396,9 @@ read_kept_order (VecinosDataset *dataset,
   rowid = sqlite3_column_int64 (stmt, 0);
   length = sqlite3_column_int64 (stmt, 1);
   sqlite3_reset (stmt);
-  if (length < ORDER_HEADER_BYTES || length > G_MAXINT || (length - ORDER_HEADER_BYTES) % ORDER_RECORD_BYTES != 0)
+  /* The length a record's header claims: no more than the file holds */
+  if (length < ORDER_HEADER_BYTES || length > MIN (G_MAXINT, (gint64) dataset->stat.st_size) ||
+      (length - ORDER_HEADER_BYTES) % ORDER_RECORD_BYTES != 0)
     return NULL;
   n = (length - ORDER_HEADER_BYTES) / ORDER_RECORD_BYTES;
   records = g_array_sized_new (FALSE, FALSE, sizeof (Record), n);
@@ -404,7 +406,8 @@ read_kept_order (VecinosDataset *dataset,
   ok = sqlite3_blob_open (dataset->db, "main", "meta", "value", rowid, 0, &blob) == SQLITE_OK &&
        sqlite3_blob_read (blob, header, sizeof header, 0) == SQLITE_OK &&
        read_u32 (header) == dataset->change_counter && read_u32 (header + 4) == ORDER_RECORD_BYTES &&
-       sqlite3_blob_read (blob, records->data, (int) (n * ORDER_RECORD_BYTES), ORDER_HEADER_BYTES) == SQLITE_OK;
+       (n == 0 ||
+        sqlite3_blob_read (blob, records->data, (int) (n * ORDER_RECORD_BYTES), ORDER_HEADER_BYTES) == SQLITE_OK);
   sqlite3_blob_close (blob);
   if (!ok)
     return NULL;
@@ -465,7 +468,7 @@ vecinos_event_list_keep_order (sqlite3 *db)
 
   size = ORDER_HEADER_BYTES + (gsize) records->len * ORDER_RECORD_BYTES;
   bytes = g_malloc (size);
-  write_u32 (bytes, (((guint32) header[24] << 24) | (header[25] << 16) | (header[26] << 8) | header[27]) + 1);
+  write_u32 (bytes, sqlite_header_u32 (header, 24) + 1);
   write_u32 (bytes + 4, ORDER_RECORD_BYTES);
   for (guint i = 0; i < records->len; i++)
     {

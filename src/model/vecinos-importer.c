@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "vecinos-event-list.h"
 #include "vecinos-importer-private.h"
 #include "vecinos-schema.h"
 
@@ -580,6 +581,10 @@ import_finish (Import   *import,
   g_clear_pointer (&import->insert_meta, sqlite3_finalize);
   if (!ok)
     sqlite3_exec (import->db, "ROLLBACK", NULL, NULL, NULL);
+  /* Then, the last change to the file: the events' order, as the window
+   * reads it at open (vecinos-event-list.c) */
+  else if (vecinos_event_list_keep_order (import->db) != SQLITE_OK)
+    ok = import_fail_sqlite (import, error);
 
   g_clear_pointer (&import->languages, g_strfreev);
   g_clear_pointer (&import->publishers, g_hash_table_unref);

@@ -7,7 +7,6 @@
 
 #include "vecinos-i18n.h"
 
-#include "vecinos-event-list.h"
 #include "vecinos-importer.h"
 #include "vecinos-timelinejs-private.h"
 
@@ -75,18 +74,7 @@ vecinos_timeline_import_file (sqlite3    *db,
   sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
   if (language == NULL)
     language = vecinos_timeline_guess_language (timeline);
-  if (!vecinos_importer_import_timeline (db, timeline, language != NULL ? language : fallback, error))
-    return FALSE;
-  /* The last change to the file: the events' order, as the window reads
-   * it at open (vecinos-event-list.c) */
-  if (vecinos_event_list_keep_order (db) != SQLITE_OK)
-    {
-      g_set_error (error, VECINOS_IMPORT_ERROR, VECINOS_IMPORT_ERROR_DATABASE,
-                   /* Translators: %s is SQLite's own explanation */
-                   _("Could not write the dataset: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
-  return TRUE;
+  return vecinos_importer_import_timeline (db, timeline, language != NULL ? language : fallback, error);
 }
 
 /**

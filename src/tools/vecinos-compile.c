@@ -270,7 +270,8 @@ compile (const char  *directory,
     ok = vecinos_importer_import_directory (db, source, error);
   /* A dataset folder is packed for installing; a timeline is written as
    * the window writes it (a VACUUM copies the whole file again: a third of
-   * the time at a million events) */
+   * the time at a million events). The VACUUM is a change of the file: the
+   * events' order the importer kept is kept again after it */
   if (ok && !timeline &&
       (sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK || vecinos_event_list_keep_order (db) != SQLITE_OK))
     {

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "vecinos-event-row.h"
 
@@ -23,9 +24,9 @@ struct _VecinosEventRow
   char        *markup;
   char        *text;        /* the same, as a screen reader reads it */
   GdkRGBA      color;       /* the category's */
-  PangoLayout *layout;      /* shared with the rows that show the same, for
-                             * layout_serial's font */
-  guint        layout_serial;
+  PangoLayout *layout;      /* shared with the rows that show the same */
+  guint        layout_serial;  /* the Pango context's, when it was taken */
+  char        *font;        /* what it was made for: font_of () */
 };
 
 G_DEFINE_FINAL_TYPE (VecinosEventRow, vecinos_event_row, GTK_TYPE_WIDGET)
@@ -46,25 +47,39 @@ indent (VecinosEventRow *self)
  * every row: a filter binds the rows again to events they showed a moment
  * before (a word typed narrows the list, cleared it brings them back), and
  * laying their text out again was most of a key's work. Kept for one font
- * (the Pango context's serial), at most LAYOUTS_KEPT */
+ * (each row has a Pango context of its own: what they share is compared,
+ * font_of ()), at most LAYOUTS_KEPT */
 #define LAYOUTS_KEPT 1024
 
 static GHashTable *layouts;
-static guint layouts_serial;
+static char *layouts_font;
+
+/* What a layout depends on besides its text: the context's font, its
+ * resolution and font options (the text size, the screen) and language */
+static char *
+font_of (PangoContext *context)
+{
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  return g_strdup_printf ("%s %g %lu %s", font, pango_cairo_context_get_resolution (context),
+                          options != NULL ? cairo_font_options_hash (options) : 0,
+                          pango_language_to_string (pango_context_get_language (context)));
+}
 
 static PangoLayout *
-shared_layout (VecinosEventRow *self,
-               guint            serial)
+shared_layout (VecinosEventRow *self)
 {
   const char *markup = self->markup != NULL ? self->markup : "";
   PangoLayout *layout;
 
   if (layouts == NULL)
     layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  if (layouts_serial != serial || g_hash_table_size (layouts) >= LAYOUTS_KEPT)
+  if (g_strcmp0 (layouts_font, self->font) != 0 || g_hash_table_size (layouts) >= LAYOUTS_KEPT)
     {
       g_hash_table_remove_all (layouts);
-      layouts_serial = serial;
+      g_free (layouts_font);
+      layouts_font = g_strdup (self->font);
     }
   if ((layout = g_hash_table_lookup (layouts, markup)) == NULL)
     {
@@ -89,8 +104,13 @@ ensure_layout (VecinosEventRow *self,
 
   if (self->layout == NULL || self->layout_serial != serial)
     {
+      if (self->layout_serial != serial || self->font == NULL)
+        {
+          g_free (self->font);
+          self->font = font_of (context);
+        }
       g_clear_object (&self->layout);
-      self->layout = shared_layout (self, serial);
+      self->layout = shared_layout (self);
       self->layout_serial = serial;
     }
   if (width < 0)
@@ -205,6 +225,7 @@ vecinos_event_row_finalize (GObject *object)
   VecinosEventRow *self = VECINOS_EVENT_ROW (object);
 
   g_clear_object (&self->layout);
+  g_free (self->font);
   g_free (self->markup);
   g_free (self->text);
 
