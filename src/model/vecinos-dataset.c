@@ -622,7 +622,8 @@ describe_schema (sqlite3 *db,
   return g_steal_pointer (&rows);
 }
 
-/* What vecinos_schema_sql makes in a database of its own, once */
+/* What vecinos_schema_sql and its indexes make in a database of its own,
+ * once */
 static GPtrArray *
 expected_schema (void)
 {
@@ -635,7 +636,8 @@ expected_schema (void)
       int rc;
 
       if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-          sqlite3_exec (db, vecinos_schema_sql, NULL, NULL, NULL) == SQLITE_OK)
+          sqlite3_exec (db, vecinos_schema_sql, NULL, NULL, NULL) == SQLITE_OK &&
+          sqlite3_exec (db, vecinos_schema_indexes_sql, NULL, NULL, NULL) == SQLITE_OK)
         rows = describe_schema (db, &rc);
       sqlite3_close (db);
       if (rows == NULL)
@@ -646,7 +648,8 @@ expected_schema (void)
 }
 
 /* Tables are tables, with the columns, constraints, indexes and nothing
- * else that Vecinos writes: the compiler runs vecinos_schema_sql, so
+ * else that Vecinos writes: the compiler runs vecinos_schema_sql (and its
+ * indexes after the rows), so
  * SQLite stores exactly its text. Anything else (a view in a table's
  * place, a trigger, a column without NOT NULL) was not made by Vecinos,
  * and the queries cannot trust it */

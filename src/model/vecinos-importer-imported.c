@@ -5,7 +5,10 @@
  * (vecinos-importer.c, -timeline.c) with the timeline's records as the
  * readers give them (vecinos-timelinejs*.c), without writing them as a
  * dataset folder and parsing that again: an import of 10 000 events spent
- * two thirds of its time there.
+ * two thirds of its time there. The events are inserted one at a time, as
+ * they are read, in the file's order (the window reads them in date order
+ * from the order kept at the end, vecinos-event-list.c): nothing grows
+ * with the timeline but the file.
  *
  * The timeline becomes a dataset "imported" from another format
  * (docs/DATASET.md): its groups are categories, coloured from the bundled
@@ -55,6 +58,17 @@ insert_texts (Import       *import,
   return TRUE;
 }
 
+struct _VecinosTimelineImport {
+  Import                import;
+  ImportEventStatements statements;
+  sqlite3_stmt         *insert_category;
+  sqlite3_stmt         *insert_category_text;
+  GHashTable           *groups;      /* group → category row id */
+  VecinosTimeline      *notes;       /* what the database could not hold, in its problems */
+  VecinosLanguageCount  language;
+  guint                 n_events;    /* events read, stored or not */
+};
+
 static gboolean
 insert_meta (Import          *import,
              VecinosTimeline *timeline,
@@ -79,8 +93,6 @@ insert_meta (Import          *import,
   return TRUE;
 }
 
-/* Categories: the groups in the order they first appear; the events
- * without one share a "General" category. Returns group → row id. */
 /* A name the reader will show cut (a category's or an era's, over
  * VECINOS_TEXT_MAX_SHORT bytes): said, as a note — nothing is left out */
 static void
@@ -97,52 +109,41 @@ note_long_name (VecinosTimeline *timeline,
   ((VecinosTimelineProblem *) g_ptr_array_index (timeline->problems, timeline->problems->len - 1))->note = TRUE;
 }
 
-static GHashTable *
-insert_categories (Import          *import,
-                   VecinosTimeline *timeline,
-                   GError         **error)
+/* The category of a group, made when the group is first met: the groups
+ * in the order they first appear in the file; the events without one
+ * share a "General" category. 0 with @error when it cannot be made. */
+static int
+category_of (VecinosTimelineImport  *self,
+             const char             *group,
+             GError                **error)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) insert_text = NULL;
+  Import *import = &self->import;
+  guint n = g_hash_table_size (self->groups);
+  gpointer row;
+  char slug[32];
 
+  if (g_hash_table_lookup_extended (self->groups, group, NULL, &row))
+    return GPOINTER_TO_INT (row);
+  g_snprintf (slug, sizeof slug, "group-%u", n + 1);
   import->kind = _("category");
-  if (!(insert = import_prepare (import, "INSERT INTO category (slug, color) VALUES (?, ?)", error)) ||
-      !(insert_text = import_prepare (import, "INSERT INTO category_text VALUES (?, ?, ?)", error)))
-    return NULL;
-
-  for (guint i = 0; i < timeline->events->len; i++)
+  import->record = slug;
+  if (!import_run (import, self->insert_category, "ss", slug, palette[n % G_N_ELEMENTS (palette)]) ||
+      !(row = GINT_TO_POINTER ((int) sqlite3_last_insert_rowid (import->db))) ||
+      /* Translators: the category of a teacher's events that have no group */
+      !insert_texts (import, self->insert_category_text, GPOINTER_TO_INT (row),
+                     *group != '\0' ? group : _("General"), NULL))
+    return import_fail_sqlite (import, error), 0;
+  g_hash_table_insert (self->groups, g_strdup (group), row);
+  if (strlen (group) > VECINOS_TEXT_MAX_SHORT)
     {
-      const VecinosTimelineEvent *event = g_ptr_array_index (timeline->events, i);
-      const char *group = event->group != NULL ? event->group : "";
-      guint n = g_hash_table_size (groups);
-      g_autofree char *slug = NULL;
-      gint64 row;
+      g_autofree char *start = g_utf8_substring (group, 0, 30);
 
-      if (g_hash_table_contains (groups, group))
-        continue;
-      slug = g_strdup_printf ("group-%u", n + 1);
-      import->record = slug;
-      if (!import_run (import, insert, "ss", slug, palette[n % G_N_ELEMENTS (palette)]) ||
-          /* Translators: the category of a teacher's events that have no group */
-          !insert_texts (import, insert_text, row = sqlite3_last_insert_rowid (import->db),
-                         *group != '\0' ? group : _("General"), NULL))
-        {
-          import_fail_sqlite (import, error);
-          return NULL;
-        }
-      g_hash_table_insert (groups, (gpointer) group, GINT_TO_POINTER ((int) row));
-      if (strlen (group) > VECINOS_TEXT_MAX_SHORT)
-        {
-          g_autofree char *start = g_utf8_substring (group, 0, 30);
-
-          /* Translators: where a problem is: a group of a teacher's
-           * timeline, by the start of its name */
-          note_long_name (timeline, g_strdup_printf (_("the group “%s…”"), start), group);
-        }
+      /* Translators: where a problem is: a group of a teacher's
+       * timeline, by the start of its name */
+      note_long_name (self->notes, g_strdup_printf (_("the group “%s…”"), start), group);
     }
-  import->record = NULL;
-  return g_steal_pointer (&groups);
+  import->kind = _("event");
+  return GPOINTER_TO_INT (row);
 }
 
 /* Eras: the bands along the top, where the bundled dataset has the U.S.
@@ -221,102 +222,160 @@ media_problem (const VecinosTimelineEvent *event,
   return NULL;
 }
 
-static gboolean
-insert_events (Import          *import,
-               VecinosTimeline *timeline,
-               GHashTable      *groups,
-               GError         **error)
+/**
+ * vecinos_timeline_import_begin:
+ * @db: an empty database, open for writing
+ *
+ * Starts importing a teacher's timeline into @db, in one transaction: its
+ * events are given one at a time as they are read
+ * (vecinos_timeline_import_event()), then the rest of the timeline
+ * (vecinos_timeline_import_end()). Nothing is left in @db unless the end
+ * commits.
+ *
+ * Returns: (transfer full) (nullable): the import, or %NULL with @error
+ */
+VecinosTimelineImport *
+vecinos_timeline_import_begin (sqlite3  *db,
+                               GError  **error)
 {
-  g_auto(ImportEventStatements) statements = { NULL };
-  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (ImportDatedRecord), timeline->events->len);
+  VecinosTimelineImport *self = g_new0 (VecinosTimelineImport, 1);
+  Import *import = &self->import;
 
+  g_return_val_if_fail (db != NULL, NULL);
+
+  import->db = db;
+  import->imported = TRUE;
+  import->file = "";
+  import->languages = g_strdupv ((char **) vecinos_language_supported ());
+  self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->notes = _vecinos_timeline_new ();
   import->kind = _("event");
-  if (!import_prepare_events (import, &statements, error))
-    return FALSE;
-
-  for (guint i = 0; i < timeline->events->len; i++)
+  if (!import_start (import, error) ||
+      !import_prepare_events (import, &self->statements, error) ||
+      !(self->insert_category = import_prepare (import, "INSERT INTO category (slug, color) VALUES (?, ?)",
+                                                error)) ||
+      !(self->insert_category_text = import_prepare (import, "INSERT INTO category_text VALUES (?, ?, ?)",
+                                                     error)))
     {
-      const VecinosTimelineEvent *event = g_ptr_array_index (timeline->events, i);
-      ImportDatedRecord record = { vecinos_date_first_day (&event->start), i };
-
-      g_array_append_val (order, record);
+      vecinos_timeline_import_end (self, NULL, NULL, NULL, FALSE, NULL);
+      return NULL;
     }
-  import_sort_by_day (order);
+  return self;
+}
 
-  for (guint n = 0; n < order->len; n++)
+/**
+ * vecinos_timeline_import_event:
+ * @event: an event as a reader read it
+ *
+ * Inserts @event, with its category (its group, made when first met), its
+ * texts, search row and media link. An event whose texts the database
+ * cannot hold is left out and a link it cannot hold left off, each said
+ * among the timeline's problems.
+ *
+ * Returns: FALSE with @error when the database refused it
+ */
+gboolean
+vecinos_timeline_import_event (VecinosTimelineImport       *self,
+                               const VecinosTimelineEvent  *event,
+                               GError                     **error)
+{
+  Import *import = &self->import;
+  const char *summary = event->text != NULL ? event->text : "";
+  const char *reason;
+  char slug[32];
+  gint64 row;
+  int category;
+
+  /* Numbered in the file's order, among the events read */
+  g_snprintf (slug, sizeof slug, "event-%u", ++self->n_events);
+  _vecinos_timeline_count_language (&self->language, event);
+  if ((reason = event_too_long (event)) != NULL)
     {
-      guint i = g_array_index (order, ImportDatedRecord, n).index;
-      const VecinosTimelineEvent *event = g_ptr_array_index (timeline->events, i);
-      const char *group = event->group != NULL ? event->group : "";
-      const char *summary = event->text != NULL ? event->text : "";
-      const char *reason;
-      char slug[32];
-      gint64 row;
+      _vecinos_timeline_add_problem (self->notes, g_strdup (event->location), reason);
+      return TRUE;
+    }
+  if ((category = category_of (self, event->group != NULL ? event->group : "", error)) == 0)
+    return FALSE;
+  import->record = slug;
+  if (!import_insert_event (import, &self->statements, &event->start, event->has_end ? &event->end : NULL,
+                            category, 2))
+    return import_fail_sqlite (import, error);
+  row = sqlite3_last_insert_rowid (import->db);
+  /* The texts are the same in every language: the search finds them
+   * once (it searches every language's words) */
+  if (!insert_texts (import, self->statements.text, row, event->headline, summary) ||
+      !import_add_event_to_search (import, row, import->languages[0], event->headline, summary))
+    return import_fail_sqlite (import, error);
 
-      if ((reason = event_too_long (event)) != NULL)
-        {
-          _vecinos_timeline_add_problem (timeline, g_strdup (event->location), reason);
-          continue;
-        }
-      g_snprintf (slug, sizeof slug, "event-%u", i + 1);
-      import->record = slug;
-      if (!import_insert_event (import, &statements, &event->start, event->has_end ? &event->end : NULL,
-                                GPOINTER_TO_INT (g_hash_table_lookup (groups, group)), 2))
+  if (event->media_url != NULL)
+    {
+      g_autofree char *name = media_name (event);
+
+      if ((reason = media_problem (event, name)) != NULL)
+        _vecinos_timeline_add_problem (self->notes, g_strdup (event->location), reason);
+      else if (!import_run (import, self->statements.source, "Iiss", row, 0, name, event->media_url))
         return import_fail_sqlite (import, error);
-      row = sqlite3_last_insert_rowid (import->db);
-      /* The texts are the same in every language: the search finds them
-       * once (it searches every language's words) */
-      if (!insert_texts (import, statements.text, row, event->headline, summary) ||
-          !import_add_event_to_search (import, row, import->languages[0], event->headline, summary))
-        return import_fail_sqlite (import, error);
-
-      if (event->media_url != NULL)
-        {
-          g_autofree char *name = media_name (event);
-
-          if ((reason = media_problem (event, name)) != NULL)
-            _vecinos_timeline_add_problem (timeline, g_strdup (event->location), reason);
-          else if (!import_run (import, statements.source, "Iiss", row, 0, name, event->media_url))
-            return import_fail_sqlite (import, error);
-        }
     }
   import->record = NULL;
   return TRUE;
 }
 
 /**
- * vecinos_importer_import_timeline:
- * @db: an empty database, open for writing
- * @timeline: what a TimelineJS reader read; what cannot be stored is
- *   added to its problems
- * @language: the language the timeline is written in ("en" or "es")
+ * vecinos_timeline_import_end:
+ * @timeline: (nullable): what the reader read besides the events (title,
+ *   eras, problems; the problems of the import are added to them); %NULL
+ *   when the import is given up
+ * @language: (nullable): the language the timeline is written in ("en"
+ *   or "es"), or %NULL to read it from the events' texts
+ * @fallback: (nullable): the language taken when the texts do not say
+ * @ok: whether to commit: every event was read and imported
  *
- * Creates the schema in @db and imports @timeline into it, in one
- * transaction: on error nothing is left in @db.
+ * Ends the import and frees it: commits, or leaves nothing in the
+ * database. A timeline without events is not committed
+ * (%VECINOS_TIMELINE_ERROR_NOTHING_READ).
  */
 gboolean
-vecinos_importer_import_timeline (sqlite3          *db,
-                                  VecinosTimeline  *timeline,
-                                  const char       *language,
-                                  GError          **error)
+vecinos_timeline_import_end (VecinosTimelineImport  *self,
+                             VecinosTimeline        *timeline,
+                             const char             *language,
+                             const char             *fallback,
+                             gboolean                ok,
+                             GError                **error)
 {
-  Import import = {
-    .db = db,
-    .imported = TRUE,
-    .file = "",
-  };
-  g_autoptr(GHashTable) groups = NULL;
-  gboolean ok;
+  Import *import = &self->import;
 
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (timeline != NULL, FALSE);
-  g_return_val_if_fail (vecinos_language_is_supported (language), FALSE);
+  ok = ok && timeline != NULL;
+  if (ok && self->n_events == 0)
+    {
+      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOTHING_READ,
+                   timeline->n_read == 0 ? _("The timeline has no events.")
+                                         : _("None of the timeline's events could be read."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      if (language == NULL)
+        language = _vecinos_timeline_language_counted (&self->language, timeline->title);
+      if (language == NULL)
+        language = fallback;
+      /* What the database could not hold, after what could not be read */
+      {
+        gsize n;
+        g_autofree gpointer *notes = g_ptr_array_steal (self->notes->problems, &n);
 
-  import.languages = g_strdupv ((char **) vecinos_language_supported ());
-  ok = import_start (&import, error) &&
-       (insert_meta (&import, timeline, language) || import_fail_sqlite (&import, error)) &&
-       (groups = insert_categories (&import, timeline, error)) != NULL &&
-       insert_eras (&import, timeline, error) &&
-       insert_events (&import, timeline, groups, error);
-  return import_finish (&import, ok, error);
+        for (guint i = 0; i < n; i++)
+          g_ptr_array_add (timeline->problems, notes[i]);
+      }
+      ok = vecinos_language_is_supported (language) &&
+           (insert_meta (import, timeline, language) || import_fail_sqlite (import, error)) &&
+           insert_eras (import, timeline, error);
+    }
+  import_clear_events (&self->statements);
+  g_clear_pointer (&self->insert_category, sqlite3_finalize);
+  g_clear_pointer (&self->insert_category_text, sqlite3_finalize);
+  ok = import_finish (import, ok, error);
+  g_hash_table_unref (self->groups);
+  vecinos_timeline_free (self->notes);
+  g_free (self);
+  return ok;
 }

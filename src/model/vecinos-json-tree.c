@@ -35,7 +35,7 @@ typedef struct {
 } Value;
 
 struct _VecinosJsonTree {
-  char   *buffer;  /* the file's text, its strings decoded in place */
+  char   *buffer;  /* the file's text, its strings decoded in place; NULL: the caller's */
   GArray *values;  /* of Value; 0 is no value */
 };
 
@@ -58,6 +58,14 @@ typedef struct {
   GArray *values;
   Frame   frames[VECINOS_MAX_NESTING];
   guint   depth;
+
+  /* Streaming: the root's member whose elements are handed to func one by
+   * one and then forgotten (the array, once open) */
+  VecinosJsonTree        *tree;
+  const char             *member;
+  guint                   streamed;
+  VecinosJsonElementFunc  func;
+  gpointer                data;
 } Parser;
 
 static Value *
@@ -432,6 +440,10 @@ read_value (Parser   *parser,
           return FALSE;
         }
       index = add_value (parser, c == '{' ? VECINOS_JSON_OBJECT : VECINOS_JSON_ARRAY);
+      if (parser->member != NULL && parser->depth == 1 && c == '[' && parser->streamed == 0 &&
+          value_at (parser->values, VECINOS_JSON_ROOT)->type == VECINOS_JSON_OBJECT &&
+          g_strcmp0 (parser->frames[0].key, parser->member) == 0)
+        parser->streamed = index;
       parser->frames[parser->depth++] = (Frame) { .value = index };
       parser->pos++;
       *opened = TRUE;
@@ -493,6 +505,26 @@ pop (Parser *parser)
   g_clear_pointer (&frame->keys, g_hash_table_unref);
 }
 
+/* An element of the streamed array just read: handed on, then forgotten
+ * (its values are the last in the array) */
+static gboolean
+stream_element (Parser  *parser,
+                GError **error)
+{
+  Frame *frame = &parser->frames[1];
+  guint element = frame->last;
+
+  if (!parser->func (parser->tree, element, parser->text + parser->pos, parser->data))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+      return FALSE;
+    }
+  g_array_set_size (parser->values, element);
+  frame->last = 0;
+  value_at (parser->values, frame->value)->first = 0;
+  return TRUE;
+}
+
 static gboolean
 parse (Parser  *parser,
        GError **error)
@@ -528,6 +560,9 @@ parse (Parser  *parser,
           Frame *frame;
           gboolean is_object;
 
+          if (parser->depth == 2 && parser->streamed != 0 && parser->frames[1].value == parser->streamed &&
+              !stream_element (parser, error))
+            return FALSE;
           skip_space (parser);
           if (parser->depth == 0)
             {
@@ -558,6 +593,45 @@ parse (Parser  *parser,
     }
 }
 
+/* Parses @text, written to (its strings are decoded where they are) */
+static gboolean
+parse_text (Parser  *parser,
+            char    *text,
+            gsize    length,
+            GError **error)
+{
+  gboolean ok;
+
+  /* About one value in twenty bytes of a TimelineJS file */
+  parser->values = parser->tree->values = g_array_sized_new (FALSE, FALSE, sizeof (Value),
+                                                              parser->member != NULL ? 64 : length / 20 + 2);
+  g_array_set_size (parser->values, 1);  /* 0: no value */
+  parser->text = text;
+  parser->length = length;
+  ok = parse (parser, error);
+  while (parser->depth > 0)
+    pop (parser);
+  return ok;
+}
+
+/* Whether @text is UTF-8, else the error says on which line it is not */
+static gboolean
+check_utf8 (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  const char *end;
+  guint line = 1;
+
+  if (g_utf8_validate_len (text, length, &end))
+    return TRUE;
+  for (const char *c = text; c < end; c++)
+    line += *c == '\n';
+  g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE, _("line %1$u: %2$s"), line,
+               _("the file is not UTF-8 text (it may hold a NUL byte, or be in another encoding)"));
+  return FALSE;
+}
+
 /**
  * vecinos_json_tree_parse:
  * @text: JSON, UTF-8, with or without a byte-order mark
@@ -571,35 +645,48 @@ vecinos_json_tree_parse (const char  *text,
                          GError     **error)
 {
   g_autoptr(VecinosJsonTree) tree = g_new0 (VecinosJsonTree, 1);
-  const char *end;
-  Parser parser = { .line = 1 };
-  gboolean ok;
+  Parser parser = { .line = 1, .tree = tree };
 
-  if (!g_utf8_validate_len (text, length, &end))
-    {
-      for (const char *c = text; c < end; c++)
-        parser.line += *c == '\n';
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE, _("line %1$u: %2$s"), parser.line,
-                   _("the file is not UTF-8 text (it may hold a NUL byte, or be in another encoding)"));
-      return NULL;
-    }
+  if (!check_utf8 (text, length, error))
+    return NULL;
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     text += 3, length -= 3;
 
   tree->buffer = g_malloc (length + 1);
   memcpy (tree->buffer, text, length);
   tree->buffer[length] = '\0';
-  /* About one value in twenty bytes of a TimelineJS file */
-  tree->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), length / 20 + 2);
-  g_array_set_size (tree->values, 1);  /* 0: no value */
+  return parse_text (&parser, tree->buffer, length, error) ? g_steal_pointer (&tree) : NULL;
+}
 
-  parser.text = tree->buffer;
-  parser.length = length;
-  parser.values = tree->values;
-  ok = parse (&parser, error);
-  while (parser.depth > 0)
-    pop (&parser);
-  return ok ? g_steal_pointer (&tree) : NULL;
+/**
+ * vecinos_json_tree_parse_streaming:
+ * @text: JSON, UTF-8 (checked), without a byte-order mark: written to, and
+ *   kept by the tree
+ * @member: a member of the root object, an array
+ * @func: called with each element of @member, which is then forgotten
+ *
+ * Parses @text as vecinos_json_tree_parse() does, except that the elements
+ * of the array @member are handed to @func one at a time instead of kept:
+ * a file of a million events is read in the memory of one.
+ *
+ * Returns: (transfer full) (nullable): the tree, without the elements of
+ *   @member, or %NULL with @error (%G_IO_ERROR_CANCELLED when @func
+ *   stopped the parse)
+ */
+VecinosJsonTree *
+vecinos_json_tree_parse_streaming (char                    *text,
+                                   gsize                    length,
+                                   const char              *member,
+                                   VecinosJsonElementFunc   func,
+                                   gpointer                 data,
+                                   GError                 **error)
+{
+  g_autoptr(VecinosJsonTree) tree = g_new0 (VecinosJsonTree, 1);
+  Parser parser = { .line = 1, .tree = tree, .member = member, .func = func, .data = data };
+
+  g_return_val_if_fail (member != NULL && func != NULL, NULL);
+
+  return parse_text (&parser, text, length, error) ? g_steal_pointer (&tree) : NULL;
 }
 
 void

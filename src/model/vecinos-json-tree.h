@@ -29,6 +29,20 @@ VecinosJsonTree *vecinos_json_tree_parse      (const char       *text,
                                                GError          **error);
 void             vecinos_json_tree_free       (VecinosJsonTree  *tree);
 
+/* An element of the streamed array, read whole; @after is where the text
+ * goes on. FALSE stops the parse. */
+typedef gboolean (*VecinosJsonElementFunc) (VecinosJsonTree *tree,
+                                            guint            element,
+                                            const char      *after,
+                                            gpointer         data);
+
+VecinosJsonTree *vecinos_json_tree_parse_streaming (char                   *text,
+                                                    gsize                   length,
+                                                    const char             *member,
+                                                    VecinosJsonElementFunc  func,
+                                                    gpointer                data,
+                                                    GError                **error);
+
 gsize            vecinos_json_read_escape     (const char       *text,
                                                gsize             length,
                                                int              *code);

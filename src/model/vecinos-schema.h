@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 #define VECINOS_SEARCH_EVENT_ROWID(language_index, event_id) \
   (((gint64) (language_index) + 1) * VECINOS_SEARCH_BLOCK + (event_id))
 
+/* The tables, then their indexes: a database is the two run in turn */
 extern const char vecinos_schema_sql[];
+extern const char vecinos_schema_indexes_sql[];
 
 /* The longest texts Vecinos reads from a dataset, in bytes: a longer one is
  * cut at a character with "…" (docs/DATASET.md). Short texts are titles,

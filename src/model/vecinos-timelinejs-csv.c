@@ -217,42 +217,46 @@ read_data_row (VecinosTimeline *timeline,
 }
 
 /**
- * vecinos_timeline_read_csv:
+ * _vecinos_timeline_read_csv:
  *
- * Reads the TimelineJS spreadsheet template saved as CSV.
+ * Reads the TimelineJS spreadsheet template saved as CSV into @timeline,
+ * row by row.
  */
-VecinosTimeline *
-vecinos_timeline_read_csv (const char  *text,
-                           gsize        length,
-                           GError     **error)
+gboolean
+_vecinos_timeline_read_csv (VecinosTimeline  *timeline,
+                            const char       *text,
+                            gsize             length,
+                            GError          **error)
 {
   g_autofree char *converted = NULL;
   g_autoptr(GPtrArray) header = NULL;
-  g_autoptr(VecinosTimeline) timeline = NULL;
   int columns[N_COLUMNS];
   const char *p, *end;
   char separator;
   guint line = 1;
+  gboolean has_nul;
 
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     text += 3, length -= 3;
-  if (memchr (text, '\0', length) != NULL)
-    {
-      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
-                   _("The file is not text: it is neither TimelineJS JSON nor a spreadsheet saved as CSV."));
-      return NULL;
-    }
   /* Not UTF-8: an older Excel's Windows-1252 */
-  if (!g_utf8_validate (text, length, NULL) &&
+  if (!_vecinos_timeline_check_text (timeline, text, length, &has_nul) && !has_nul &&
       (converted = g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL)) == NULL)
     {
       g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
                    _("The file's text is neither UTF-8 nor Windows-1252."));
-      return NULL;
+      return FALSE;
+    }
+  if (has_nul)
+    {
+      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
+                   _("The file is not text: it is neither TimelineJS JSON nor a spreadsheet saved as CSV."));
+      return FALSE;
     }
   /* Read where it is, up to its length (a copy was as large as the file) */
   p = converted != NULL ? converted : text;
   end = converted != NULL ? converted + strlen (converted) : text + length;
+  if (converted == NULL)
+    timeline->release_from = p;
   separator = find_separator (p, end);
   header = read_row (&p, end, separator, &line);
   for (guint c = 0; c < N_COLUMNS; c++)
@@ -271,11 +275,10 @@ vecinos_timeline_read_csv (const char  *text,
       g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
                    _("The file is not a TimelineJS spreadsheet: its first row must name the template's columns "
                      "(Year, Month, Day, … Headline, Text, Media, … Group)."));
-      return NULL;
+      return FALSE;
     }
 
-  timeline = _vecinos_timeline_new ();
-  for (;;)
+  while (!timeline->stopped)
     {
       guint row_line = line;
       g_autoptr(GPtrArray) fields = read_row (&p, end, separator, &line);
@@ -284,6 +287,24 @@ vecinos_timeline_read_csv (const char  *text,
         break;
       if (!row_is_empty (fields))
         read_data_row (timeline, fields, columns, row_line);
+      _vecinos_timeline_release (timeline, p);
     }
+  return TRUE;
+}
+
+/**
+ * vecinos_timeline_read_csv:
+ *
+ * Reads the TimelineJS spreadsheet template saved as CSV.
+ */
+VecinosTimeline *
+vecinos_timeline_read_csv (const char  *text,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autoptr(VecinosTimeline) timeline = _vecinos_timeline_new ();
+
+  if (!_vecinos_timeline_read_csv (timeline, text, length, error))
+    return NULL;
   return g_steal_pointer (&timeline);
 }

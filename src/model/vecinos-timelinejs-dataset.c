@@ -10,6 +10,125 @@
 #include "vecinos-importer.h"
 #include "vecinos-timelinejs-private.h"
 
+/* Events go from the reader's thread to the importer in batches; a few
+ * batches at most are on their way, so that memory does not grow with
+ * the file whichever of the two is the slower */
+#define BATCH_EVENTS 256
+#define N_BATCHES 4
+
+typedef struct {
+  VecinosTimeline *timeline;  /* the reader's */
+  char            *text;
+  gsize            length;
+  gboolean         writable;
+  GAsyncQueue     *read;      /* batches of events read, then the end */
+  GAsyncQueue     *free;      /* batches given back, empty */
+  GPtrArray       *batch;     /* being filled */
+  gint             stop;      /* the importer failed: read no more */
+  GError          *error;     /* why the reader failed */
+  gboolean         ok;
+} Reading;
+
+/* What the reader's thread pushes last */
+static char end_of_reading;
+
+static gboolean
+hand_event (VecinosTimelineEvent *event,
+            gpointer              data)
+{
+  Reading *reading = data;
+
+  if (g_atomic_int_get (&reading->stop))
+    {
+      _vecinos_timeline_free_event (event);
+      return FALSE;
+    }
+  g_ptr_array_add (reading->batch, event);
+  if (reading->batch->len == BATCH_EVENTS)
+    {
+      g_async_queue_push (reading->read, reading->batch);
+      reading->batch = g_async_queue_pop (reading->free);
+    }
+  return TRUE;
+}
+
+static gpointer
+read_in_thread (gpointer data)
+{
+  Reading *reading = data;
+
+  reading->ok = _vecinos_timeline_read_into (reading->timeline, reading->text, reading->length, reading->writable,
+                                             &reading->error);
+  if (reading->batch->len > 0)
+    g_async_queue_push (reading->read, g_steal_pointer (&reading->batch));
+  g_clear_pointer (&reading->batch, g_ptr_array_unref);
+  g_async_queue_push (reading->read, &end_of_reading);
+  return NULL;
+}
+
+/* Reads @text in a thread of its own while the events read are inserted
+ * in this one: the time of the two together is the slower's */
+static gboolean
+import_text (sqlite3           *db,
+             VecinosTimeline   *timeline,
+             char              *text,
+             gsize              length,
+             gboolean           writable,
+             const char        *language,
+             const char        *fallback,
+             GError           **error)
+{
+  g_autoptr(GError) import_error = NULL;
+  VecinosTimelineImport *import;
+  Reading reading = { timeline, text, length, writable };
+  GThread *thread;
+  gboolean ok;
+  gpointer batch;
+
+  if (!(import = vecinos_timeline_import_begin (db, error)))
+    return FALSE;
+  reading.read = g_async_queue_new ();
+  reading.free = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  reading.batch = g_ptr_array_new_full (BATCH_EVENTS, (GDestroyNotify) _vecinos_timeline_free_event);
+  for (guint i = 1; i < N_BATCHES; i++)
+    g_async_queue_push (reading.free, g_ptr_array_new_full (BATCH_EVENTS,
+                                                            (GDestroyNotify) _vecinos_timeline_free_event));
+  timeline->take_event = hand_event;
+  timeline->take_data = &reading;
+  thread = g_thread_new ("vecinos-timeline-reader", read_in_thread, &reading);
+
+  ok = TRUE;
+  while ((batch = g_async_queue_pop (reading.read)) != &end_of_reading)
+    {
+      GPtrArray *events = batch;
+
+      for (guint i = 0; ok && i < events->len; i++)
+        if (!(ok = vecinos_timeline_import_event (import, g_ptr_array_index (events, i), &import_error)))
+          g_atomic_int_set (&reading.stop, TRUE);
+      g_ptr_array_set_size (events, 0);
+      g_async_queue_push (reading.free, events);
+    }
+  g_thread_join (thread);
+  g_async_queue_unref (reading.read);
+  g_async_queue_unref (reading.free);
+  timeline->take_event = NULL;
+
+  /* The reader's error first: an import stopped by it says nothing more */
+  if (!reading.ok)
+    {
+      vecinos_timeline_import_end (import, NULL, NULL, NULL, FALSE, NULL);
+      g_propagate_error (error, reading.error);
+      return FALSE;
+    }
+  if (!ok)
+    {
+      vecinos_timeline_import_end (import, NULL, NULL, NULL, FALSE, NULL);
+      g_propagate_error (error, g_steal_pointer (&import_error));
+      return FALSE;
+    }
+  return vecinos_timeline_import_end (import, timeline, language, fallback, TRUE, error);
+}
+
 /**
  * vecinos_timeline_import_file:
  * @db: an empty database, open for writing
@@ -21,10 +140,12 @@
  * @problems: (out) (optional) (transfer full): the events and eras that
  *   could not be read, #VecinosTimelineProblem each
  *
- * Reads @file and imports it into @db. Fails with
+ * Reads @file and imports it into @db, each event as it is read, from the
+ * file mapped into memory and given back as it is read: a timeline of a
+ * million events is imported in the memory of a few thousand. Fails with
  * %VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE when the file is not a timeline,
  * %VECINOS_TIMELINE_ERROR_NOTHING_READ when no event could be read (the
- * problems say why), or an import error.
+ * problems say why), or an import error; nothing is then left in @db.
  */
 gboolean
 vecinos_timeline_import_file (sqlite3    *db,
@@ -36,8 +157,12 @@ vecinos_timeline_import_file (sqlite3    *db,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(VecinosTimeline) timeline = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
+  char *text;
   gsize length;
+  gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -54,27 +179,28 @@ vecinos_timeline_import_file (sqlite3    *db,
                    _("The file is not an ordinary file, or is larger than 512 MB."));
       return FALSE;
     }
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error) ||
-      !(timeline = vecinos_timeline_read (contents, length, error)))
-    return FALSE;
-  g_clear_pointer (&contents, g_free);
-
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (timeline->problems);
-  if (timeline->events->len == 0)
+  timeline = _vecinos_timeline_new ();
+  /* Mapped privately: the reader may write in it (JSON's texts are decoded
+   * where they are) and give back the pages it has read */
+  if ((path = g_file_get_path (file)) != NULL && g_file_info_get_size (info) > 0 &&
+      (mapped = g_mapped_file_new (path, TRUE, NULL)) != NULL)
     {
-      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOTHING_READ,
-                   timeline->n_read == 0 ? _("The timeline has no events.")
-                                         : _("None of the timeline's events could be read."));
-      return FALSE;
+      text = g_mapped_file_get_contents (mapped);
+      length = g_mapped_file_get_length (mapped);
+      timeline->releasable = TRUE;
     }
+  else if (g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    text = contents;
+  else
+    return FALSE;
 
   /* A new file, renamed into place only when whole (or in memory): no
    * journal, no waiting for the disk at each page */
   sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
-  if (language == NULL)
-    language = vecinos_timeline_guess_language (timeline);
-  return vecinos_importer_import_timeline (db, timeline, language != NULL ? language : fallback, error);
+  ok = import_text (db, timeline, text, length, TRUE, language, fallback, error);
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (timeline->problems);
+  return ok;
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "vecinos-i18n.h"
 #include <math.h>
+#include <string.h>
 
 #include "vecinos-json-tree.h"
 #include "vecinos-timelinejs-private.h"
@@ -130,38 +131,77 @@ read_era (VecinosTimeline *timeline,
     g_free (path);
 }
 
+typedef struct {
+  VecinosTimeline *timeline;
+  guint            index;
+} Reading;
+
+/* An event read whole: handed on, and the file read up to it given back */
+static gboolean
+take_event (VecinosJsonTree *tree,
+            guint            element,
+            const char      *after,
+            gpointer         data)
+{
+  Reading *reading = data;
+  VecinosTimeline *timeline = reading->timeline;
+
+  read_event (timeline, tree, element, g_strdup_printf ("events[%u]", reading->index++));
+  /* What is before the first event (the title) is kept */
+  if (timeline->release_from == NULL)
+    timeline->release_from = after;
+  _vecinos_timeline_release (timeline, after);
+  return !timeline->stopped;
+}
+
 /**
- * vecinos_timeline_read_json:
+ * _vecinos_timeline_read_json:
+ * @text: written to: its texts are decoded where they are
  *
- * Reads TimelineJS's JSON format: "title", "events" and "eras", with
- * "start_date" / "end_date" (year, month, day; the time of day is not kept),
- * "text" (headline, text), "group" and "media" (url, credit, caption).
+ * Reads TimelineJS's JSON format into @timeline: "title", "events" and
+ * "eras", with "start_date" / "end_date" (year, month, day; the time of
+ * day is not kept), "text" (headline, text), "group" and "media" (url,
+ * credit, caption). The events are read one at a time, as the file is
+ * parsed.
  */
-VecinosTimeline *
-vecinos_timeline_read_json (const char  *text,
-                            gsize        length,
-                            GError     **error)
+gboolean
+_vecinos_timeline_read_json (VecinosTimeline  *timeline,
+                             char             *text,
+                             gsize             length,
+                             GError          **error)
 {
   g_autoptr(VecinosJsonTree) tree = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(VecinosTimeline) timeline = NULL;
+  Reading reading = { timeline, 0 };
+  gboolean has_nul;
   guint events, eras, index;
 
-  if ((tree = vecinos_json_tree_parse (text, length, &local_error)) == NULL)
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    text += 3, length -= 3;
+  if (!_vecinos_timeline_check_text (timeline, text, length, &has_nul))
+    {
+      /* The parser says where */
+      tree = vecinos_json_tree_parse (text, length, &local_error);
+      g_assert (tree == NULL);
+    }
+  else
+    tree = vecinos_json_tree_parse_streaming (text, length, "events", take_event, &reading, &local_error);
+  if (timeline->stopped)
+    return TRUE;
+  if (tree == NULL)
     {
       g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
                    _("The file is not valid JSON: %s"), local_error->message);
-      return NULL;
+      return FALSE;
     }
   events = vecinos_json_tree_member (tree, VECINOS_JSON_ROOT, "events");
   if (vecinos_json_tree_type (tree, events) != VECINOS_JSON_ARRAY)
     {
       g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
                    _("The file is JSON but not a TimelineJS timeline: it has no “events” list."));
-      return NULL;
+      return FALSE;
     }
 
-  timeline = _vecinos_timeline_new ();
   {
     guint title = vecinos_json_tree_object (tree, vecinos_json_tree_object (tree, VECINOS_JSON_ROOT, "title"), "text");
     g_autofree char *headline = member_text (tree, title, "headline");
@@ -172,15 +212,28 @@ vecinos_timeline_read_json (const char  *text,
   }
 
   index = 0;
-  for (guint event = vecinos_json_tree_first (tree, events); event != VECINOS_JSON_NONE;
-       event = vecinos_json_tree_next (tree, event))
-    read_event (timeline, tree, event, g_strdup_printf ("events[%u]", index++));
-
-  index = 0;
   eras = vecinos_json_tree_member (tree, VECINOS_JSON_ROOT, "eras");
   if (vecinos_json_tree_type (tree, eras) == VECINOS_JSON_ARRAY)
     for (guint era = vecinos_json_tree_first (tree, eras); era != VECINOS_JSON_NONE;
          era = vecinos_json_tree_next (tree, era))
       read_era (timeline, tree, era, g_strdup_printf ("eras[%u]", index++));
+  return TRUE;
+}
+
+/**
+ * vecinos_timeline_read_json:
+ *
+ * Reads TimelineJS's JSON format (see _vecinos_timeline_read_json()).
+ */
+VecinosTimeline *
+vecinos_timeline_read_json (const char  *text,
+                            gsize        length,
+                            GError     **error)
+{
+  g_autoptr(VecinosTimeline) timeline = _vecinos_timeline_new ();
+  g_autofree char *copy = g_memdup2 (text, length);
+
+  if (!_vecinos_timeline_read_json (timeline, copy, length, error))
+    return NULL;
   return g_steal_pointer (&timeline);
 }

@@ -8,7 +8,36 @@
 
 G_BEGIN_DECLS
 
+typedef struct {
+  guint english;
+  guint spanish;
+  guint seen;
+} VecinosLanguageCount;
+
 VecinosTimeline *_vecinos_timeline_new          (void);
+gboolean         _vecinos_timeline_read_into    (VecinosTimeline      *timeline,
+                                                 char                 *text,
+                                                 gsize                 length,
+                                                 gboolean              writable,
+                                                 GError              **error);
+gboolean         _vecinos_timeline_read_json    (VecinosTimeline      *timeline,
+                                                 char                 *text,
+                                                 gsize                 length,
+                                                 GError              **error);
+gboolean         _vecinos_timeline_read_csv     (VecinosTimeline      *timeline,
+                                                 const char           *text,
+                                                 gsize                 length,
+                                                 GError              **error);
+void             _vecinos_timeline_release      (VecinosTimeline      *timeline,
+                                                 const char           *upto);
+gboolean         _vecinos_timeline_check_text   (VecinosTimeline      *timeline,
+                                                 const char           *text,
+                                                 gsize                 length,
+                                                 gboolean             *has_nul);
+void             _vecinos_timeline_count_language (VecinosLanguageCount       *count,
+                                                   const VecinosTimelineEvent *event);
+const char      *_vecinos_timeline_language_counted (const VecinosLanguageCount *count,
+                                                     const char                 *title);
 void             _vecinos_timeline_free_event   (VecinosTimelineEvent *event);
 void             _vecinos_timeline_add_problem  (VecinosTimeline      *timeline,
                                                  char                 *location,
@@ -36,9 +65,18 @@ void             _vecinos_timeline_add_era      (VecinosTimeline      *timeline,
                                                  const char           *headline,
                                                  char                 *location);
 
-gboolean         vecinos_importer_import_timeline (sqlite3          *db,
-                                                   VecinosTimeline  *timeline,
-                                                   const char       *language,
-                                                   GError          **error);
+typedef struct _VecinosTimelineImport VecinosTimelineImport;
+
+VecinosTimelineImport *vecinos_timeline_import_begin (sqlite3                     *db,
+                                                      GError                     **error);
+gboolean               vecinos_timeline_import_event (VecinosTimelineImport       *import,
+                                                      const VecinosTimelineEvent  *event,
+                                                      GError                     **error);
+gboolean               vecinos_timeline_import_end   (VecinosTimelineImport       *import,
+                                                      VecinosTimeline             *timeline,
+                                                      const char                  *language,
+                                                      const char                  *fallback,
+                                                      gboolean                     ok,
+                                                      GError                     **error);
 
 G_END_DECLS

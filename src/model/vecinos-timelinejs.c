@@ -7,9 +7,11 @@
  * its events with dates as precise as the file gives them, their text with
  * the HTML reduced to plain paragraphs, their groups, media and eras. What
  * cannot be read is skipped and listed with where it is and why; nothing
- * is dropped silently. The timeline is then written as a dataset folder
- * (docs/DATASET.md) marked "imported" and compiled by the one importer, so
- * a teacher's file meets the same checks as the bundled dataset.
+ * is dropped silently. A file imported is read as it is inserted: each
+ * event is handed to the importer as soon as it is read
+ * (vecinos-timelinejs-dataset.c), and the pages of the file already read
+ * are given back, so that a timeline of any length is imported in the
+ * same memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,10 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "vecinos-importer.h"
 #include "vecinos-importer-private.h"
@@ -207,6 +213,51 @@ count_words (const char *text,
 }
 
 /**
+ * _vecinos_timeline_count_language:
+ *
+ * Counts the short words of @event's texts, if it is one of those read:
+ * every event of the first thousand, then fewer and fewer (one in two of
+ * the next thousand, one in four of the next two thousand, …), so that a
+ * timeline of any length is read from events spread over it, and a
+ * million are read from about ten thousand.
+ */
+void
+_vecinos_timeline_count_language (VecinosLanguageCount       *count,
+                                  const VecinosTimelineEvent *event)
+{
+  guint n = count->seen++;
+
+  if (n >= 1000 && n % (1u << g_bit_storage (n / 1000)) != 0)
+    return;
+  count_words (event->headline, &count->english, &count->spanish);
+  count_words (event->text, &count->english, &count->spanish);
+}
+
+/**
+ * _vecinos_timeline_language_counted:
+ * @title: (nullable): the timeline's title, whose words count too
+ *
+ * Returns: (nullable): "en" or "es", or %NULL when the words counted do
+ *   not say clearly (too few, or both languages)
+ */
+const char *
+_vecinos_timeline_language_counted (const VecinosLanguageCount *count,
+                                    const char                 *title)
+{
+  guint english = count->english, spanish = count->spanish;
+
+  count_words (title, &english, &spanish);
+  /* Clearly: at least five such words, and twice as many of one */
+  if (english + spanish < 5)
+    return NULL;
+  if (spanish >= 2 * english)
+    return "es";
+  if (english >= 2 * spanish)
+    return "en";
+  return NULL;
+}
+
+/**
  * vecinos_timeline_guess_language:
  *
  * Reads the language of @timeline's texts from its most frequent short
@@ -219,30 +270,13 @@ count_words (const char *text,
 const char *
 vecinos_timeline_guess_language (VecinosTimeline *timeline)
 {
-  guint english = 0, spanish = 0;
-  guint step;
+  VecinosLanguageCount count = { 0 };
 
   g_return_val_if_fail (timeline != NULL, NULL);
 
-  /* A timeline is written in one language: 2 000 of its events, spread
-   * over it, say which as well as a million */
-  step = MAX (timeline->events->len / 2000, 1);
-  count_words (timeline->title, &english, &spanish);
-  for (guint i = 0; i < timeline->events->len; i += step)
-    {
-      const VecinosTimelineEvent *event = g_ptr_array_index (timeline->events, i);
-
-      count_words (event->headline, &english, &spanish);
-      count_words (event->text, &english, &spanish);
-    }
-  /* Clearly: at least five such words, and twice as many of one */
-  if (english + spanish < 5)
-    return NULL;
-  if (spanish >= 2 * english)
-    return "es";
-  if (english >= 2 * spanish)
-    return "en";
-  return NULL;
+  for (guint i = 0; i < timeline->events->len; i++)
+    _vecinos_timeline_count_language (&count, g_ptr_array_index (timeline->events, i));
+  return _vecinos_timeline_language_counted (&count, timeline->title);
 }
 
 /* --- HTML: reduced to what Vecinos shows --- */
@@ -552,8 +586,90 @@ _vecinos_timeline_finish_event (VecinosTimeline      *timeline,
       return FALSE;
     }
   event->location = location;
-  g_ptr_array_add (timeline->events, event);
+  if (timeline->take_event == NULL)
+    g_ptr_array_add (timeline->events, event);
+  else if (!timeline->take_event (event, timeline->take_data))
+    timeline->stopped = TRUE;
   return TRUE;
+}
+
+/* Pages given back at a time: a few megabytes, not a page per event */
+#define RELEASE_STEP (8 * 1024 * 1024)
+
+static void
+release_pages (const char *from,
+               const char *to)
+{
+#ifdef G_OS_UNIX
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) from + page - 1) / page * page;
+  guintptr end = (guintptr) to / page * page;
+
+  /* A private mapping's pages read again are the file's: nothing before
+   * @to is read again */
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_DONTNEED);
+#endif
+}
+
+/**
+ * _vecinos_timeline_release:
+ * @upto: where the reader is in the text
+ *
+ * Gives back the pages of the mapped file between timeline->release_from
+ * and @upto, once they are a few megabytes; nothing when the text is not
+ * a mapped file or the reader has not said from where.
+ */
+void
+_vecinos_timeline_release (VecinosTimeline *timeline,
+                           const char      *upto)
+{
+  if (!timeline->releasable || timeline->release_from == NULL || upto < timeline->release_from + RELEASE_STEP)
+    return;
+  release_pages (timeline->release_from, upto);
+  timeline->release_from = upto;
+}
+
+/**
+ * _vecinos_timeline_check_text:
+ * @has_nul: (out): whether @text holds a NUL byte
+ *
+ * Reads @text once, a few megabytes at a time, given back when read if
+ * the text is a mapped file.
+ *
+ * Returns: whether @text is UTF-8
+ */
+gboolean
+_vecinos_timeline_check_text (VecinosTimeline *timeline,
+                              const char      *text,
+                              gsize            length,
+                              gboolean        *has_nul)
+{
+  gboolean utf8 = TRUE;
+  gsize done = 0;
+
+  *has_nul = FALSE;
+  while (done < length)
+    {
+      gsize n = MIN (length - done, RELEASE_STEP);
+      const char *end;
+
+      *has_nul = *has_nul || memchr (text + done, '\0', n) != NULL;
+      /* A character cut by the chunk's end is read with the next */
+      if (utf8 && !g_utf8_validate_len (text + done, n, &end))
+        {
+          if (done + n < length && text + done + n - end < 4)
+            n = end - (text + done);
+          else
+            utf8 = FALSE;
+        }
+      if (n == 0)
+        utf8 = FALSE, n = MIN (length - done, RELEASE_STEP);
+      if (timeline->releasable)
+        release_pages (text + done, text + done + n);
+      done += n;
+    }
+  return utf8;
 }
 
 void
@@ -582,29 +698,39 @@ _vecinos_timeline_add_era (VecinosTimeline *timeline,
 }
 
 /**
- * vecinos_timeline_read:
+ * _vecinos_timeline_read_into:
+ * @timeline: a new timeline, whose events may be handed on as they are
+ *   read (take_event)
+ * @text: (nullable): the file's text; written to when @writable (JSON's
+ *   texts are decoded where they are), copied first when not
  *
  * Reads TimelineJS JSON or the TimelineJS spreadsheet as CSV, whichever
- * @text is (JSON starts with “{”).
+ * @text is (JSON starts with “{”), into @timeline.
  */
-VecinosTimeline *
-vecinos_timeline_read (const char  *text,
-                       gsize        length,
-                       GError     **error)
+gboolean
+_vecinos_timeline_read_into (VecinosTimeline  *timeline,
+                             char             *text,
+                             gsize             length,
+                             gboolean          writable,
+                             GError          **error)
 {
   gsize start = length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-  VecinosTimeline *timeline;
+  gboolean ok;
 
   while (start < length && g_ascii_isspace (text[start]))
     start++;
   if (start < length && text[start] == '{')
-    timeline = vecinos_timeline_read_json (text + start, length - start, error);
+    {
+      g_autofree char *copy = writable ? NULL : g_memdup2 (text + start, length - start);
+
+      ok = _vecinos_timeline_read_json (timeline, writable ? text + start : copy, length - start, error);
+    }
   else
-    timeline = vecinos_timeline_read_csv (text, length, error);
+    ok = _vecinos_timeline_read_csv (timeline, text, length, error);
 
   /* Vecinos shows no pictures, and dates as they are: said once, not on
    * every slide */
-  if (timeline != NULL && timeline->n_images > 0)
+  if (ok && timeline->n_images > 0)
     {
       g_autofree char *reason = g_strdup_printf (dngettext (GETTEXT_PACKAGE,
                                                             "%u slide has a display date, a background or a "
@@ -618,5 +744,23 @@ vecinos_timeline_read (const char  *text,
       _vecinos_timeline_add_problem (timeline, g_strdup (_("the whole timeline")), reason);
       ((VecinosTimelineProblem *) g_ptr_array_index (timeline->problems, timeline->problems->len - 1))->note = TRUE;
     }
-  return timeline;
+  return ok;
+}
+
+/**
+ * vecinos_timeline_read:
+ *
+ * Reads TimelineJS JSON or the TimelineJS spreadsheet as CSV, whichever
+ * @text is (JSON starts with “{”).
+ */
+VecinosTimeline *
+vecinos_timeline_read (const char  *text,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autoptr(VecinosTimeline) timeline = _vecinos_timeline_new ();
+
+  if (!_vecinos_timeline_read_into (timeline, (char *) text, length, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&timeline);
 }

@@ -47,6 +47,19 @@ typedef struct {
   GPtrArray *problems;  /* of VecinosTimelineProblem */
   guint      n_read;    /* events and eras found, read or not */
   guint      n_images;  /* slides with a display date, background or thumbnail: not shown */
+
+  /*< private >*/
+  /* While a file is imported (vecinos_timeline_import_file): each event
+   * read is handed to take_event, which takes it, instead of being kept in
+   * events; reading stops when it returns FALSE */
+  gboolean (*take_event) (VecinosTimelineEvent *event,
+                          gpointer              data);
+  gpointer   take_data;
+  gboolean   stopped;
+  /* The text is a private mapping of the file, whose pages the reader gives
+   * back once read (from release_from on) */
+  gboolean    releasable;
+  const char *release_from;
 } VecinosTimeline;
 
 typedef enum {
