@@ -14,6 +14,7 @@
 
 #include "vecinos-dataset.h"
 #include "vecinos-event.h"
+#include "vecinos-json-tree.h"
 #include "vecinos-timelinejs.h"
 
 static VecinosTimeline *
@@ -339,6 +340,41 @@ test_not_a_timeline (void)
     g_assert_null (timeline);
     g_assert_nonnull (strstr (error->message, "not text"));
   }
+}
+
+/* "index:what": the element's index in the tree and its string or number
+ * ("a" for an object with members) */
+static gboolean
+record_element (VecinosJsonTree *tree,
+                guint            element,
+                const char      *after,
+                gpointer         data)
+{
+  GPtrArray *seen = data;
+  guint first = vecinos_json_tree_first (tree, element);
+  const char *what = "";
+  g_autofree char *number = NULL;
+
+  if (vecinos_json_tree_type (tree, element) == VECINOS_JSON_STRING)
+    what = vecinos_json_tree_string (tree, element);
+  else if (vecinos_json_tree_type (tree, element) == VECINOS_JSON_NUMBER)
+    what = number = g_strdup_printf ("%g", vecinos_json_tree_number (tree, element));
+  else if (vecinos_json_tree_type (tree, element) == VECINOS_JSON_OBJECT && first != VECINOS_JSON_NONE)
+    what = "a";
+  g_ptr_array_add (seen, g_strdup_printf ("%u:%s", element, what));
+  g_assert_true (*after == ',' || *after == ']');
+  return TRUE;
+}
+
+static gboolean
+stop_at_second (VecinosJsonTree *tree,
+                guint            element,
+                const char      *after,
+                gpointer         data)
+{
+  guint *count = data;
+
+  return ++*count < 2;
 }
 
 static char *
@@ -674,6 +710,137 @@ test_round_trip (void)
   g_rmdir (directory);
 }
 
+/* A large timeline's event at @i: its headline and a text long enough that
+ * the file is several times the pages the reader gives back at a time */
+static char *
+large_text (guint i)
+{
+  g_autofree char *filler = g_strnfill (900, 'x');
+
+  return g_strdup_printf ("Día %u del curso: %s fin %u", i, filler, i);
+}
+
+/* Imported as it is read: a file of tens of megabytes, whose pages the
+ * reader gives back behind it, is imported whole — every event, in the
+ * file's order, its texts intact to the last — and what JSON has before
+ * and after its events (the title, the eras) is read from the pages kept */
+static void
+test_import_large (void)
+{
+  const guint n = 30000;
+
+  for (int csv = 1; csv >= 0; csv--)
+    {
+      g_autoptr(GString) text = g_string_new (csv ? "Year,Headline,Text,Group,Type\n,Un curso largo,,,title\n"
+                                                  : "{\"title\": {\"text\": {\"headline\": \"Un curso largo\"}},"
+                                                    " \"events\": [");
+      g_autofree char *path = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *body = large_text (i);
+
+          if (csv)
+            g_string_append_printf (text, "%u,Evento %u,%s,Grupo %u,\n", 1900 + i % 100, i, body, i % 3);
+          else
+            g_string_append_printf (text, "%s{\"start_date\": {\"year\": %u}, \"text\": {\"headline\": "
+                                          "\"Evento %u\", \"text\": \"%s\"}, \"group\": \"Grupo %u\"}",
+                                    i > 0 ? "," : "", 1900 + i % 100, i, body, i % 3);
+        }
+      if (!csv)
+        g_string_append (text, "], \"eras\": [{\"start_date\": {\"year\": 1900}, \"end_date\": {\"year\": 2000},"
+                               " \"text\": {\"headline\": \"El siglo\"}}]}");
+      g_assert_cmpuint (text->len, >, 3 * 8 * 1024 * 1024);
+      path = write_file (csv ? "large.csv" : "large.json", text->str);
+      db = import (path, NULL, &problems, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (db);
+      g_assert_cmpuint (problems->len, ==, 0);
+
+      assert_query (db, "SELECT count (*) FROM event", "30000");
+      assert_query (db, "SELECT value FROM meta WHERE key = 'title.en'", "Un curso largo");
+      assert_query (db, "SELECT value FROM meta WHERE key = 'content_language'", "es");
+      assert_query (db, "SELECT group_concat (slug, ' ') FROM category", "group-1 group-2 group-3");
+      assert_query (db, "SELECT count (*) FROM term", csv ? "0" : "1");
+      /* Numbered in the file's order, every text whole */
+      assert_query (db, "SELECT count (*) FROM event e JOIN event_text t ON t.event_id = e.id AND t.lang = 'en'"
+                        " WHERE t.title = 'Evento ' || (e.id - 1) AND e.slug = 'event-' || e.id"
+                        " AND length (t.summary) = length ('Día ' || (e.id - 1) || ' del curso:  fin ' || (e.id - 1)) + 900",
+                    "30000");
+      expected = large_text (n - 1);
+      assert_query (db, "SELECT summary FROM event_text WHERE event_id = 30000 AND lang = 'es'", expected);
+      sqlite3_close (db);
+      g_unlink (path);
+    }
+}
+
+/* What cannot be read after some events were: nothing is left, the reader
+ * stops and says why */
+static void
+test_import_fails_late (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"events\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "%s{\"start_date\": {\"year\": 1990}, \"text\": {\"headline\": \"E %u\"}}",
+                            i > 0 ? "," : "", i);
+  g_string_append (text, "], \"eras\": [}");
+  path = write_file ("late.json", text->str);
+  g_assert_null (import (path, "en", NULL, &error));
+  g_assert_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE);
+  g_assert_nonnull (strstr (error->message, "line 1"));
+  g_unlink (path);
+}
+
+/* The events of a JSON file handed on one at a time and forgotten */
+static void
+test_json_streaming (void)
+{
+  char text[] = "{\"title\": \"t\", \"events\": [1, {\"a\": [2, {}]}, \"x\", [], {}], \"eras\": [3]}";
+  g_autoptr(VecinosJsonTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  tree = vecinos_json_tree_parse_streaming (text, strlen (text), "events", record_element, seen, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tree);
+  /* Each where the one before was (root 1, title 2, events 3): the one
+   * before is forgotten */
+  g_assert_cmpuint (seen->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "4:1");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "4:a");
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "4:x");
+  g_assert_cmpstr (g_ptr_array_index (seen, 3), ==, "4:");
+  g_assert_cmpstr (g_ptr_array_index (seen, 4), ==, "4:");
+  /* Forgotten: the array is empty in the tree; the rest is there */
+  g_assert_cmpuint (vecinos_json_tree_first (tree, vecinos_json_tree_member (tree, VECINOS_JSON_ROOT, "events")),
+                    ==, VECINOS_JSON_NONE);
+  g_assert_cmpstr (vecinos_json_tree_string (tree, vecinos_json_tree_member (tree, VECINOS_JSON_ROOT, "title")),
+                   ==, "t");
+  g_assert_cmpfloat (vecinos_json_tree_number (tree, vecinos_json_tree_first (tree, vecinos_json_tree_member (
+                       tree, VECINOS_JSON_ROOT, "eras"))), ==, 3);
+
+  /* Stopped by the element: cancelled */
+  {
+    char again[] = "{\"events\": [1, 2, 3]}";
+    g_autoptr(VecinosJsonTree) stopped = NULL;
+    g_autoptr(GError) stop_error = NULL;
+    guint count = 0;
+
+    stopped = vecinos_json_tree_parse_streaming (again, strlen (again), "events", stop_at_second, &count,
+                                                 &stop_error);
+    g_assert_null (stopped);
+    g_assert_error (stop_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (count, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -694,5 +861,8 @@ main (int   argc,
   g_test_add_func ("/timelinejs/csv-missing-column", test_csv_missing_column);
   g_test_add_func ("/timelinejs/nothing-read", test_nothing_read);
   g_test_add_func ("/timelinejs/round-trip", test_round_trip);
+  g_test_add_func ("/timelinejs/import-large", test_import_large);
+  g_test_add_func ("/timelinejs/import-fails-late", test_import_fails_late);
+  g_test_add_func ("/timelinejs/json-streaming", test_json_streaming);
   return g_test_run ();
 }

@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include "vecinos-i18n.h"
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "vecinos-importer.h"
 #include "vecinos-timelinejs-private.h"
@@ -163,6 +166,7 @@ vecinos_timeline_import_file (sqlite3    *db,
   char *text;
   gsize length;
   gboolean ok;
+  int fd;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -180,10 +184,17 @@ vecinos_timeline_import_file (sqlite3    *db,
       return FALSE;
     }
   timeline = _vecinos_timeline_new ();
-  /* Mapped privately: the reader may write in it (JSON's texts are decoded
-   * where they are) and give back the pages it has read */
+  /* Mapped privately from a file opened for reading (a teacher's file may
+   * be read-only): the reader may write in its pages (JSON's texts are
+   * decoded where they are), never in the file, and gives back the pages
+   * it has read */
   if ((path = g_file_get_path (file)) != NULL && g_file_info_get_size (info) > 0 &&
-      (mapped = g_mapped_file_new (path, TRUE, NULL)) != NULL)
+      (fd = g_open (path, O_RDONLY, 0)) >= 0)
+    {
+      mapped = g_mapped_file_new_from_fd (fd, TRUE, NULL);
+      close (fd);
+    }
+  if (mapped != NULL)
     {
       text = g_mapped_file_get_contents (mapped);
       length = g_mapped_file_get_length (mapped);
