@@ -20,6 +20,7 @@
 #include "vecinos-window-private.h"
 #include "vecinos-workspace.h"
 #include "vecinos-event-list.h"
+#include "vecinos-excerpt.h"
 
 struct _VecinosWorkspace
 {
@@ -128,15 +129,20 @@ static void
 update_filter_count (VecinosWorkspace *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->event_selection));
+  g_autofree char *shown_text = vecinos_format_number (shown);
+  g_autofree char *all_text = vecinos_format_number (self->n_events);
   g_autofree char *text = NULL;
 
+  /* The numbers grouped by thousands: "100,000 events", not "100000" */
   if (shown == self->n_events)
-    /* Translators: how many events the timeline shows, when no filter hides any */
-    text = g_strdup_printf (ngettext ("%u event", "%u events", shown), shown);
+    /* Translators: how many events the timeline shows, when no filter
+     * hides any; %s is a number such as "185" or "100,000" */
+    text = g_strdup_printf (ngettext ("%s event", "%s events", shown), shown_text);
   else
-    /* Translators: how many events the filters let through, of all of them: "12 of 185 events" */
-    text = g_strdup_printf (ngettext ("%1$u of %2$u event", "%1$u of %2$u events", self->n_events),
-                            shown, self->n_events);
+    /* Translators: how many events the filters let through, of all of
+     * them: "12 of 185 events"; the numbers are written "100,000" */
+    text = g_strdup_printf (ngettext ("%1$s of %2$s event", "%1$s of %2$s events", self->n_events),
+                            shown_text, all_text);
   gtk_widget_set_visible (self->filter_empty, shown == 0 && self->n_events > 0);
   gtk_widget_set_visible (self->event_list_empty, shown == 0 && self->n_events > 0);
   if (g_strcmp0 (gtk_label_get_text (self->filter_count), text) == 0)

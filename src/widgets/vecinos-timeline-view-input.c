@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "vecinos-event.h"
+#include "vecinos-excerpt.h"
 #include "vecinos-timeline-view-private.h"
 
 static void
@@ -241,9 +242,14 @@ query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   if (mark->count > 1)
-    /* Translators: the tooltip of a cluster of events too close to tell apart */
-    text = g_strdup_printf (ngettext ("%u event — click to zoom in", "%u events — click to zoom in",
-                                      mark->count), mark->count);
+    {
+      g_autofree char *count = vecinos_format_number (mark->count);
+
+      /* Translators: the tooltip of a cluster of events too close to tell
+       * apart; %s is a number such as "12" or "1,200" */
+      text = g_strdup_printf (ngettext ("%s event — click to zoom in", "%s events — click to zoom in",
+                                        mark->count), count);
+    }
   else
     {
       g_autoptr(VecinosEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), mark->first);
