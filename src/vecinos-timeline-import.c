@@ -64,20 +64,29 @@ import_job_free (ImportJob *job)
 
 /* $XDG_CACHE_HOME/vecinos/timelines/CHECKSUM: of the content, the
  * language asked for (or the one taken when the texts do not say) and the
- * dataset format */
+ * dataset format. The file is read a piece at a time: a timeline of
+ * hundreds of megabytes is not held in memory to be named */
 static char *
-cache_path (GBytes     *contents,
-            const char *language,
-            const char *fallback)
+cache_path (GFile       *file,
+            const char  *language,
+            const char  *fallback,
+            GError     **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *format = g_strdup_printf ("vecinos-%d-%s-%s", VECINOS_SCHEMA_VERSION,
                                              language != NULL ? language : "auto", fallback);
-  gsize length;
-  const guchar *data = g_bytes_get_data (contents, &length);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autofree guchar *buffer = NULL;
+  gssize n;
 
+  if (stream == NULL)
+    return NULL;
   g_checksum_update (checksum, (const guchar *) format, -1);
-  g_checksum_update (checksum, data, length);
+  buffer = g_malloc (256 * 1024);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 256 * 1024, NULL, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
   return g_build_filename (g_get_user_cache_dir (), "vecinos", "timelines", g_checksum_get_string (checksum), NULL);
 }
 
@@ -99,7 +108,7 @@ static gboolean
 compile (ImportJob  *job,
          GError    **error)
 {
-  g_autoptr(GBytes) contents = g_file_load_bytes (job->file, NULL, NULL, error);
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *base = NULL;
   g_autofree char *part = NULL;
   g_autofree char *problems_file = NULL;
@@ -108,9 +117,10 @@ compile (ImportJob  *job,
   sqlite3 *db = NULL;
   gboolean ok;
 
-  if (contents == NULL)
+  /* Not a pipe or a device, whose reading would not end */
+  if (!(info = vecinos_timeline_check_file (job->file, error)) ||
+      !(base = cache_path (job->file, job->language, job->fallback, error)))
     return FALSE;
-  base = cache_path (contents, job->language, job->fallback);
   job->cache = g_strconcat (base, ".sqlite", NULL);
   problems_file = g_strconcat (base, ".problems", NULL);
   /* Opened before: the same file, compiled */
@@ -141,7 +151,6 @@ compile (ImportJob  *job,
     sqlite3_progress_handler (db, 1000, (int (*) (void *)) g_cancellable_is_cancelled, job->cancellable);
   ok = vecinos_timeline_import_file (db, job->file, job->language, job->fallback, &problems, error);
   sqlite3_close (db);
-  g_clear_pointer (&contents, g_bytes_unref);
 #ifdef HAVE_MALLOC_TRIM
   /* The timeline read and SQLite's pages are freed: given back to the
    * system (glibc keeps what a thread frees for it), the window holds

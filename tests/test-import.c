@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include "vecinos-test.h"
 
 #include <glib/gstdio.h>
@@ -18,6 +20,7 @@
 #include "vecinos-language.h"
 #include "vecinos-search.h"
 #include "vecinos-timeline-import.h"
+#include "vecinos-timelinejs.h"
 #include "vecinos-window-private.h"
 #include "vecinos-workspace.h"
 #include "vecinos-test-gtk.h"
@@ -371,6 +374,23 @@ test_not_a_timeline (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "not a TimelineJS spreadsheet"));
   g_unlink (path);
+
+  /* A pipe named like a spreadsheet: refused before it is read (it would
+   * be read forever, nobody writing to it) */
+  {
+    g_autofree char *pipe = g_build_filename (directory, "pipe.csv", NULL);
+    g_autoptr(GFile) pipe_file = g_file_new_for_path (pipe);
+    g_autoptr(GError) pipe_error = NULL;
+    g_autofree char *pipe_problems = NULL;
+    g_autofree char *pipe_compiled = NULL;
+
+    g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+    pipe_compiled = vecinos_timeline_import_sync (pipe_file, "en", "en", &pipe_problems, &pipe_error);
+    g_assert_null (pipe_compiled);
+    g_assert_error (pipe_error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE);
+    g_assert_nonnull (strstr (pipe_error->message, "not an ordinary file"));
+    g_unlink (pipe);
+  }
 }
 
 int

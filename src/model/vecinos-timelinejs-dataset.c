@@ -133,6 +133,35 @@ import_text (sqlite3           *db,
 }
 
 /**
+ * vecinos_timeline_check_file:
+ *
+ * Whether @file is a file a timeline may be read from: an ordinary file
+ * (not a pipe or a device, which could be read forever) of at most 512 MB.
+ *
+ * Returns: (transfer full) (nullable): its type and size, or %NULL with
+ *   @error
+ */
+GFileInfo *
+vecinos_timeline_check_file (GFile   *file,
+                             GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) > VECINOS_MAX_FILE_BYTES)
+    {
+      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
+                   _("The file is not an ordinary file, or is larger than 512 MB."));
+      return NULL;
+    }
+  return g_steal_pointer (&info);
+}
+
+/**
  * vecinos_timeline_import_file:
  * @db: an empty database, open for writing
  * @file: a TimelineJS JSON or CSV file
@@ -173,16 +202,8 @@ vecinos_timeline_import_file (sqlite3    *db,
 
   if (problems != NULL)
     *problems = NULL;
-  if (!(info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                  G_FILE_QUERY_INFO_NONE, NULL, error)))
+  if (!(info = vecinos_timeline_check_file (file, error)))
     return FALSE;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      g_file_info_get_size (info) > VECINOS_MAX_FILE_BYTES)
-    {
-      g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
-                   _("The file is not an ordinary file, or is larger than 512 MB."));
-      return FALSE;
-    }
   timeline = _vecinos_timeline_new ();
   /* Mapped privately from a file opened for reading (a teacher's file may
    * be read-only): the reader may write in its pages (JSON's texts are

@@ -71,6 +71,8 @@ typedef enum {
 GQuark           vecinos_timeline_error_quark       (void);
 
 gboolean         vecinos_timeline_is_timeline_file  (GFile            *file);
+GFileInfo       *vecinos_timeline_check_file        (GFile            *file,
+                                                     GError          **error);
 VecinosTimeline *vecinos_timeline_read              (const char       *text,
                                                      gsize             length,
                                                      GError          **error);
