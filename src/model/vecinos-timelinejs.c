@@ -219,7 +219,7 @@ count_words (const char *text,
  * every event of the first thousand, then fewer and fewer (one in two of
  * the next thousand, one in four of the next two thousand, …), so that a
  * timeline of any length is read from events spread over it, and a
- * million are read from about ten thousand.
+ * million from about six thousand.
  */
 void
 _vecinos_timeline_count_language (VecinosLanguageCount       *count,
