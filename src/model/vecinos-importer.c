@@ -129,7 +129,9 @@ import_run (Import       *import,
       switch (types[i])
         {
         case 's':
-          sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+          /* Not copied: the text is the caller's until the step below is
+           * done, and the bindings are cleared after it */
+          sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_STATIC);
           break;
         case 'i':
           sqlite3_bind_int (stmt, i + 1, va_arg (args, int));
