@@ -156,6 +156,10 @@ main (int   argc,
           g_autoptr(GArray) first_cpu = g_array_new (FALSE, FALSE, sizeof (double));
           g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
           g_autoptr(GArray) switch_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+          GArray *view_cpu[G_N_ELEMENTS (views)];
+
+          for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+            view_cpu[v] = g_array_new (FALSE, FALSE, sizeof (double));
 
           for (guint r = 0; r < rounds + 1; r++)
             for (guint v = 0; v < G_N_ELEMENTS (views); v++)
@@ -168,11 +172,20 @@ main (int   argc,
                 cpu = cpu_ms () - cpu;
                 g_array_append_val (r == 0 ? first_ms : switch_ms, ms);
                 g_array_append_val (r == 0 ? first_cpu : switch_cpu, cpu);
+                if (r > 0)
+                  g_array_append_val (view_cpu[v], cpu);
               }
           g_print ("     views switched: to the frame that shows the view %.1f ms (CPU %.1f ms); "
                    "the first time each is shown %.1f ms (CPU %.1f ms)\n",
                    bench_median_of (switch_ms), bench_median_of (switch_cpu),
                    bench_median_of (first_ms), bench_median_of (first_cpu));
+          g_print ("     CPU of a switch to each view:");
+          for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+            {
+              g_print (" %s %.1f ms", views[v], bench_median_of (view_cpu[v]));
+              g_array_unref (view_cpu[v]);
+            }
+          g_print ("\n");
         }
       gtk_window_destroy (GTK_WINDOW (window));
       while (g_main_context_iteration (NULL, FALSE))
