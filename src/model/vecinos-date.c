@@ -396,11 +396,27 @@ vecinos_period_year (VecinosDay         first_day,
 VecinosDay
 vecinos_date_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  VecinosDate today = {
-    g_date_time_get_year (now), g_date_time_get_month (now), g_date_time_get_day_of_month (now),
-    VECINOS_DATE_PRECISION_DAY,
-  };
+  /* Asked for each running term at each frame: the local time is read
+   * again once a minute, not each time */
+  static gint64 minute = -1;
+  static VecinosDay day;
+  G_LOCK_DEFINE_STATIC (today);
+  gint64 now_minute = g_get_real_time () / G_USEC_PER_SEC / 60;
+  VecinosDay result;
 
-  return vecinos_date_first_day (&today);
+  G_LOCK (today);
+  if (now_minute != minute)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      VecinosDate today = {
+        g_date_time_get_year (now), g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+        VECINOS_DATE_PRECISION_DAY,
+      };
+
+      day = vecinos_date_first_day (&today);
+      minute = now_minute;
+    }
+  result = day;
+  G_UNLOCK (today);
+  return result;
 }
