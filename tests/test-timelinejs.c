@@ -796,6 +796,18 @@ test_import_fails_late (void)
   g_assert_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE);
   g_assert_nonnull (strstr (error->message, "line 1"));
   g_unlink (path);
+
+  /* A language Vecinos does not have: said, nothing left */
+  {
+    g_autofree char *good = write_file ("good.json", "{\"events\": [{\"start_date\": {\"year\": 1990},"
+                                                     " \"text\": {\"headline\": \"E\"}}]}");
+    g_autoptr(GError) language_error = NULL;
+
+    g_assert_null (import (good, "xx", NULL, &language_error));
+    g_assert_error (language_error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE);
+    g_assert_nonnull (strstr (language_error->message, "Unknown language “xx”"));
+    g_unlink (good);
+  }
 }
 
 /* The events of a JSON file handed on one at a time and forgotten */

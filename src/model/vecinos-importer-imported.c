@@ -344,6 +344,8 @@ vecinos_timeline_import_end (VecinosTimelineImport  *self,
 {
   Import *import = &self->import;
 
+  /* The record an event left behind is not one any more */
+  import->record = NULL;
   ok = ok && timeline != NULL;
   if (ok && self->n_events == 0)
     {
@@ -358,6 +360,15 @@ vecinos_timeline_import_end (VecinosTimelineImport  *self,
         language = _vecinos_timeline_language_counted (&self->language, timeline->title);
       if (language == NULL)
         language = fallback;
+      if (!vecinos_language_is_supported (language))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) vecinos_language_supported ());
+
+          g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOT_A_TIMELINE,
+                       _("Unknown language “%s”. Vecinos can be used in: %s."),
+                       language != NULL ? language : "", known);
+          ok = FALSE;
+        }
       /* What the database could not hold, after what could not be read */
       {
         gsize n;
@@ -366,7 +377,7 @@ vecinos_timeline_import_end (VecinosTimelineImport  *self,
         for (guint i = 0; i < n; i++)
           g_ptr_array_add (timeline->problems, notes[i]);
       }
-      ok = vecinos_language_is_supported (language) &&
+      ok = ok &&
            (insert_meta (import, timeline, language) || import_fail_sqlite (import, error)) &&
            insert_eras (import, timeline, error);
     }
