@@ -1755,6 +1755,80 @@ test_event_list_kept_order (void)
   g_unlink (changed_path);
 }
 
+/* The bundled dataset's search index is one segment (the importer merges
+ * a small index at its end): merging it again changes none of its pages,
+ * while an index written row by row without the merge is changed by it */
+static char *
+search_pages (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *pages;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) || ' ' || group_concat (segid || ':' || pgno, ',')"
+                                           " FROM search_idx", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return pages;
+}
+
+static void
+test_search_index_merged (void)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *copy = g_build_filename (g_get_tmp_dir (), "vecinos-merged-XXXXXX.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+  int fd;
+
+  g_assert_true (g_file_get_contents (g_getenv ("VECINOS_BUNDLED_DATASET"), &contents, &length, NULL));
+  fd = g_mkstemp (copy);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  before = search_pages (db);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO search (search) VALUES ('optimize')", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  after = search_pages (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The same rows written one by one, as the import writes them, are
+   * many segments, which the merge changes */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN;"
+                                     "INSERT INTO search (search, rank) VALUES ('automerge', 0);"
+                                     "CREATE TEMP TABLE rows AS SELECT rowid AS r, * FROM search;"
+                                     "DELETE FROM search;"
+                                     "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *rows = NULL, *insert = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM temp.rows", -1, &rows, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO search (rowid, kind, ref, lang, title, body)"
+                                             " VALUES (?, ?, ?, ?, ?, ?)", -1, &insert, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (rows) == SQLITE_ROW)
+      {
+        for (int c = 0; c < 6; c++)
+          sqlite3_bind_value (insert, c + 1, sqlite3_column_value (rows, c));
+        g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+        sqlite3_reset (insert);
+      }
+    sqlite3_finalize (rows);
+    sqlite3_finalize (insert);
+  }
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = search_pages (db);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO search (search) VALUES ('optimize')", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  after = search_pages (db);
+  g_assert_cmpstr (before, !=, after);
+  sqlite3_close (db);
+  g_unlink (copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1771,6 +1845,7 @@ main (int   argc,
   g_assert_nonnull (compiler);
 
   g_test_add_func ("/dataset/round-trip/compiled", test_round_trip_compiled);
+  g_test_add_func ("/dataset/search-index-merged", test_search_index_merged);
   g_test_add_func ("/dataset/round-trip/in-memory", test_round_trip_in_memory);
   g_test_add_func ("/dataset/terms-and-categories", test_terms_and_categories);
   g_test_add_func ("/dataset/events/sorted", test_events_sorted_by_date);

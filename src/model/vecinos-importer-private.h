@@ -40,6 +40,7 @@ typedef struct {
 
   sqlite3_stmt *insert_search;
   gint64        search_rows;  /* the search rows other than events' so far */
+  gint64        search_total; /* every search row so far */
   sqlite3_stmt *insert_meta;
 
   /* The record being read, for error messages */
