@@ -661,6 +661,24 @@ test_nothing_read (void)
   g_assert_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOTHING_READ);
   g_assert_cmpuint (problems->len, ==, 1);
   g_unlink (path);
+
+  /* Read, but each too long to keep (found by fuzz-timelinejs): nothing
+   * to open, and the problems say why */
+  {
+    g_autofree char *long_headline = g_strnfill (501, 'a');
+    g_autofree char *text = g_strdup_printf ("Year,Headline\n1917,%s\n1918,%s\n", long_headline, long_headline);
+    g_autofree char *too_long = write_file ("too-long.csv", text);
+    g_autoptr(GPtrArray) long_problems = NULL;
+    g_autoptr(GError) long_error = NULL;
+
+    g_assert_null (import (too_long, "en", &long_problems, &long_error));
+    g_assert_error (long_error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOTHING_READ);
+    g_assert_cmpstr (long_error->message, ==, "None of the timeline's events could be read.");
+    g_assert_cmpuint (long_problems->len, ==, 2);
+    g_assert_cmpstr (((VecinosTimelineProblem *) g_ptr_array_index (long_problems, 0))->reason, ==,
+                     "its headline is longer than 500 bytes");
+    g_unlink (too_long);
+  }
 }
 
 /* Vecinos → TimelineJS JSON → Vecinos keeps every event: its title, date

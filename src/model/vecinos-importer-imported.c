@@ -67,6 +67,7 @@ struct _VecinosTimelineImport {
   VecinosTimeline      *notes;       /* what the database could not hold, in its problems */
   VecinosLanguageCount  language;
   guint                 n_events;    /* events read, stored or not */
+  guint                 n_stored;
 };
 
 static gboolean
@@ -317,6 +318,7 @@ vecinos_timeline_import_event (VecinosTimelineImport       *self,
         return import_fail_sqlite (import, error);
     }
   import->record = NULL;
+  self->n_stored++;
   return TRUE;
 }
 
@@ -331,8 +333,8 @@ vecinos_timeline_import_event (VecinosTimelineImport       *self,
  * @ok: whether to commit: every event was read and imported
  *
  * Ends the import and frees it: commits, or leaves nothing in the
- * database. A timeline without events is not committed
- * (%VECINOS_TIMELINE_ERROR_NOTHING_READ).
+ * database. A timeline without an event stored is not committed
+ * (%VECINOS_TIMELINE_ERROR_NOTHING_READ; its problems say why).
  */
 gboolean
 vecinos_timeline_import_end (VecinosTimelineImport  *self,
@@ -347,7 +349,18 @@ vecinos_timeline_import_end (VecinosTimelineImport  *self,
   /* The record an event left behind is not one any more */
   import->record = NULL;
   ok = ok && timeline != NULL;
-  if (ok && self->n_events == 0)
+  /* What the database could not hold, after what could not be read */
+  if (timeline != NULL)
+    {
+      gsize n;
+      g_autofree gpointer *notes = g_ptr_array_steal (self->notes->problems, &n);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (timeline->problems, notes[i]);
+    }
+  /* Events read but none the database can hold (each too long): nothing
+   * to open either */
+  if (ok && self->n_stored == 0)
     {
       g_set_error (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOTHING_READ,
                    timeline->n_read == 0 ? _("The timeline has no events.")
@@ -369,14 +382,6 @@ vecinos_timeline_import_end (VecinosTimelineImport  *self,
                        language != NULL ? language : "", known);
           ok = FALSE;
         }
-      /* What the database could not hold, after what could not be read */
-      {
-        gsize n;
-        g_autofree gpointer *notes = g_ptr_array_steal (self->notes->problems, &n);
-
-        for (guint i = 0; i < n; i++)
-          g_ptr_array_add (timeline->problems, notes[i]);
-      }
       ok = ok &&
            (insert_meta (import, timeline, language) || import_fail_sqlite (import, error)) &&
            insert_eras (import, timeline, error);
