@@ -21,9 +21,8 @@
 
 typedef struct {
   VecinosTimeline *timeline;  /* the reader's */
-  char            *text;
+  char            *text;      /* the file's, written to */
   gsize            length;
-  gboolean         writable;
   GAsyncQueue     *read;      /* batches of events read, then the end */
   GAsyncQueue     *free;      /* batches given back, empty */
   GPtrArray       *batch;     /* being filled */
@@ -60,7 +59,7 @@ read_in_thread (gpointer data)
 {
   Reading *reading = data;
 
-  reading->ok = _vecinos_timeline_read_into (reading->timeline, reading->text, reading->length, reading->writable,
+  reading->ok = _vecinos_timeline_read_into (reading->timeline, reading->text, reading->length, TRUE,
                                              &reading->error);
   if (reading->batch->len > 0)
     g_async_queue_push (reading->read, g_steal_pointer (&reading->batch));
@@ -76,14 +75,13 @@ import_text (sqlite3           *db,
              VecinosTimeline   *timeline,
              char              *text,
              gsize              length,
-             gboolean           writable,
              const char        *language,
              const char        *fallback,
              GError           **error)
 {
   g_autoptr(GError) import_error = NULL;
   VecinosTimelineImport *import;
-  Reading reading = { timeline, text, length, writable };
+  Reading reading = { timeline, text, length };
   GThread *thread;
   gboolean ok;
   gpointer batch;
@@ -229,7 +227,7 @@ vecinos_timeline_import_file (sqlite3    *db,
   /* A new file, renamed into place only when whole (or in memory): no
    * journal, no waiting for the disk at each page */
   sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072", NULL, NULL, NULL);
-  ok = import_text (db, timeline, text, length, TRUE, language, fallback, error);
+  ok = import_text (db, timeline, text, length, language, fallback, error);
   if (problems != NULL)
     *problems = g_ptr_array_ref (timeline->problems);
   return ok;
