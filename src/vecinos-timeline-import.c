@@ -197,11 +197,13 @@ copy_problems (GtkButton  *button,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
 }
 
-/* What could not be read, to read and to copy */
+/* What could not be read, to read and to copy; @opened: whether the
+ * rest of the timeline was opened, or nothing could be */
 static void
 show_problems (GtkWindow  *parent,
                const char *name,
-               const char *problems)
+               const char *problems,
+               gboolean    opened)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -215,11 +217,21 @@ show_problems (GtkWindow  *parent,
 
   for (const char *p = problems; *p != '\0'; p++)
     count += *p == '\n';
-  /* Translators: %1$s is a file's name, %2$u how many events or rows */
-  intro = g_strdup_printf (ngettext ("%1$s is open. %2$u event or row could not be read and was left out:",
-                                     "%1$s is open. %2$u events or rows could not be read and were left out:",
-                                     count), name, count);
-  gtk_window_set_title (GTK_WINDOW (window), _("Some of the Timeline Could Not Be Read"));
+  if (opened)
+    /* Translators: %1$s is a file's name, %2$u how many events or rows */
+    intro = g_strdup_printf (ngettext ("%1$s is open. %2$u event or row could not be read and was left out:",
+                                       "%1$s is open. %2$u events or rows could not be read and were left out:",
+                                       count), name, count);
+  else
+    /* Translators: %1$s is a file's name, %2$u how many events or rows;
+     * none of the file's events could be read, and here is why */
+    intro = g_strdup_printf (ngettext ("%1$s was not opened: none of its events could be read. "
+                                       "%2$u event or row, and why:",
+                                       "%1$s was not opened: none of its events could be read. "
+                                       "%2$u events or rows, and why:",
+                                       count), name, count);
+  gtk_window_set_title (GTK_WINDOW (window), opened ? _("Some of the Timeline Could Not Be Read")
+                                                    : _("None of the Timeline Could Be Read"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
   gtk_widget_set_margin_top (box, 12);
@@ -281,7 +293,12 @@ compiled (GObject      *source,
       /* Translators: %s is a file's name */
       g_autofree char *title = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
 
-      vecinos_error_dialog_show (GTK_WINDOW (window), title, error->message);
+      /* No event could be read: the list says why, event by event */
+      if (g_error_matches (error, VECINOS_TIMELINE_ERROR, VECINOS_TIMELINE_ERROR_NOTHING_READ) &&
+          job->problems != NULL)
+        show_problems (GTK_WINDOW (window), name, job->problems, FALSE);
+      else
+        vecinos_error_dialog_show (GTK_WINDOW (window), title, error->message);
       return;
     }
   {
@@ -291,7 +308,7 @@ compiled (GObject      *source,
       return;
     vecinos_window_remember_timeline (window, job->file);
     if (job->problems != NULL)
-      show_problems (GTK_WINDOW (window), name, job->problems);
+      show_problems (GTK_WINDOW (window), name, job->problems, TRUE);
   }
 }
 

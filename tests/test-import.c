@@ -393,6 +393,46 @@ test_not_a_timeline (void)
   }
 }
 
+/* A file none of whose events can be read: the window stays as it was,
+ * and the list says why, event by event (a bare "none could be read"
+ * told a teacher nothing to fix) */
+static void
+test_nothing_read_listed (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
+  g_autofree char *csv = write_file (directory, "dates.csv",
+                                     "Year,Headline\n"
+                                     "mil novecientos,Uno\n"
+                                     "1917x,Dos\n");
+  g_autoptr(GFile) bundled_file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (bundled_file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autofree char *problems = NULL;
+  GtkWidget *window;
+  GtkWindow *list;
+  guint all;
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  vecinos_language_use ("en");
+  window = vecinos_window_new (NULL, bundled, "en", NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  all = n_events (VECINOS_WINDOW (window));
+
+  g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), problems_shown, NULL, 10));
+  list = problems_window ();
+  g_assert_cmpstr (gtk_window_get_title (list), ==, "None of the Timeline Could Be Read");
+  problems = text_of (GTK_WIDGET (list));
+  g_assert_cmpstr (problems, ==, "line 2, column 1 (Year): its year is not a whole number\n"
+                                 "line 3, column 1 (Year): its year is not a whole number\n");
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), ==, all);
+  gtk_window_destroy (list);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (csv);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +442,7 @@ main (int   argc,
 
   g_test_add_func ("/import/open-timelines", test_open_timelines);
   g_test_add_func ("/import/not-a-timeline", test_not_a_timeline);
+  g_test_add_func ("/import/nothing-read-listed", test_nothing_read_listed);
   g_test_add_data_func ("/import/cancel/button", "button", test_cancel);
   g_test_add_data_func ("/import/cancel/escape", "escape", test_cancel);
   return g_test_run ();
