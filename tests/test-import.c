@@ -113,6 +113,21 @@ write_file (const char *directory,
   return path;
 }
 
+/* A window on the bundled dataset in @language, compiling timelines into
+ * @cache */
+static GtkWidget *
+bundled_window (const char *cache,
+                const char *language)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (file, NULL);
+
+  g_assert_nonnull (bundled);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  vecinos_language_use (language);
+  return vecinos_window_new (NULL, bundled, language, NULL);
+}
+
 static void
 test_open_timelines (void)
 {
@@ -129,16 +144,11 @@ test_open_timelines (void)
                                       "{\"start_date\": {\"year\": 1994}, \"text\": {\"headline\": \"NAFTA\","
                                       " \"text\": \"The agreement between the United States, Mexico and Canada"
                                       " takes effect on the first day of the year.\"}}]}");
-  g_autoptr(GFile) bundled_file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
-  g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (bundled_file, NULL);
   g_autofree char *titles = NULL;
   g_autofree char *problems = NULL;
-  GtkWidget *window;
+  GtkWidget *window = bundled_window (cache, "es");
   guint all;
 
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  vecinos_language_use ("es");
-  window = vecinos_window_new (NULL, bundled, "es", NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 680);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
@@ -321,8 +331,6 @@ test_cancel (gconstpointer data)
   g_autoptr(GString) rows = g_string_new ("Year,Month,Day,Headline,Text,Group\n");
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) bundled_file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
-  g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (bundled_file, NULL);
   GtkWidget *window;
   guint all;
 
@@ -331,9 +339,7 @@ test_cancel (gconstpointer data)
                             1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i % 8);
   path = write_file (directory, "large.csv", rows->str);
   file = g_file_new_for_path (path);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  vecinos_language_use ("en");
-  window = vecinos_window_new (NULL, bundled, "en", NULL);
+  window = bundled_window (cache, "en");
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
   all = n_events (VECINOS_WINDOW (window));
@@ -405,17 +411,12 @@ test_nothing_read_listed (void)
                                      "Year,Headline\n"
                                      "mil novecientos,Uno\n"
                                      "1917x,Dos\n");
-  g_autoptr(GFile) bundled_file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
-  g_autoptr(VecinosDataset) bundled = vecinos_dataset_new_for_file (bundled_file, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autofree char *problems = NULL;
-  GtkWidget *window;
+  GtkWidget *window = bundled_window (cache, "en");
   GtkWindow *list;
   guint all;
 
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  vecinos_language_use ("en");
-  window = vecinos_window_new (NULL, bundled, "en", NULL);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
   all = n_events (VECINOS_WINDOW (window));

@@ -180,9 +180,13 @@ _vecinos_timeline_read_json (VecinosTimeline  *timeline,
     text += 3, length -= 3;
   if (!_vecinos_timeline_check_text (timeline, text, length, &has_nul))
     {
-      /* The parser says where */
-      tree = vecinos_json_tree_parse (text, length, &local_error);
-      g_assert (tree == NULL);
+      /* Not UTF-8, or a NUL: the whole-text parser says on which line
+       * (it checks the same, so it refuses the text) */
+      g_autoptr(VecinosJsonTree) refused = vecinos_json_tree_parse (text, length, &local_error);
+
+      if (refused != NULL)
+        g_set_error_literal (&local_error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE,
+                             _("the file is not UTF-8 text (it may hold a NUL byte, or be in another encoding)"));
     }
   else
     tree = vecinos_json_tree_parse_streaming (text, length, "events", take_event, &reading, &local_error);
