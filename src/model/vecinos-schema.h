@@ -10,7 +10,13 @@ G_BEGIN_DECLS
 
 /* Bumped whenever a table or column changes meaning; stored as
  * PRAGMA user_version and checked when a dataset is opened. */
-#define VECINOS_SCHEMA_VERSION 7
+#define VECINOS_SCHEMA_VERSION 8
+
+/* The search index's tokenizer, as the schema names it and as its
+ * arguments (vecinos-search.c cuts what a user types with the same one) */
+#define VECINOS_SEARCH_TOKENIZER "unicode61"
+#define VECINOS_SEARCH_TOKENIZER_OPTION "remove_diacritics"
+#define VECINOS_SEARCH_TOKENIZER_VALUE "2"
 
 /* The rows of the search index have their rowid given (since version 7):
  * an event's is its id in the block of its language — the first of the

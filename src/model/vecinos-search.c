@@ -3,16 +3,20 @@
  * FTS5 has a query language of its own: quotes, `*`, `-`, `^`, `:`, `AND`,
  * `OR`, `NOT`, `NEAR(…)`. Passed raw, "NAFTA -" or a lone quote is a syntax
  * error. So the query is never what the user typed: the text is cut into
- * words here (letters and digits only, whatever the script), each word is
- * quoted as an FTS5 string and matched as a prefix (from two characters
- * on), and every word must match. Operators typed by the user are words like any other.
+ * words by the index's own tokenizer (the one the schema names, so a word
+ * of the query is a word of the index, never two: the index keeps no
+ * positions, and a phrase would be an error), each word is quoted as an
+ * FTS5 string and matched as a prefix (from two characters on), and every
+ * word must match. Operators typed by the user are words like any other.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
+#include "vecinos-schema.h"
 #include "vecinos-search.h"
 
 /* Calls @func for each word of @text (letters, digits and marks — the
@@ -64,12 +68,102 @@ add_query_word (const char *start,
 
   if (builder->query->len > 0)
     g_string_append_c (builder->query, ' ');
-  /* A quoted string is never an operator; the word holds no quote. Words
-   * are matched as prefixes from two characters on: a single letter would
-   * match most of the dataset */
+  /* A quoted string is never an operator; the word holds no quote (the
+   * tokenizer keeps letters and digits only). Words are matched as
+   * prefixes from two characters on: a single letter would match most of
+   * the dataset */
   g_string_append_printf (builder->query, builder->letters || g_utf8_strlen (word, -1) > 1 ? "\"%s\"*" : "\"%s\"",
                           word);
   return ++builder->n_tokens < VECINOS_SEARCH_MAX_TOKENS;
+}
+
+/* The search index's tokenizer, on a database of its own in memory: made
+ * once, used under its lock (a tokenizer keeps its working buffer) */
+typedef struct {
+  GMutex          lock;
+  sqlite3        *db;
+  fts5_tokenizer  methods;
+  Fts5Tokenizer  *tokenizer;
+} IndexTokenizer;
+
+static fts5_api *
+fts5_api_of (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+/* NULL when this SQLite has no FTS5 (no dataset can be read then) */
+static IndexTokenizer *
+index_tokenizer (void)
+{
+  static gsize made = 0;
+  static IndexTokenizer *index = NULL;
+
+  if (g_once_init_enter (&made))
+    {
+      const char *arguments[] = { VECINOS_SEARCH_TOKENIZER_OPTION, VECINOS_SEARCH_TOKENIZER_VALUE };
+      IndexTokenizer *candidate = g_new0 (IndexTokenizer, 1);
+      fts5_api *api = NULL;
+      void *user_data = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &candidate->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) == SQLITE_OK &&
+          (api = fts5_api_of (candidate->db)) != NULL &&
+          api->xFindTokenizer (api, VECINOS_SEARCH_TOKENIZER, &user_data, &candidate->methods) == SQLITE_OK &&
+          candidate->methods.xCreate (user_data, arguments, G_N_ELEMENTS (arguments), &candidate->tokenizer) == SQLITE_OK)
+        {
+          g_mutex_init (&candidate->lock);
+          index = candidate;
+        }
+      else
+        {
+          sqlite3_close (candidate->db);
+          g_free (candidate);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return index;
+}
+
+static int
+add_query_token (void       *data,
+                 int         flags,
+                 const char *token,
+                 int         length,
+                 int         start,
+                 int         end)
+{
+  /* A second form of the same word (a synonym): unicode61 gives none */
+  if ((flags & FTS5_TOKEN_COLOCATED) != 0 || length <= 0)
+    return SQLITE_OK;
+  return add_query_word (token, length, data) ? SQLITE_OK : SQLITE_DONE;
+}
+
+/* The words of @text (valid UTF-8) as the index cuts and folds them */
+static void
+each_index_word (QueryBuilder *builder,
+                 const char   *text)
+{
+  IndexTokenizer *index = index_tokenizer ();
+  gsize length = strlen (text);
+
+  /* No FTS5: the words as the snippets cut them (no query can run) */
+  if (index == NULL || length > G_MAXINT)
+    {
+      each_word (text, add_query_word, builder);
+      return;
+    }
+  g_mutex_lock (&index->lock);
+  index->methods.xTokenize (index->tokenizer, builder, FTS5_TOKENIZE_QUERY, text, (int) length, add_query_token);
+  g_mutex_unlock (&index->lock);
 }
 
 /**
@@ -79,7 +173,8 @@ add_query_word (const char *start,
  *
  * Returns: (transfer full) (nullable): an FTS5 query that matches records
  *   holding every word of @text as a word or the start of one, such as
- *   `"lopez"* "obra"*`; %NULL when @text has no word to search for
+ *   `"lopez"* "obra"*` for "López Obra" (the words folded as the index
+ *   keeps them); %NULL when @text has no word to search for
  */
 static char *
 build_query (const char *text,
@@ -92,7 +187,7 @@ build_query (const char *text,
     return NULL;
   valid = g_utf8_make_valid (text, -1);
   builder.query = g_string_new (NULL);
-  each_word (valid, add_query_word, &builder);
+  each_index_word (&builder, valid);
   if (builder.query->len == 0)
     {
       g_string_free (builder.query, TRUE);
