@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "vecinos-chart-draw.h"
 #include "vecinos-charts-page-private.h"
 #include "vecinos-language.h"
 #include "vecinos-test-gtk.h"
@@ -438,6 +439,98 @@ test_table (void)
   vecinos_test_close_window (window);
 }
 
+/* The chart's own node, as the view's snapshot gives it (the focus ring,
+ * when drawn, comes after it) */
+static GskRenderNode *
+chart_node (VecinosChartView *view)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node, *chart;
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  chart = gsk_render_node_get_node_type (node) == GSK_CONTAINER_NODE ? gsk_container_node_get_child (node, 0) : node;
+  gsk_render_node_ref (chart);
+  gsk_render_node_unref (node);
+  return chart;
+}
+
+static cairo_surface_t *
+new_pixels (int width,
+            int height)
+{
+  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  g_assert_cmpint (cairo_surface_status (pixels), ==, CAIRO_STATUS_SUCCESS);
+  return pixels;
+}
+
+/* Switching back to the chart shows it as it was drawn, without drawing
+ * it again; the pixels are the drawing's own; what it shows changing
+ * (the figure focused, the theme) draws it again */
+static void
+test_drawn_once (void)
+{
+  VecinosWindow *window = show_window ("VECINOS_TEST_DATASET", "en");
+  VecinosChartsPage *page = vecinos_window_get_charts_page (window);
+  GtkWidget *view = GTK_WIDGET (page->chart);
+  GtkSettings *settings = gtk_widget_get_settings (view);
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  g_autoptr(GskRenderNode) first = chart_node (page->chart);
+  g_autoptr(GskRenderNode) again = NULL;
+  g_autoptr(GskRenderNode) focused = NULL;
+  g_autoptr(GskRenderNode) dark = NULL;
+  cairo_surface_t *shown, *drawn;
+  cairo_t *cr;
+  VecinosChart chart;
+  const VecinosSeries *series = vecinos_chart_view_get_series (page->chart);
+
+  g_assert_nonnull (series);
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+
+  /* Away and back: the same node */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  again = chart_node (page->chart);
+  g_assert_true (again == first);
+
+  /* What it paints is what drawing the chart there paints */
+  shown = new_pixels (width, height);
+  cr = cairo_create (shown);
+  gsk_render_node_draw (first, cr);
+  cairo_destroy (cr);
+  drawn = new_pixels (width, height);
+  cr = cairo_create (drawn);
+  vecinos_chart_view_get_chart (page->chart, &chart);
+  chart.title_scale = vecinos_chart_view_get_title_scale (page->chart);
+  vecinos_chart_draw (cr, gtk_widget_get_pango_context (view), &chart, width, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (shown);
+  cairo_surface_flush (drawn);
+  g_assert_cmpint (cairo_image_surface_get_stride (shown), ==, cairo_image_surface_get_stride (drawn));
+  g_assert_cmpmem (cairo_image_surface_get_data (shown), cairo_image_surface_get_stride (shown) * height,
+                   cairo_image_surface_get_data (drawn), cairo_image_surface_get_stride (drawn) * height);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (drawn);
+
+  /* A figure focused: drawn again */
+  vecinos_chart_view_set_focus_year (page->chart, g_array_index (series->points, VecinosPoint, 0).year);
+  focused = chart_node (page->chart);
+  g_assert_true (focused != first);
+
+  /* Dark: drawn again, in its colours */
+  g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  dark = chart_node (page->chart);
+  g_assert_true (dark != focused);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+  vecinos_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,5 +544,6 @@ main (int   argc,
   g_test_add_func ("/charts/chart-figure", test_chart_figure);
   g_test_add_func ("/charts/comparison-sources", test_comparison_sources);
   g_test_add_func ("/charts/table", test_table);
+  g_test_add_func ("/charts/drawn-once", test_drawn_once);
   return g_test_run ();
 }
