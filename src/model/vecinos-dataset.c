@@ -78,10 +78,11 @@ static const char * const query_sql[N_QUERIES] = {
   [QUERY_CATEGORY_IDS] =
     "SELECT id FROM category ORDER BY id",
   /* ?1 an FTS5 query (vecinos_search_build_filter_query), ?2 and ?3 the
-   * block of rowids of one language's events (VECINOS_SEARCH_EVENT_ROWID):
-   * the events whose title or summary has the words, from the index alone */
+   * block of rowids of one language's events (VECINOS_SEARCH_EVENT_ROWID),
+   * ?4 a VecinosRowSink: the events whose title or summary has the words,
+   * from the index alone, handed to the sink */
   [QUERY_FILTER_EVENTS] =
-    "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+    "SELECT vecinos_hand_rows (rowid, ?4) FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
   [QUERY_TERMS] =
     "SELECT t.slug, t.country, t.person, coalesce (tt.party, te.party), t.start_day, t.end_day,"
     " t.short_name"
@@ -710,6 +711,26 @@ prepare_queries (VecinosDataset  *self,
   return TRUE;
 }
 
+/* vecinos_hand_rows (rowid, sink): each row to the VecinosRowSink bound
+ * as the sink, without one does nothing; an aggregate, so that the rows
+ * stay inside the query (one row, NULL, is returned) */
+static void
+hand_row (sqlite3_context  *context,
+          int               n_values,
+          sqlite3_value   **values)
+{
+  VecinosRowSink *sink = sqlite3_value_pointer (values[1], VECINOS_ROW_SINK_TYPE);
+
+  if (sink != NULL)
+    sink->found (sink->data, sqlite3_value_int64 (values[0]));
+}
+
+static void
+hand_rows_end (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
 /* Turns off what a crafted file could use against its reader: triggers,
  * views, functions called from its schema, a writable schema; and bounds
  * every query in time and every value in size */
@@ -722,6 +743,9 @@ defend_connection (VecinosDataset *self)
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
   sqlite3_progress_handler (self->db, PROGRESS_STEPS, check_deadline, self);
+  /* Vecinos' own function (QUERY_FILTER_EVENTS), which no schema may call */
+  sqlite3_create_function (self->db, "vecinos_hand_rows", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                           NULL, hand_row, hand_rows_end);
 }
 
 static VecinosDataset *

@@ -614,7 +614,24 @@ index_of (VecinosEventList *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->index_by_id, GUINT_TO_POINTER ((guint32) id))) - 1;
 }
 
-/* The events the search index finds @query in: a mark an event; FALSE
+typedef struct {
+  VecinosEventList *list;
+  gint64            block;
+  guint8           *found;
+} Marking;
+
+static void
+mark_found (gpointer data,
+            gint64   rowid)
+{
+  Marking *marking = data;
+  guint index = index_of (marking->list, rowid - marking->block);
+
+  if (index < marking->list->n_records)
+    marking->found[index] = TRUE;
+}
+
+/* The events the search index finds @query in: a mark an event; NULL
  * when the index cannot be read (the dataset says why) */
 static guint8 *
 find_words (VecinosEventList *self,
@@ -623,18 +640,19 @@ find_words (VecinosEventList *self,
   sqlite3_stmt *stmt = self->dataset->queries[QUERY_FILTER_EVENTS];
   g_autofree guint8 *found = g_new0 (guint8, MAX (self->n_records, 1));
   gint64 block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
+  Marking marking = { self, block, found };
+  VecinosRowSink sink = { mark_found, &marking };
   int rc;
 
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, block);
   sqlite3_bind_int64 (stmt, 3, block + VECINOS_SEARCH_BLOCK - 1);
+  sqlite3_bind_pointer (stmt, 4, &sink, VECINOS_ROW_SINK_TYPE, NULL);
+  /* The rows are handed over inside the first step; the one row returned
+   * is the aggregate's */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint index = index_of (self, sqlite3_column_int64 (stmt, 0) - block);
-
-      if (index < self->n_records)
-        found[index] = TRUE;
-    }
+    ;
+  sqlite3_bind_null (stmt, 4);
   if (rc != SQLITE_DONE)
     return vecinos_dataset_read_failed (self->dataset, stmt, rc, NULL), NULL;
   sqlite3_reset (stmt);
