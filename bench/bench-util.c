@@ -224,7 +224,7 @@ bench_cached_dataset (const char *compiler,
   /* Named by the schema version (a file of another is not opened) and by
    * what else the compiler writes: ".2", the events' order kept; ".3",
    * the events in the file's order, imported as they are read */
-  g_autofree char *name = g_strdup_printf ("startup-%u-v%d.3.sqlite", n, VECINOS_SCHEMA_VERSION);
+  g_autofree char *name = g_strdup_printf ("startup-%u-v%d.4.sqlite", n, VECINOS_SCHEMA_VERSION);
   char *database = g_build_filename (directory, name, NULL);
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;
