@@ -297,9 +297,8 @@ vecinos_timeline_import_event (VecinosTimelineImport       *self,
     return import_fail_sqlite (import, error);
   row = sqlite3_last_insert_rowid (import->db);
   /* The texts are the same in every language: written once, where every
-   * language reads them (a million events: a fifth of the import's rows
-   * less), and found once by the search (it searches every language's
-   * words) */
+   * language reads them (a fifth fewer rows an event), and found once by
+   * the search (it searches every language's words) */
   if (!import_run (import, self->statements.text, "Isss", row, "en", event->headline, summary) ||
       !import_add_event_to_search (import, row, import->languages[0], event->headline, summary))
     return import_fail_sqlite (import, error);

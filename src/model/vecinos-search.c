@@ -106,7 +106,7 @@ static IndexTokenizer *
 index_tokenizer (void)
 {
   static gsize made = 0;
-  static IndexTokenizer *index = NULL;
+  static IndexTokenizer *shared = NULL;
 
   if (g_once_init_enter (&made))
     {
@@ -121,7 +121,7 @@ index_tokenizer (void)
           candidate->methods.xCreate (user_data, arguments, G_N_ELEMENTS (arguments), &candidate->tokenizer) == SQLITE_OK)
         {
           g_mutex_init (&candidate->lock);
-          index = candidate;
+          shared = candidate;
         }
       else
         {
@@ -130,7 +130,7 @@ index_tokenizer (void)
         }
       g_once_init_leave (&made, 1);
     }
-  return index;
+  return shared;
 }
 
 static int
@@ -152,18 +152,18 @@ static void
 each_index_word (QueryBuilder *builder,
                  const char   *text)
 {
-  IndexTokenizer *index = index_tokenizer ();
+  IndexTokenizer *shared = index_tokenizer ();
   gsize length = strlen (text);
 
   /* No FTS5: the words as the snippets cut them (no query can run) */
-  if (index == NULL || length > G_MAXINT)
+  if (shared == NULL || length > G_MAXINT)
     {
       each_word (text, add_query_word, builder);
       return;
     }
-  g_mutex_lock (&index->lock);
-  index->methods.xTokenize (index->tokenizer, builder, FTS5_TOKENIZE_QUERY, text, (int) length, add_query_token);
-  g_mutex_unlock (&index->lock);
+  g_mutex_lock (&shared->lock);
+  shared->methods.xTokenize (shared->tokenizer, builder, FTS5_TOKENIZE_QUERY, text, (int) length, add_query_token);
+  g_mutex_unlock (&shared->lock);
 }
 
 /**
