@@ -16,9 +16,12 @@
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "vecinos-file-dialogs.h"
@@ -88,6 +91,57 @@ cache_path (GFile       *file,
   if (n < 0)
     return NULL;
   return g_build_filename (g_get_user_cache_dir (), "vecinos", "timelines", g_checksum_get_string (checksum), NULL);
+}
+
+/* The dataset format a compiled timeline at @path was written in (its
+ * PRAGMA user_version, read from the header), or -1 when it is not an
+ * ordinary file holding an SQLite database */
+static gint64
+compiled_format (const char *path)
+{
+  guchar header[64];
+  struct stat info;
+  gssize n = -1;
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0);
+
+  if (fd < 0)
+    return -1;
+  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode))
+    n = read (fd, header, sizeof header);
+  close (fd);
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return -1;
+  return ((guint32) header[60] << 24) | ((guint32) header[61] << 16) | ((guint32) header[62] << 8) | header[63];
+}
+
+/* Forgets the timelines an earlier Vecinos compiled into @folder, in
+ * another dataset format: this one cannot open them (it compiles the file
+ * again, under another name), and they would stay for ever, each as large
+ * as its timeline. The teacher's own files are never here */
+static void
+forget_other_formats (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *base = NULL;
+      g_autofree char *problems = NULL;
+      gint64 format;
+
+      if (!g_str_has_suffix (name, ".sqlite"))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      format = compiled_format (path);
+      if (format < 0 || format == VECINOS_SCHEMA_VERSION)
+        continue;
+      base = g_strndup (path, strlen (path) - strlen (".sqlite"));
+      problems = g_strconcat (base, ".problems", NULL);
+      g_unlink (path);
+      g_unlink (problems);
+    }
 }
 
 static char *
@@ -173,6 +227,8 @@ compile (ImportJob  *job,
       ok = FALSE;
     }
   g_unlink (part);
+  if (ok)
+    forget_other_formats (folder);
   return ok;
 }
 

@@ -14,10 +14,12 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "vecinos-event.h"
 #include "vecinos-language.h"
+#include "vecinos-schema.h"
 #include "vecinos-search.h"
 #include "vecinos-timeline-import.h"
 #include "vecinos-timelinejs.h"
@@ -321,6 +323,82 @@ press_escape (GtkWidget *window)
   g_assert_true (pressed);
 }
 
+/* Timelines an earlier Vecinos compiled, in another dataset format, are
+ * removed when a timeline is compiled (this one can no longer open them);
+ * this format's, and a file that is not a compiled timeline, stay */
+static guint
+n_compiled (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, ".sqlite");
+  return n;
+}
+
+static void
+test_other_formats_forgotten (void)
+{
+  static const struct { const char *name; int format; gboolean stays; } files[] = {
+    { "earlier.sqlite", VECINOS_SCHEMA_VERSION - 1, FALSE },
+    { "this.sqlite", VECINOS_SCHEMA_VERSION, TRUE },
+    { "notes.sqlite", -1, TRUE },
+  };
+  g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
+  g_autofree char *csv = write_file (directory, "lesson.csv",
+                                     "Year;Month;Day;Headline;Text;Group\n"
+                                     "1910;11;20;Inicia la Revolución;;Política\n");
+  g_autofree char *folder = NULL;
+  g_autofree char *earlier_problems = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  GtkWidget *window = bundled_window (cache, "es");
+  guint before;
+
+  /* GLib reads the cache folder once a process: the first test's */
+  folder = g_build_filename (g_get_user_cache_dir (), "vecinos", "timelines", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, files[i].name, NULL);
+      g_autofree char *sql = g_strdup_printf ("CREATE TABLE t (x); PRAGMA user_version = %d", files[i].format);
+      sqlite3 *db = NULL;
+
+      if (files[i].format < 0)
+        {
+          g_assert_true (g_file_set_contents (path, "not a database", -1, NULL));
+          continue;
+        }
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  earlier_problems = write_file (folder, "earlier.problems", "línea 3: …\n");
+  before = n_compiled (folder);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (1), 10));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, files[i].name, NULL);
+
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, files[i].stays);
+      if (files[i].stays)
+        g_unlink (path);
+    }
+  g_assert_false (g_file_test (earlier_problems, G_FILE_TEST_EXISTS));
+  /* The earlier one gone, the timeline just compiled come */
+  g_assert_cmpuint (n_compiled (folder), ==, before - 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (csv);
+}
+
 /* A large file: after half a second the window says it is opening it, and
  * Cancel (or Escape) leaves the timeline as it was, with nothing to say */
 static void
@@ -444,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/import/open-timelines", test_open_timelines);
   g_test_add_func ("/import/not-a-timeline", test_not_a_timeline);
   g_test_add_func ("/import/nothing-read-listed", test_nothing_read_listed);
+  g_test_add_func ("/import/other-formats-forgotten", test_other_formats_forgotten);
   g_test_add_data_func ("/import/cancel/button", "button", test_cancel);
   g_test_add_data_func ("/import/cancel/escape", "escape", test_cancel);
   return g_test_run ();
