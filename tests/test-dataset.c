@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "vecinos-dataset.h"
+#include "vecinos-dataset-private.h"
 #include "vecinos-event-list.h"
 #include "vecinos-language.h"
 #include "vecinos-event.h"
@@ -1833,6 +1834,57 @@ test_search_index_merged (void)
   g_unlink (copy);
 }
 
+/* vecinos_rank () of @query on the row @rowid of @db's search table */
+static double
+rank_of (sqlite3    *db,
+         const char *query,
+         gint64      rowid)
+{
+  sqlite3_stmt *stmt = NULL;
+  double rank;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT vecinos_rank (search) FROM search WHERE search MATCH ?1 AND rowid = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  rank = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_true (isfinite (rank));
+  return rank;
+}
+
+/* The search's rank from the columns each word is in (the index keeps
+ * no positions): lower is better; a word in the title weighs more than in
+ * the text, a shorter text more than a longer one, a rarer word more than
+ * a common one */
+static void
+test_search_rank (void)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, vecinos_schema_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  _vecinos_dataset_add_rank (db);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO search (rowid, kind, ref, lang, title, body) VALUES"
+                                 " (1, 'event', 'a', 'en', 'Border wall', 'Built along the river'),"
+                                 " (2, 'event', 'b', 'en', 'Built along the river', 'Border wall'),"
+                                 " (3, 'event', 'c', 'en', 'Built along the river',"
+                                 "  'Border wall, and a great many other words said about it at length'),"
+                                 " (4, 'event', 'd', 'en', 'Trade', 'Common words'),"
+                                 " (5, 'event', 'e', 'en', 'Trade', 'Common words'),"
+                                 " (6, 'event', 'f', 'en', 'Trade', 'Common words, rare ones')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpfloat (rank_of (db, "\"wall\"*", 1), <, rank_of (db, "\"wall\"*", 2));
+  g_assert_cmpfloat (rank_of (db, "\"wall\"*", 2), <, rank_of (db, "\"wall\"*", 3));
+  g_assert_cmpfloat (rank_of (db, "\"rare\"*", 6), <, rank_of (db, "\"common\"*", 6));
+  /* Every word counts */
+  g_assert_cmpfloat (rank_of (db, "\"rare\"* \"common\"*", 6), <, rank_of (db, "\"rare\"*", 6));
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1889,6 +1941,7 @@ main (int   argc,
   g_test_add_func ("/dataset/series-derived", test_series_derived);
   g_test_add_func ("/dataset/series-breaks", test_series_breaks);
   g_test_add_func ("/dataset/search-query", test_search_query);
+  g_test_add_func ("/dataset/search-rank", test_search_rank);
   g_test_add_func ("/dataset/search", test_search);
   g_test_add_func ("/dataset/tours", test_tours);
 

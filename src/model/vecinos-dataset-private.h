@@ -31,6 +31,8 @@ typedef struct {
 
 #define VECINOS_ROW_SINK_TYPE "vecinos-row-sink"
 
+void _vecinos_dataset_add_rank (sqlite3 *db);
+
 /* The statements, prepared once: their SQL is in vecinos-dataset.c */
 typedef enum {
   QUERY_LANGUAGES,

@@ -210,14 +210,14 @@ static const char * const query_sql[N_QUERIES] = {
     "  UNION SELECT series_id FROM claim WHERE excerpt_id = ?2 AND series_id IS NOT NULL)"
     " ORDER BY 2",
   /* ?1 an FTS5 query built by vecinos_search_build_query(), ?2 how many
-   * rows: the best by the table's rank (bm25, titles weighing eight times
+   * rows: the best by vecinos_rank () (BM25, titles weighing eight times
    * the text) among the first SEARCH_CANDIDATES matches. Ranking costs
    * about a microsecond a match: a common word in a large dataset matches
    * tens of thousands of texts, and the first ones are the events, series
    * and documents (they are indexed before the excerpts) */
   [QUERY_SEARCH] =
-    "SELECT rowid, rank FROM (SELECT rowid, rank FROM search WHERE search MATCH ?1"
-    " LIMIT " G_STRINGIFY (SEARCH_CANDIDATES) ") ORDER BY rank LIMIT ?2",
+    "SELECT rowid, score FROM (SELECT rowid, vecinos_rank (search) AS score FROM search WHERE search MATCH ?1"
+    " LIMIT " G_STRINGIFY (SEARCH_CANDIDATES) ") ORDER BY score LIMIT ?2",
   /* ?1 a row of the search table: what it is, its texts, and for an
    * excerpt its document's title */
   [QUERY_SEARCH_ROW] =
@@ -746,6 +746,7 @@ defend_connection (VecinosDataset *self)
   /* Vecinos' own function (QUERY_FILTER_EVENTS), which no schema may call */
   sqlite3_create_function (self->db, "vecinos_hand_rows", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                            NULL, hand_row, hand_rows_end);
+  _vecinos_dataset_add_rank (self->db);
 }
 
 static VecinosDataset *

@@ -86,8 +86,15 @@ typedef struct {
   Fts5Tokenizer  *tokenizer;
 } IndexTokenizer;
 
-static fts5_api *
-fts5_api_of (sqlite3 *db)
+/**
+ * vecinos_search_fts5_api:
+ * @db: a connection
+ *
+ * Returns: (nullable): its FTS5, for Vecinos' own tokenizer and
+ *   functions; %NULL when this SQLite has no FTS5
+ */
+fts5_api *
+vecinos_search_fts5_api (sqlite3 *db)
 {
   fts5_api *api = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -116,7 +123,7 @@ index_tokenizer (void)
       void *user_data = NULL;
 
       if (sqlite3_open_v2 (":memory:", &candidate->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) == SQLITE_OK &&
-          (api = fts5_api_of (candidate->db)) != NULL &&
+          (api = vecinos_search_fts5_api (candidate->db)) != NULL &&
           api->xFindTokenizer (api, VECINOS_SEARCH_TOKENIZER, &user_data, &candidate->methods) == SQLITE_OK &&
           candidate->methods.xCreate (user_data, arguments, G_N_ELEMENTS (arguments), &candidate->tokenizer) == SQLITE_OK)
         {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,7 @@ typedef struct {
   double             rank;      /* lower is better */
 } VecinosSearchResult;
 
+fts5_api *vecinos_search_fts5_api       (sqlite3             *db);
 char     *vecinos_search_build_query     (const char          *text);
 char     *vecinos_search_build_filter_query (const char      *text);
 GPtrArray *vecinos_search_fold_words    (const char          *text);
