@@ -44,7 +44,9 @@ asan-build: deps
 	$(SANITIZER_ENV) meson compile -C $(ASANDIR)
 
 # libFuzzer with clang: each fuzz target for FUZZ_SECONDS on a copy of its
-# corpus (new inputs stay in $(FUZZDIR)/corpus-*), one process at a time,
+# corpus (new inputs stay in $(FUZZDIR)/corpus-*; the seeds are copied
+# over them each time, so that seeds remade in a new dataset format
+# replace the old ones), one process at a time,
 # going on after a finding; crashers, hangs and leaks are saved to
 # tests/fuzz/crashers/. See the README, "Fuzzing".
 fuzz: deps
@@ -55,8 +57,8 @@ fuzz: deps
 	@mkdir -p tests/fuzz/crashers; status=0; \
 	for target in scale dataset timelinejs; do \
 		mkdir -p $(FUZZDIR)/corpus-$$target; \
-		cp -n tests/fuzz/corpus-$$target/* $(FUZZDIR)/corpus-$$target/; \
-		if [ $$target = dataset ]; then cp -n $(FUZZDIR)/tests/test.sqlite $(FUZZDIR)/corpus-dataset/mini.sqlite; fi; \
+		cp tests/fuzz/corpus-$$target/* $(FUZZDIR)/corpus-$$target/; \
+		if [ $$target = dataset ]; then cp $(FUZZDIR)/tests/test.sqlite $(FUZZDIR)/corpus-dataset/mini.sqlite; fi; \
 		echo "Fuzzing $$target for $(FUZZ_SECONDS) s"; \
 		if [ $$target = dataset ]; then max_len=1048576; else max_len=4096; fi; \
 		$(SANITIZER_ENV) nice $(FUZZDIR)/tests/fuzz/fuzz-$$target \
