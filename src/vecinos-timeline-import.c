@@ -16,14 +16,13 @@
 #endif
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "vecinos-dataset.h"
 #include "vecinos-file-dialogs.h"
 #include "vecinos-schema.h"
 #include "vecinos-timeline-import.h"
@@ -93,27 +92,6 @@ cache_path (GFile       *file,
   return g_build_filename (g_get_user_cache_dir (), "vecinos", "timelines", g_checksum_get_string (checksum), NULL);
 }
 
-/* The dataset format a compiled timeline at @path was written in (its
- * PRAGMA user_version, read from the header), or -1 when it is not an
- * ordinary file holding an SQLite database */
-static gint64
-compiled_format (const char *path)
-{
-  guchar header[64];
-  struct stat info;
-  gssize n = -1;
-  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0);
-
-  if (fd < 0)
-    return -1;
-  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode))
-    n = read (fd, header, sizeof header);
-  close (fd);
-  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    return -1;
-  return ((guint32) header[60] << 24) | ((guint32) header[61] << 16) | ((guint32) header[62] << 8) | header[63];
-}
-
 /* Forgets the timelines an earlier Vecinos compiled into @folder, in
  * another dataset format: this one cannot open them (it compiles the file
  * again, under another name), and they would stay for ever, each as large
@@ -134,7 +112,7 @@ forget_other_formats (const char *folder)
       if (!g_str_has_suffix (name, ".sqlite"))
         continue;
       path = g_build_filename (folder, name, NULL);
-      format = compiled_format (path);
+      format = vecinos_dataset_file_format (path);
       if (format < 0 || format == VECINOS_SCHEMA_VERSION)
         continue;
       base = g_strndup (path, strlen (path) - strlen (".sqlite"));

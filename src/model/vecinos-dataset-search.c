@@ -71,7 +71,8 @@ rank_query_new (const Fts5ExtensionApi *api,
   query->idf = g_new0 (double, MAX (query->n_words, 1));
   if (api->xRowCount (fts, &n_rows) != SQLITE_OK || api->xColumnTotalSize (fts, -1, &n_tokens) != SQLITE_OK)
     n_rows = n_tokens = 0;
-  query->average_length = n_rows > 0 ? (double) n_tokens / n_rows : 1.0;
+  /* A damaged record of the totals: every row of average length */
+  query->average_length = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / n_rows : 1.0;
   for (int w = 0; w < query->n_words; w++)
     {
       gint64 n_hits = 0;

@@ -11,8 +11,11 @@
 #include "config.h"
 
 #include "vecinos-i18n.h"
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "vecinos-dataset.h"
 #include "vecinos-dataset-private.h"
@@ -325,6 +328,39 @@ static void
 vecinos_dataset_init (VecinosDataset *self)
 {
   self->time_limit = VECINOS_DATASET_TIME_LIMIT;
+}
+
+/**
+ * vecinos_dataset_file_format:
+ * @path: a file
+ *
+ * Reads only the header: a symbolic link, a pipe or a device is not
+ * followed nor read.
+ *
+ * Returns: the dataset format the file at @path was written in (its
+ *   PRAGMA user_version, as VECINOS_SCHEMA_VERSION), or -1 when it is not
+ *   an ordinary file holding an SQLite database
+ */
+gint64
+vecinos_dataset_file_format (const char *path)
+{
+  guint8 header[64];
+  GStatBuf info;
+  gssize n = -1;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if ((fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0)) < 0)
+    return -1;
+  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode))
+    n = read (fd, header, sizeof header);
+  close (fd);
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return -1;
+  /* Big-endian at 60; a negative one reads as a large number, another
+   * format all the same */
+  return sqlite_header_u32 (header, 60);
 }
 
 char *

@@ -81,6 +81,7 @@ VecinosDataset *vecinos_dataset_new_for_file     (GFile           *file,
                                                   GError         **error);
 VecinosDataset *vecinos_dataset_new_from_directory (GFile         *directory,
                                                   GError         **error);
+gint64          vecinos_dataset_file_format      (const char      *path);
 
 GFile          *vecinos_dataset_get_file         (VecinosDataset  *self);
 const GError   *vecinos_dataset_get_failure      (VecinosDataset  *self);

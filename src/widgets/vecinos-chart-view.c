@@ -39,12 +39,11 @@ struct _VecinosChartView
   double             range_start, range_end;
   VecinosEvent      *selected; /* the event selected on the timeline */
   VecinosChartScale  scale[2]; /* where the last frame put each series */
-  /* The chart as last drawn, and at which size, scale and style: shown
-   * again as it is until something it shows changes (redraw ()) —
-   * switching back to the Charts view drew it all again */
+  /* The chart as last drawn, and at which size and scale: shown again as
+   * it is until something it shows, or the style, changes (redraw (),
+   * css_changed ()) — switching back to the Charts view drew it all again */
   GskRenderNode     *drawn;
   int                drawn_width, drawn_height, drawn_scale;
-  gboolean           drawn_dark, drawn_high_contrast;
 };
 
 G_DEFINE_FINAL_TYPE (VecinosChartView, vecinos_chart_view, GTK_TYPE_WIDGET)
@@ -147,16 +146,16 @@ vecinos_chart_view_snapshot (GtkWidget   *widget,
   if (self->series == NULL || width < 100 || height < 100)
     return;
 
-  vecinos_chart_view_get_chart (self, &chart);
-  chart.dark = dark_style (widget);
-  chart.high_contrast = high_contrast_style (widget);
-  chart.title_scale = self->title_scale;
   scale = pixel_scale (widget);
   if (self->drawn == NULL || self->drawn_width != (int) width || self->drawn_height != (int) height ||
-      self->drawn_scale != scale || self->drawn_dark != chart.dark ||
-      self->drawn_high_contrast != chart.high_contrast)
+      self->drawn_scale != scale)
     {
       GtkSnapshot *drawing = gtk_snapshot_new ();
+
+      vecinos_chart_view_get_chart (self, &chart);
+      chart.dark = dark_style (widget);
+      chart.high_contrast = high_contrast_style (widget);
+      chart.title_scale = self->title_scale;
 
       cr = gtk_snapshot_append_cairo (drawing, &GRAPHENE_RECT_INIT (0, 0, width, height));
       if (scale > 0)
@@ -184,8 +183,6 @@ vecinos_chart_view_snapshot (GtkWidget   *widget,
       self->drawn_width = width;
       self->drawn_height = height;
       self->drawn_scale = scale;
-      self->drawn_dark = chart.dark;
-      self->drawn_high_contrast = chart.high_contrast;
     }
   if (self->drawn != NULL)
     gtk_snapshot_append_node (snapshot, self->drawn);
