@@ -30,7 +30,12 @@ struct _VecinosWorkspace
   GtkSingleSelection   *event_selection;
   VecinosEventList     *events;        /* the selection's model */
   GPtrArray            *categories;    /* of VecinosCategory: the rows */
-  guint                 filter_timeout;  /* a large timeline's words, looked up after a pause */
+  /* A large timeline's words: looked up in another thread as they are
+   * typed (look_up), applied after a pause in typing (filter_timeout), or
+   * when the lookup ends if the pause ended first (filter_waiting) */
+  guint                 filter_timeout;
+  GCancellable         *look_up;
+  gboolean              filter_waiting;
   gboolean              restoring;     /* the state is being applied, not changed */
   GPtrArray            *tour_steps;    /* of VecinosTourStep: the context's tour, or NULL */
   char                 *tour_title;
@@ -164,7 +169,11 @@ apply_filters (VecinosWorkspace *self)
   const char * const *hidden = vecinos_context_get_hidden_categories (self->context);
   g_autofree gboolean *hidden_rows = NULL;
 
+  /* The words are read now, if a lookup has not found them yet */
   g_clear_handle_id (&self->filter_timeout, g_source_remove);
+  g_cancellable_cancel (self->look_up);
+  g_clear_object (&self->look_up);
+  self->filter_waiting = FALSE;
   if (self->events == NULL)
     return;
   hidden_rows = g_new0 (gboolean, MAX (self->categories->len, 1));
@@ -183,8 +192,28 @@ filter_pause_over (gpointer data)
   VecinosWorkspace *self = data;
 
   self->filter_timeout = 0;
-  apply_filters (self);
+  if (self->look_up != NULL)
+    self->filter_waiting = TRUE;
+  else
+    apply_filters (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+words_looked_up (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(VecinosWorkspace) self = data;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: other words were typed, or the filter read them itself */
+  if (!vecinos_event_list_look_up_finish (VECINOS_EVENT_LIST (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->look_up);
+  if (self->filter_waiting)
+    apply_filters (self);
 }
 
 /* Past this many events, the words typed are looked up after a pause in
@@ -200,6 +229,14 @@ filter_text_applies (VecinosWorkspace *self)
       apply_filters (self);
       return;
     }
+  /* The lookup starts at each key, in another thread (a million events:
+   * some 50 ms), so that the pause is not followed by it */
+  g_cancellable_cancel (self->look_up);
+  g_clear_object (&self->look_up);
+  self->look_up = g_cancellable_new ();
+  self->filter_waiting = FALSE;
+  vecinos_event_list_look_up_async (self->events, vecinos_context_get_filter_text (self->context), self->look_up,
+                                    words_looked_up, g_object_ref (self));
   g_clear_handle_id (&self->filter_timeout, g_source_remove);
   self->filter_timeout = g_timeout_add (FILTER_PAUSE_MS, filter_pause_over, self);
 }
@@ -1274,6 +1311,8 @@ vecinos_workspace_dispose (GObject *object)
   g_clear_handle_id (&self->fit_header_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VECINOS_TYPE_WORKSPACE);
   g_clear_handle_id (&self->filter_timeout, g_source_remove);
+  g_cancellable_cancel (self->look_up);
+  g_clear_object (&self->look_up);
   g_clear_object (&self->event_selection);
   g_clear_object (&self->events);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
@@ -1641,7 +1680,7 @@ vecinos_window_get_filter_count (VecinosWindow *window)
 gboolean
 vecinos_window_get_filter_pending (VecinosWindow *window)
 {
-  return shown (window)->filter_timeout != 0;
+  return shown (window)->filter_timeout != 0 || shown (window)->filter_waiting;
 }
 
 /**

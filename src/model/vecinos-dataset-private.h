@@ -33,6 +33,18 @@ typedef struct {
 
 void _vecinos_dataset_add_rank (sqlite3 *db);
 
+/* A second connection to a dataset's file, that another thread reads
+ * while the main one goes on with the dataset's (vecinos-dataset.c) */
+typedef struct _VecinosDatasetReader VecinosDatasetReader;
+
+VecinosDatasetReader *vecinos_dataset_get_reader       (VecinosDataset       *self);
+gboolean              vecinos_dataset_reader_find_rows (VecinosDatasetReader *reader,
+                                                        const char           *match,
+                                                        gint64                first_rowid,
+                                                        gint64                last_rowid,
+                                                        VecinosRowSink       *sink,
+                                                        GCancellable         *cancellable);
+
 /* The statements, prepared once: their SQL is in vecinos-dataset.c */
 typedef enum {
   QUERY_LANGUAGES,
@@ -95,6 +107,8 @@ struct _VecinosDataset
   gint64         deadline;     /* when the current call must stop */
   GError        *failure;      /* the first read that failed, once the file is open */
   gboolean       opened;
+  VecinosDatasetReader *reader;  /* a second connection, once asked for */
+  gboolean       reader_tried;
 };
 
 /* Every public call begins with vecinos_dataset_begin_call() and records

@@ -290,6 +290,8 @@ static guint signals[N_SIGNALS];
  * SQLITE_TOOBIG rather than read into memory */
 #define MAX_VALUE_BYTES (16 * 1024 * 1024)
 
+static void reader_free (VecinosDatasetReader *reader);
+
 static void
 vecinos_dataset_finalize (GObject *object)
 {
@@ -302,6 +304,7 @@ vecinos_dataset_finalize (GObject *object)
   g_free (self->path);
   g_strfreev (self->languages);
   g_clear_error (&self->failure);
+  reader_free (self->reader);
 
   G_OBJECT_CLASS (vecinos_dataset_parent_class)->finalize (object);
 }
@@ -769,20 +772,23 @@ hand_rows_end (sqlite3_context *context)
 
 /* Turns off what a crafted file could use against its reader: triggers,
  * views, functions called from its schema, a writable schema; and bounds
- * every query in time and every value in size */
+ * every query in time (@check, asked every PROGRESS_STEPS instructions,
+ * stops it) and every value in size */
 static void
-defend_connection (VecinosDataset *self)
+defend_connection (sqlite3  *db,
+                   int     (*check) (void *data),
+                   void     *data)
 {
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
-  sqlite3_progress_handler (self->db, PROGRESS_STEPS, check_deadline, self);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
+  sqlite3_progress_handler (db, PROGRESS_STEPS, check, data);
   /* Vecinos' own function (QUERY_FILTER_EVENTS), which no schema may call */
-  sqlite3_create_function (self->db, "vecinos_hand_rows", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+  sqlite3_create_function (db, "vecinos_hand_rows", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                            NULL, hand_row, hand_rows_end);
-  _vecinos_dataset_add_rank (self->db);
+  _vecinos_dataset_add_rank (db);
 }
 
 static VecinosDataset *
@@ -792,7 +798,7 @@ finish_opening (VecinosDataset  *self,
 {
   g_autoptr(VecinosDataset) dataset = self;
 
-  defend_connection (dataset);
+  defend_connection (dataset->db, check_deadline, dataset);
   vecinos_dataset_begin_call (dataset, NULL);
   /* The schema before anything else reads a table: a query on a file
    * that is not what Vecinos wrote could run for ever */
@@ -806,6 +812,39 @@ finish_opening (VecinosDataset  *self,
   return g_steal_pointer (&dataset);
 }
 
+/* A connection to the file at @path, read-only.
+ *
+ * immutable=1: the bundled file never changes while we read it, so SQLite
+ * may skip locking, and nothing is ever written next to it (nor read: a
+ * journal beside a crafted file is not rolled into it). A file changed
+ * in place all the same is noticed by file_changed().
+ *
+ * NOMUTEX: a connection is read from one thread at a time (the dataset's
+ * from the main one, a reader's under its lock), so SQLite need not lock
+ * it at every column read — seven locks an event when the timeline opens.
+ *
+ * No memory map (SQLite's default): a mapped file that is truncated or
+ * copied over while the program runs ends it with SIGBUS at the next
+ * read, where read() gives an error that becomes a message. Any file can
+ * be opened here, the bundled one too can be replaced by an upgrade, and
+ * the whole dataset fits SQLite's page cache anyway */
+static int
+open_connection (const char  *path,
+                 sqlite3    **db)
+{
+  g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *uri = NULL;
+  int rc;
+
+  if (file_uri == NULL)
+    return SQLITE_CANTOPEN;
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_exec (*db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+  return rc;
+}
+
 static VecinosDataset *
 open_file (GFile    *file,
            gboolean  checked,
@@ -813,8 +852,6 @@ open_file (GFile    *file,
 {
   g_autoptr(VecinosDataset) self = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *file_uri = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *name = NULL;
   int rc;
 
@@ -842,29 +879,140 @@ open_file (GFile    *file,
       return NULL;
     }
 
-  /* immutable=1: the bundled file never changes while we read it, so SQLite
-   * may skip locking, and nothing is ever written next to it (nor read: a
-   * journal beside a crafted file is not rolled into it). A file changed
-   * in place all the same is noticed by file_changed() */
   if (g_stat (path, &self->stat) == 0)
     self->path = g_strdup (path);
-  file_uri = g_filename_to_uri (path, NULL, NULL);
-  uri = g_strconcat (file_uri, "?immutable=1", NULL);
-
-  /* NOMUTEX: a dataset is read from the thread that opened it (the main
-   * one) and no other, so SQLite need not lock its connection at every
-   * column read — seven locks an event when the timeline opens */
-  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = open_connection (path, &self->db);
   if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error), NULL;
-  /* No memory map (SQLite's default): a mapped file that is truncated or
-   * copied over while the program runs ends it with SIGBUS at the next
-   * read, where read() gives an error that becomes a message. Any file can
-   * be opened here, the bundled one too can be replaced by an upgrade, and
-   * the whole dataset fits SQLite's page cache anyway */
-  sqlite3_exec (self->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 
   return finish_opening (g_steal_pointer (&self), checked, error);
+}
+
+/* --- A second reader ---
+ *
+ * The dataset's own connection is the main thread's. A lookup that takes
+ * long on a large timeline (the filter's words among a million events)
+ * runs in another thread on a second connection to the same file, opened
+ * the first time it is needed: the main thread goes on reading its own
+ * (the labels, the list) meanwhile. One lookup at a time reads it, under
+ * its lock; each is bounded by the dataset's time limit and stops when it
+ * is cancelled. */
+
+struct _VecinosDatasetReader
+{
+  GMutex         lock;
+  sqlite3       *db;
+  sqlite3_stmt  *filter;       /* QUERY_FILTER_EVENTS */
+  gint64         time_limit;
+  gint64         deadline;     /* of the lookup reading it */
+  GCancellable  *cancellable;  /* of the lookup reading it */
+};
+
+static int
+reader_should_stop (void *data)
+{
+  VecinosDatasetReader *reader = data;
+
+  return g_get_monotonic_time () > reader->deadline || g_cancellable_is_cancelled (reader->cancellable);
+}
+
+static void
+reader_free (VecinosDatasetReader *reader)
+{
+  if (reader == NULL)
+    return;
+  sqlite3_finalize (reader->filter);
+  sqlite3_close (reader->db);
+  g_mutex_clear (&reader->lock);
+  g_free (reader);
+}
+
+/* Whether the file at @path is still the one @opened describes */
+static gboolean
+is_same_file (const char     *path,
+              const GStatBuf *opened)
+{
+  GStatBuf now;
+
+  return g_stat (path, &now) == 0 && now.st_dev == opened->st_dev && now.st_ino == opened->st_ino &&
+         now.st_size == opened->st_size && now.st_mtim.tv_sec == opened->st_mtim.tv_sec &&
+         now.st_mtim.tv_nsec == opened->st_mtim.tv_nsec;
+}
+
+/*
+ * vecinos_dataset_get_reader:
+ *
+ * In the main thread.
+ *
+ * Returns: (transfer none) (nullable): a second connection to the file,
+ *   or NULL where there cannot be one: a dataset in memory, a file that
+ *   failed, or was renamed, replaced or changed since it was opened (a
+ *   second connection would read another file). The caller then reads the
+ *   dataset's own, which says why it cannot
+ */
+VecinosDatasetReader *
+vecinos_dataset_get_reader (VecinosDataset *self)
+{
+  VecinosDatasetReader *reader;
+
+  if (self->reader_tried || self->path == NULL || !self->opened || self->failure != NULL)
+    return self->reader;
+  self->reader_tried = TRUE;
+
+  reader = g_new0 (VecinosDatasetReader, 1);
+  g_mutex_init (&reader->lock);
+  reader->time_limit = self->time_limit;
+  /* The same file before and after it is opened: the connection's
+   * descriptor is the file the dataset reads */
+  if (!is_same_file (self->path, &self->stat) || open_connection (self->path, &reader->db) != SQLITE_OK ||
+      !is_same_file (self->path, &self->stat))
+    return reader_free (reader), NULL;
+  defend_connection (reader->db, reader_should_stop, reader);
+  if (sqlite3_prepare_v3 (reader->db, query_sql[QUERY_FILTER_EVENTS], -1, SQLITE_PREPARE_PERSISTENT,
+                          &reader->filter, NULL) != SQLITE_OK)
+    return reader_free (reader), NULL;
+  self->reader = reader;
+  return reader;
+}
+
+/*
+ * vecinos_dataset_reader_find_rows:
+ * @match: an FTS5 query
+ * @sink: where each row of the search index that @match finds, between
+ *   @first_rowid and @last_rowid, is handed
+ *
+ * In any thread: QUERY_FILTER_EVENTS on @reader. A lookup started while
+ * another reads waits for it to end.
+ *
+ * Returns: whether every row was handed over: FALSE when @cancellable was
+ *   cancelled, the time limit passed or the file could not be read
+ */
+gboolean
+vecinos_dataset_reader_find_rows (VecinosDatasetReader *reader,
+                                  const char           *match,
+                                  gint64                first_rowid,
+                                  gint64                last_rowid,
+                                  VecinosRowSink       *sink,
+                                  GCancellable         *cancellable)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
+  sqlite3_stmt *stmt = reader->filter;
+  int rc;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  reader->deadline = g_get_monotonic_time () + reader->time_limit;
+  reader->cancellable = cancellable;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, first_rowid);
+  sqlite3_bind_int64 (stmt, 3, last_rowid);
+  sqlite3_bind_pointer (stmt, 4, sink, VECINOS_ROW_SINK_TYPE, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  reader->cancellable = NULL;
+  return rc == SQLITE_DONE;
 }
 
 /**

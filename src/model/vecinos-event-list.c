@@ -67,6 +67,11 @@ struct _VecinosEventList
 
   /* The events made and still held by someone: index → VecinosEvent */
   GHashTable      *made;
+
+  /* The words last looked up (an FTS5 query) and the events they are in,
+   * a mark an event: a filter on the same words reads them from here */
+  char            *found_query;
+  guint8          *found;
 };
 
 static void vecinos_event_list_model_init (GListModelInterface *iface);
@@ -123,6 +128,8 @@ vecinos_event_list_finalize (GObject *object)
   g_free (self->index_of_id);
   g_clear_pointer (&self->index_by_id, g_hash_table_unref);
   g_free (self->visible);
+  g_free (self->found_query);
+  g_free (self->found);
 
   G_OBJECT_CLASS (vecinos_event_list_parent_class)->finalize (object);
 }
@@ -631,19 +638,35 @@ mark_found (gpointer data,
     marking->found[index] = TRUE;
 }
 
-/* The events the search index finds @query in: a mark an event; NULL
- * when the index cannot be read (the dataset says why) */
-static guint8 *
+static void
+keep_found (VecinosEventList *self,
+            char             *query,
+            guint8           *found)
+{
+  g_free (self->found_query);
+  g_free (self->found);
+  self->found_query = query;
+  self->found = found;
+}
+
+/* The events the search index finds @query in: a mark an event, kept
+ * with @query; NULL when the index cannot be read (the dataset says why) */
+static const guint8 *
 find_words (VecinosEventList *self,
             const char       *query)
 {
   sqlite3_stmt *stmt = self->dataset->queries[QUERY_FILTER_EVENTS];
-  g_autofree guint8 *found = g_new0 (guint8, MAX (self->n_records, 1));
+  g_autofree guint8 *found = NULL;
   gint64 block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
-  Marking marking = { self, block, found };
+  Marking marking = { self, block, NULL };
   VecinosRowSink sink = { mark_found, &marking };
   int rc;
 
+  if (g_strcmp0 (query, self->found_query) == 0)
+    return self->found;
+  if (!vecinos_dataset_begin_call (self->dataset, NULL))
+    return NULL;
+  marking.found = found = g_new0 (guint8, MAX (self->n_records, 1));
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, block);
   sqlite3_bind_int64 (stmt, 3, block + VECINOS_SEARCH_BLOCK - 1);
@@ -656,7 +679,122 @@ find_words (VecinosEventList *self,
   if (rc != SQLITE_DONE)
     return vecinos_dataset_read_failed (self->dataset, stmt, rc, NULL), NULL;
   sqlite3_reset (stmt);
-  return g_steal_pointer (&found);
+  keep_found (self, g_strdup (query), g_steal_pointer (&found));
+  return self->found;
+}
+
+/* --- Words looked up in another thread ---
+ *
+ * A large timeline's words are looked up while the user pauses in typing
+ * (vecinos-workspace.c), on the dataset's second connection: the main
+ * thread goes on drawing and reading its own meanwhile, and the filter
+ * that follows finds them kept. */
+
+typedef struct {
+  VecinosDatasetReader *reader;
+  char                 *query;
+  gint64                block;
+  guint8               *found;
+} LookUp;
+
+static void
+look_up_free (gpointer data)
+{
+  LookUp *look_up = data;
+
+  g_free (look_up->query);
+  g_free (look_up->found);
+  g_free (look_up);
+}
+
+/* In the thread: reads only what no one changes once the lookup started
+ * (the ids' index, made before it) */
+static void
+look_up_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  LookUp *look_up = data;
+  Marking marking = { source, look_up->block, look_up->found };
+  VecinosRowSink sink = { mark_found, &marking };
+
+  if (vecinos_dataset_reader_find_rows (look_up->reader, look_up->query, look_up->block,
+                                        look_up->block + VECINOS_SEARCH_BLOCK - 1, &sink, cancellable))
+    g_task_return_boolean (task, TRUE);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, FALSE);
+}
+
+/**
+ * vecinos_event_list_look_up_async:
+ * @text: (nullable): words, as vecinos_event_list_set_filter() takes them
+ *
+ * Looks the events with @text's words up in another thread, for a filter
+ * on them that follows (vecinos_event_list_look_up_finish() keeps them).
+ * Where there is no second reader (a dataset in memory, a file that
+ * failed or changed) it ends at once, and the filter reads them itself.
+ */
+void
+vecinos_event_list_look_up_async (VecinosEventList    *self,
+                                  const char          *text,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *query = vecinos_search_build_filter_query (text);
+  VecinosDatasetReader *reader;
+  LookUp *look_up;
+
+  g_return_if_fail (VECINOS_IS_EVENT_LIST (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vecinos_event_list_look_up_async);
+  if (query == NULL || g_strcmp0 (query, self->found_query) == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if ((reader = vecinos_dataset_get_reader (self->dataset)) == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  /* The ids' index made here, in the main thread: the lookup reads it */
+  index_of (self, 0);
+  look_up = g_new0 (LookUp, 1);
+  look_up->reader = reader;
+  look_up->query = g_steal_pointer (&query);
+  look_up->block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
+  look_up->found = g_new0 (guint8, MAX (self->n_records, 1));
+  g_task_set_task_data (task, look_up, look_up_free);
+  g_task_run_in_thread (task, look_up_in_thread);
+}
+
+/**
+ * vecinos_event_list_look_up_finish:
+ *
+ * Keeps what the lookup found, for the filter that follows.
+ *
+ * Returns: whether the events with the words are known: FALSE, with
+ *   @error set, when it was cancelled; FALSE without when the filter is to
+ *   read them itself
+ */
+gboolean
+vecinos_event_list_look_up_finish (VecinosEventList  *self,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  LookUp *look_up;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if ((look_up = g_task_get_task_data (G_TASK (result))) != NULL && look_up->found != NULL)
+    keep_found (self, g_steal_pointer (&look_up->query), g_steal_pointer (&look_up->found));
+  return TRUE;
 }
 
 /* Where index @index is among what the filters let through */
@@ -760,7 +898,7 @@ vecinos_event_list_set_filter (VecinosEventList *self,
                                VecinosEvent     *keep)
 {
   g_autofree char *query = vecinos_search_build_filter_query (text);
-  g_autofree guint8 *words = NULL;
+  const guint8 *words = NULL;
   g_autofree guint32 *old = NULL;
   guint32 *visible;
   guint n = 0, old_n, prefix = 0, suffix = 0, kept;
@@ -773,7 +911,7 @@ vecinos_event_list_set_filter (VecinosEventList *self,
   if (query == NULL && max_importance >= 3 && self->visible == NULL && !any_hidden (hidden_rows, n_rows))
     return FALSE;
 
-  if (query != NULL && vecinos_dataset_begin_call (self->dataset, NULL))
+  if (query != NULL)
     words = find_words (self, query);
   visible = g_new (guint32, MAX (self->n_records, 1));
   for (guint i = 0; i < self->n_records; i++)
@@ -891,18 +1029,44 @@ vecinos_event_list_find (VecinosEventList *self,
   return position_of (self->visible, self->n_visible, index);
 }
 
+/**
+ * vecinos_event_list_get_spans:
+ * @spans: (out caller-allocates) (array length=n): where they are written
+ *
+ * The events at @position to @position + @n - 1, as
+ * vecinos_event_list_get_span() gives each: the timeline reads a million
+ * of them at each change of the filters.
+ */
+void
+vecinos_event_list_get_spans (VecinosEventList *self,
+                              guint             position,
+                              guint             n,
+                              VecinosEventSpan *spans)
+{
+  g_return_if_fail (VECINOS_IS_EVENT_LIST (self));
+  g_return_if_fail (position <= get_n_items (G_LIST_MODEL (self)) &&
+                    n <= get_n_items (G_LIST_MODEL (self)) - position);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Record *record = &self->records[record_at (self, position + i)];
+
+      spans[i] = (VecinosEventSpan) { record->first, record->last, record->row, record->importance };
+    }
+}
+
 /* The event at @position on the timeline, without making it */
 VecinosEventSpan
 vecinos_event_list_get_span (VecinosEventList *self,
                              guint             position)
 {
-  const Record *record;
+  VecinosEventSpan span = { 0 };
 
-  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), (VecinosEventSpan) { 0 });
-  g_return_val_if_fail (position < get_n_items (G_LIST_MODEL (self)), (VecinosEventSpan) { 0 });
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), span);
+  g_return_val_if_fail (position < get_n_items (G_LIST_MODEL (self)), span);
 
-  record = &self->records[record_at (self, position)];
-  return (VecinosEventSpan) { record->first, record->last, record->row, record->importance };
+  vecinos_event_list_get_spans (self, position, 1, &span);
+  return span;
 }
 
 /* Titles read and kept, at most: those of the labels a timeline shows */

@@ -42,10 +42,22 @@ gboolean          vecinos_event_list_set_filter   (VecinosEventList *self,
                                                    int               max_importance,
                                                    const char       *text,
                                                    VecinosEvent     *keep);
+void              vecinos_event_list_look_up_async  (VecinosEventList    *self,
+                                                     const char          *text,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean          vecinos_event_list_look_up_finish (VecinosEventList    *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 guint             vecinos_event_list_find         (VecinosEventList *self,
                                                    const char       *slug);
 VecinosEventSpan  vecinos_event_list_get_span     (VecinosEventList *self,
                                                    guint             position);
+void              vecinos_event_list_get_spans    (VecinosEventList *self,
+                                                   guint             position,
+                                                   guint             n,
+                                                   VecinosEventSpan *spans);
 int               vecinos_event_list_keep_order   (sqlite3          *db);
 char             *vecinos_event_list_get_title    (VecinosEventList *self,
                                                    guint             position);

@@ -756,14 +756,18 @@ rebuild_items (VecinosTimelineView *self)
     {
       /* The window's events: read from the list's array, none made */
       VecinosEventList *list = VECINOS_EVENT_LIST (gtk_single_selection_get_model (self->selection));
+      VecinosEventSpan spans[1024];
 
-      for (guint i = 0; i < self->n_items; i++)
+      for (guint i = 0; i < self->n_items; i += G_N_ELEMENTS (spans))
         {
-          VecinosEventSpan span = vecinos_event_list_get_span (list, i);
+          guint n = MIN (G_N_ELEMENTS (spans), self->n_items - i);
 
-          self->items[i] = (VecinosTimelineItem) {
-            span.first, span.last, MIN (span.row, MAX (self->categories->len, 1) - 1), span.importance,
-          };
+          vecinos_event_list_get_spans (list, i, n, spans);
+          for (guint j = 0; j < n; j++)
+            self->items[i + j] = (VecinosTimelineItem) {
+              spans[j].first, spans[j].last, MIN (spans[j].row, MAX (self->categories->len, 1) - 1),
+              spans[j].importance,
+            };
         }
     }
   else
