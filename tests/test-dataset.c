@@ -1546,6 +1546,124 @@ test_event_list_hides_selection (void)
   g_assert_cmpuint (vecinos_event_list_find (list, "nafta-in-force"), ==, position);
 }
 
+
+/* The events the list holds, as a string: their days, rows and
+ * importance, which the list has without reading the file */
+static char *
+list_spans (VecinosEventList *list)
+{
+  GString *spans = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      VecinosEventSpan span = vecinos_event_list_get_span (list, i);
+
+      g_string_append_printf (spans, "%d-%d/%u/%d ", span.first, span.last, span.row, span.importance);
+    }
+  return g_string_free (spans, FALSE);
+}
+
+static void
+looked_up (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* vecinos_event_list_look_up_async () to its end: whether it found the
+ * events, with @error */
+static gboolean
+look_up (VecinosEventList  *list,
+         const char        *text,
+         GCancellable      *cancellable,
+         GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vecinos_event_list_look_up_async (list, text, cancellable, looked_up, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return vecinos_event_list_look_up_finish (list, result, error);
+}
+
+/* A large timeline's words are looked up in another thread, on a second
+ * connection to the file, and the filter that follows reads them from
+ * there: the same events as the filter's own lookup, found while the
+ * dataset's own connection could not have read them. Cancelled, or where
+ * there is no second connection (a dataset in memory, a file replaced
+ * since it was opened), the filter reads them itself */
+static void
+test_event_list_looked_up (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VECINOS_BUNDLED_DATASET"));
+  g_autoptr(VecinosDataset) dataset = vecinos_dataset_new_for_file (file, NULL);
+  g_autoptr(VecinosEventList) list = vecinos_event_list_new (dataset, "es", NULL);
+  g_autoptr(VecinosEventList) reference = vecinos_event_list_new (dataset, "es", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL, *found = NULL;
+
+  vecinos_event_list_set_filter (reference, NULL, 0, 3, "frontera mé", NULL);
+  expected = list_spans (reference);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reference)), >, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reference)), <,
+                    vecinos_event_list_get_n_events (reference));
+
+  /* Cancelled: nothing kept, nothing changed */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (look_up (list, "frontera mé", cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, vecinos_event_list_get_n_events (list));
+  }
+
+  g_assert_true (look_up (list, "frontera mé", NULL, &error));
+  g_assert_no_error (error);
+  /* The dataset's own connection fails from now on: what the filter
+   * shows can only come from the lookup */
+  vecinos_dataset_read_failed (dataset, NULL, SQLITE_CORRUPT, NULL);
+  vecinos_event_list_set_filter (list, NULL, 0, 3, "frontera mé", NULL);
+  found = list_spans (list);
+  g_assert_cmpstr (found, ==, expected);
+  /* Other words are not known: the filter lets nothing through */
+  vecinos_event_list_set_filter (list, NULL, 0, 3, "nafta", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* A dataset in memory has no second connection */
+  {
+    g_autofree char *directory_path = g_build_filename (source_dir, NULL);
+    g_autoptr(GFile) directory = g_file_new_for_path (directory_path);
+    g_autoptr(VecinosDataset) in_memory = vecinos_dataset_new_from_directory (directory, NULL);
+    g_autoptr(VecinosEventList) memory_list = vecinos_event_list_new (in_memory, "en", NULL);
+
+    g_assert_false (look_up (memory_list, "nafta", NULL, &error));
+    g_assert_no_error (error);
+    vecinos_event_list_set_filter (memory_list, NULL, 0, 3, "nafta", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (memory_list)), ==, 1);
+  }
+
+  /* A file another was renamed over since it was opened: the second
+   * connection would read the other one */
+  {
+    g_autofree char *path = copy_compiled_dataset ("vecinos-renamed-over.sqlite");
+    g_autofree char *other = copy_compiled_dataset ("vecinos-renamed-over-2.sqlite");
+    g_autoptr(GFile) copy = g_file_new_for_path (path);
+    g_autoptr(VecinosDataset) opened = vecinos_dataset_new_for_file (copy, NULL);
+    g_autoptr(VecinosEventList) opened_list = vecinos_event_list_new (opened, "en", NULL);
+
+    g_assert_cmpint (g_rename (other, path), ==, 0);
+    g_assert_false (look_up (opened_list, "nafta", NULL, &error));
+    g_assert_no_error (error);
+    /* The file opened is still read */
+    vecinos_event_list_set_filter (opened_list, NULL, 0, 3, "nafta", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (opened_list)), ==, 1);
+    g_unlink (path);
+  }
+}
+
 /* A teacher's timeline of 2 000 events: the import keeps the events'
  * order too, and a filter that changes more events than GTK's list view
  * has rows tells the removal, then the addition (told at once, GTK 4.8's
@@ -1910,6 +2028,7 @@ main (int   argc,
   g_test_add_func ("/dataset/event-list-kept-order", test_event_list_kept_order);
   g_test_add_func ("/dataset/event-list-hides-selection", test_event_list_hides_selection);
   g_test_add_func ("/dataset/event-list-large-change", test_event_list_large_change);
+  g_test_add_func ("/dataset/event-list-looked-up", test_event_list_looked_up);
   g_test_add_func ("/dataset/events/language-fallback", test_unknown_language_falls_back);
   g_test_add_func ("/dataset/search/diacritics", test_search_ignores_diacritics);
   g_test_add_func ("/dataset/search/both-languages", test_search_both_languages);

@@ -438,6 +438,93 @@ test_cancel (gconstpointer data)
   g_unlink (path);
 }
 
+static gboolean
+filter_applied (VecinosWindow *window,
+                gconstpointer  data)
+{
+  return !vecinos_window_get_filter_pending (window);
+}
+
+/* Every event shown is titled "Event N" with N beginning with @digits */
+static void
+assert_numbers_begin (VecinosWindow *window,
+                      const char    *digits)
+{
+  GListModel *events = G_LIST_MODEL (vecinos_window_get_event_selection (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(VecinosEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true (g_str_has_prefix (vecinos_event_get_title (event), "Event "));
+      g_assert_true (g_str_has_prefix (vecinos_event_get_title (event) + strlen ("Event "), digits));
+    }
+}
+
+/* The filter of a large timeline (25 000 events): the words are looked up
+ * as they are typed, in another thread, and applied after a pause in
+ * typing; words typed before the pause ends replace those before */
+static void
+test_filter_large (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
+  g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
+  g_autoptr(GString) rows = g_string_new ("Year,Month,Day,Headline,Text,Group\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkEditable *entry;
+  GtkWidget *window;
+
+  for (guint i = 0; i < 25000; i++)
+    g_string_append_printf (rows, "%u,%u,%u,Event %u,<p>Text of event %u</p>,G%u\n",
+                            1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i % 8);
+  path = write_file (directory, "large.csv", rows->str);
+  file = g_file_new_for_path (path);
+  window = bundled_window (cache, "en");
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (vecinos_window_open_dataset (VECINOS_WINDOW (window), file));
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), has_events, GUINT_TO_POINTER (25000), 60));
+  entry = vecinos_window_get_filter_entry (VECINOS_WINDOW (window));
+
+  /* Typed a key at a time: 12, 120–129, 1200–1299, 12000–12999 */
+  gtk_editable_set_text (entry, "e");
+  gtk_editable_set_text (entry, "ev");
+  g_main_context_iteration (NULL, FALSE);
+  gtk_editable_set_text (entry, "event 1");
+  gtk_editable_set_text (entry, "event 12");
+  g_assert_true (vecinos_window_get_filter_pending (VECINOS_WINDOW (window)));
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), ==, 25000);
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), filter_applied, NULL, 10));
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), ==, 1111);
+  assert_numbers_begin (VECINOS_WINDOW (window), "12");
+
+  /* Other words before the pause ends: the last ones are shown (130,
+   * 1300–1309, 13000–13099) */
+  gtk_editable_set_text (entry, "event 13");
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_editable_set_text (entry, "event 130");
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), filter_applied, NULL, 10));
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), ==, 111);
+  assert_numbers_begin (VECINOS_WINDOW (window), "130");
+
+  /* A category hidden keeps the words (G0: every eighth event) */
+  vecinos_context_set_hidden_categories (vecinos_window_get_context (VECINOS_WINDOW (window)),
+                                         (const char *[]) { "group-1", NULL });
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), <, 111);
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), >, 0);
+  assert_numbers_begin (VECINOS_WINDOW (window), "130");
+  vecinos_context_set_hidden_categories (vecinos_window_get_context (VECINOS_WINDOW (window)), NULL);
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), ==, 111);
+
+  gtk_editable_set_text (entry, "");
+  g_assert_true (vecinos_test_wait_until (VECINOS_WINDOW (window), filter_applied, NULL, 10));
+  g_assert_cmpuint (n_events (VECINOS_WINDOW (window)), ==, 25000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 /* The compile the window runs in a thread, for a file that is no timeline:
  * one message, nothing in the cache */
 static void
@@ -523,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/import/not-a-timeline", test_not_a_timeline);
   g_test_add_func ("/import/nothing-read-listed", test_nothing_read_listed);
   g_test_add_func ("/import/other-formats-forgotten", test_other_formats_forgotten);
+  g_test_add_func ("/import/filter-large", test_filter_large);
   g_test_add_data_func ("/import/cancel/button", "button", test_cancel);
   g_test_add_data_func ("/import/cancel/escape", "escape", test_cancel);
   return g_test_run ();

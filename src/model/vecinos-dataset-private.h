@@ -96,8 +96,9 @@ struct _VecinosDataset
   char         **languages;
   char           content_language[3];
 
-  char          *path;         /* of the file, to notice it change */
-  GStatBuf       stat;         /* the file as it was opened */
+  char          *path;         /* of the file */
+  int            fd;           /* the file, to notice it change; -1 */
+  struct stat    stat;         /* the file as it was opened */
   /* The header's change counter, when the file is not in WAL mode (where
    * it does not count every change): what a kept event order is checked
    * against (vecinos-event-list.c) */

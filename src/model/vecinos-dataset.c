@@ -302,6 +302,8 @@ vecinos_dataset_finalize (GObject *object)
   sqlite3_close (self->db);
   g_clear_object (&self->file);
   g_free (self->path);
+  if (self->fd >= 0)
+    close (self->fd);
   g_strfreev (self->languages);
   g_clear_error (&self->failure);
   reader_free (self->reader);
@@ -330,6 +332,7 @@ vecinos_dataset_class_init (VecinosDatasetClass *klass)
 static void
 vecinos_dataset_init (VecinosDataset *self)
 {
+  self->fd = -1;
   self->time_limit = VECINOS_DATASET_TIME_LIMIT;
 }
 
@@ -448,11 +451,11 @@ check_deadline (void *data)
 static gboolean
 file_changed (VecinosDataset *self)
 {
-  GStatBuf now;
+  struct stat now;
 
-  if (self->path == NULL)
-    return FALSE;
-  if (g_stat (self->path, &now) != 0)
+  /* The file opened, not the path: no name looked up at each call, and a
+   * file renamed over the path is not seen (the old one is still read) */
+  if (self->fd < 0 || fstat (self->fd, &now) != 0)
     return FALSE;
   return now.st_dev == self->stat.st_dev && now.st_ino == self->stat.st_ino &&
          (now.st_size != self->stat.st_size ||
@@ -879,8 +882,13 @@ open_file (GFile    *file,
       return NULL;
     }
 
-  if (g_stat (path, &self->stat) == 0)
+  if ((self->fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)) >= 0 && fstat (self->fd, &self->stat) == 0)
     self->path = g_strdup (path);
+  else if (self->fd >= 0)
+    {
+      close (self->fd);
+      self->fd = -1;
+    }
   rc = open_connection (path, &self->db);
   if (rc != SQLITE_OK)
     return set_sqlite_error (self, rc, error), NULL;
@@ -929,12 +937,12 @@ reader_free (VecinosDatasetReader *reader)
 
 /* Whether the file at @path is still the one @opened describes */
 static gboolean
-is_same_file (const char     *path,
-              const GStatBuf *opened)
+is_same_file (const char        *path,
+              const struct stat *opened)
 {
-  GStatBuf now;
+  struct stat now;
 
-  return g_stat (path, &now) == 0 && now.st_dev == opened->st_dev && now.st_ino == opened->st_ino &&
+  return stat (path, &now) == 0 && now.st_dev == opened->st_dev && now.st_ino == opened->st_ino &&
          now.st_size == opened->st_size && now.st_mtim.tv_sec == opened->st_mtim.tv_sec &&
          now.st_mtim.tv_nsec == opened->st_mtim.tv_nsec;
 }
