@@ -207,8 +207,11 @@ words_looked_up (GObject      *source,
   g_autoptr(VecinosWorkspace) self = data;
   g_autoptr(GError) error = NULL;
 
-  /* Cancelled: other words were typed, or the filter read them itself */
-  if (!vecinos_event_list_look_up_finish (VECINOS_EVENT_LIST (source), result, &error) &&
+  /* Cancelled: other words were typed, the filter read them itself, or
+   * the workspace was disposed (its events let go) */
+  if (self->events == NULL)
+    return;
+  if (!vecinos_event_list_look_up_finish (self->events, result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->look_up);

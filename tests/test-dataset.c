@@ -1620,6 +1620,18 @@ test_event_list_looked_up (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, vecinos_event_list_get_n_events (list));
   }
 
+  /* Found for another list (another language): not taken */
+  {
+    g_autoptr(VecinosEventList) english = vecinos_event_list_new (dataset, "en", NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vecinos_event_list_look_up_async (english, "frontera mé", NULL, looked_up, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (vecinos_event_list_look_up_finish (list, result, &error));
+    g_assert_no_error (error);
+  }
+
   g_assert_true (look_up (list, "frontera mé", NULL, &error));
   g_assert_no_error (error);
   /* The dataset's own connection fails from now on: what the filter

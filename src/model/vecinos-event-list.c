@@ -68,6 +68,7 @@ struct _VecinosEventList
   /* The events made and still held by someone: index → VecinosEvent */
   GHashTable      *made;
 
+  guint            serial;       /* this list among those made (a lookup's result names it) */
   /* The words last looked up (an FTS5 query) and the events they are in,
    * a mark an event: a filter on the same words reads them from here */
   char            *found_query;
@@ -143,6 +144,9 @@ vecinos_event_list_class_init (VecinosEventListClass *klass)
 static void
 vecinos_event_list_init (VecinosEventList *self)
 {
+  static guint lists_made;
+
+  self->serial = ++lists_made;
   self->made = g_hash_table_new (NULL, NULL);
   self->titles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
@@ -688,13 +692,21 @@ find_words (VecinosEventList *self,
  * A large timeline's words are looked up while the user pauses in typing
  * (vecinos-workspace.c), on the dataset's second connection: the main
  * thread goes on drawing and reading its own meanwhile, and the filter
- * that follows finds them kept. */
+ * that follows finds them kept.
+ *
+ * The thread is given nothing of the list: it gathers the ids of the
+ * events found, which the list marks when the lookup ends, in the main
+ * thread. So the list is never freed, nor its events let go, in another
+ * thread (a task's last reference may be dropped there), and a list gone
+ * or replaced meanwhile (another language) is not read: the result names
+ * the list it was made for by a serial number, never by its address. */
 
 typedef struct {
-  VecinosDatasetReader *reader;
+  VecinosDataset       *dataset;  /* whose reader it is: kept while it reads */
+  guint                 list;     /* the serial number of the list it is for */
   char                 *query;
   gint64                block;
-  guint8               *found;
+  GArray               *ids;      /* guint32: the events found */
 } LookUp;
 
 static void
@@ -702,13 +714,23 @@ look_up_free (gpointer data)
 {
   LookUp *look_up = data;
 
+  g_clear_object (&look_up->dataset);
   g_free (look_up->query);
-  g_free (look_up->found);
+  g_array_unref (look_up->ids);
   g_free (look_up);
 }
 
-/* In the thread: reads only what no one changes once the lookup started
- * (the ids' index, made before it) */
+static void
+gather_row (gpointer data,
+            gint64   rowid)
+{
+  LookUp *look_up = data;
+  gint64 id = rowid - look_up->block;
+
+  if (id >= 0 && id <= G_MAXUINT32)
+    g_array_append_val (look_up->ids, (guint32) { id });
+}
+
 static void
 look_up_in_thread (GTask        *task,
                    gpointer      source,
@@ -716,11 +738,11 @@ look_up_in_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   LookUp *look_up = data;
-  Marking marking = { source, look_up->block, look_up->found };
-  VecinosRowSink sink = { mark_found, &marking };
+  VecinosRowSink sink = { gather_row, look_up };
 
-  if (vecinos_dataset_reader_find_rows (look_up->reader, look_up->query, look_up->block,
-                                        look_up->block + VECINOS_SEARCH_BLOCK - 1, &sink, cancellable))
+  if (vecinos_dataset_reader_find_rows (vecinos_dataset_get_reader (look_up->dataset), look_up->query,
+                                        look_up->block, look_up->block + VECINOS_SEARCH_BLOCK - 1, &sink,
+                                        cancellable))
     g_task_return_boolean (task, TRUE);
   else if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, FALSE);
@@ -744,30 +766,29 @@ vecinos_event_list_look_up_async (VecinosEventList    *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *query = vecinos_search_build_filter_query (text);
-  VecinosDatasetReader *reader;
   LookUp *look_up;
 
   g_return_if_fail (VECINOS_IS_EVENT_LIST (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, vecinos_event_list_look_up_async);
   if (query == NULL || g_strcmp0 (query, self->found_query) == 0)
     {
       g_task_return_boolean (task, TRUE);
       return;
     }
-  if ((reader = vecinos_dataset_get_reader (self->dataset)) == NULL)
+  /* Made here, in the main thread: the thread only reads it */
+  if (vecinos_dataset_get_reader (self->dataset) == NULL)
     {
       g_task_return_boolean (task, FALSE);
       return;
     }
-  /* The ids' index made here, in the main thread: the lookup reads it */
-  index_of (self, 0);
   look_up = g_new0 (LookUp, 1);
-  look_up->reader = reader;
+  look_up->dataset = g_object_ref (self->dataset);
+  look_up->list = self->serial;
   look_up->query = g_steal_pointer (&query);
   look_up->block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
-  look_up->found = g_new0 (guint8, MAX (self->n_records, 1));
+  look_up->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_task_set_task_data (task, look_up, look_up_free);
   g_task_run_in_thread (task, look_up_in_thread);
 }
@@ -775,11 +796,13 @@ vecinos_event_list_look_up_async (VecinosEventList    *self,
 /**
  * vecinos_event_list_look_up_finish:
  *
- * Keeps what the lookup found, for the filter that follows.
+ * Keeps what the lookup found, for the filter that follows. In the main
+ * thread.
  *
  * Returns: whether the events with the words are known: FALSE, with
  *   @error set, when it was cancelled; FALSE without when the filter is to
- *   read them itself
+ *   read them itself (there was no second reader, or the lookup was for
+ *   another list)
  */
 gboolean
 vecinos_event_list_look_up_finish (VecinosEventList  *self,
@@ -787,13 +810,26 @@ vecinos_event_list_look_up_finish (VecinosEventList  *self,
                                    GError           **error)
 {
   LookUp *look_up;
+  guint8 *found;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  if ((look_up = g_task_get_task_data (G_TASK (result))) != NULL && look_up->found != NULL)
-    keep_found (self, g_steal_pointer (&look_up->query), g_steal_pointer (&look_up->found));
+  if ((look_up = g_task_get_task_data (G_TASK (result))) == NULL)
+    return TRUE;
+  if (look_up->list != self->serial)
+    return FALSE;
+  found = g_new0 (guint8, MAX (self->n_records, 1));
+  for (guint i = 0; i < look_up->ids->len; i++)
+    {
+      guint index = index_of (self, g_array_index (look_up->ids, guint32, i));
+
+      if (index < self->n_records)
+        found[index] = TRUE;
+    }
+  keep_found (self, g_steal_pointer (&look_up->query), found);
   return TRUE;
 }
 
