@@ -115,6 +115,19 @@ write_file (const char *directory,
   return path;
 }
 
+/* A CSV of @n events, "Event 0" to "Event @n - 1", in eight groups */
+static char *
+write_large_timeline (const char *directory,
+                      guint       n)
+{
+  g_autoptr(GString) rows = g_string_new ("Year,Month,Day,Headline,Text,Group\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (rows, "%u,%u,%u,Event %u,<p>Text of event %u</p>,G%u\n",
+                            1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i % 8);
+  return write_file (directory, "large.csv", rows->str);
+}
+
 /* A window on the bundled dataset in @language, compiling timelines into
  * @cache */
 static GtkWidget *
@@ -406,16 +419,12 @@ test_cancel (gconstpointer data)
 {
   g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
   g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
-  g_autoptr(GString) rows = g_string_new ("Year,Month,Day,Headline,Text,Group\n");
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   GtkWidget *window;
   guint all;
 
-  for (guint i = 0; i < 200000; i++)
-    g_string_append_printf (rows, "%u,%u,%u,Event %u,<p>Text of event %u</p>,G%u\n",
-                            1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i % 8);
-  path = write_file (directory, "large.csv", rows->str);
+  path = write_large_timeline (directory, 200000);
   file = g_file_new_for_path (path);
   window = bundled_window (cache, "en");
   gtk_window_present (GTK_WINDOW (window));
@@ -469,16 +478,12 @@ test_filter_large (void)
 {
   g_autofree char *cache = g_dir_make_tmp ("vecinos-cache-XXXXXX", NULL);
   g_autofree char *directory = g_dir_make_tmp ("vecinos-files-XXXXXX", NULL);
-  g_autoptr(GString) rows = g_string_new ("Year,Month,Day,Headline,Text,Group\n");
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   GtkEditable *entry;
   GtkWidget *window;
 
-  for (guint i = 0; i < 25000; i++)
-    g_string_append_printf (rows, "%u,%u,%u,Event %u,<p>Text of event %u</p>,G%u\n",
-                            1900 + i % 120, 1 + i % 12, 1 + i % 28, i, i, i % 8);
-  path = write_file (directory, "large.csv", rows->str);
+  path = write_large_timeline (directory, 25000);
   file = g_file_new_for_path (path);
   window = bundled_window (cache, "en");
   gtk_window_present (GTK_WINDOW (window));
