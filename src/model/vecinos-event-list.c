@@ -702,7 +702,8 @@ find_words (VecinosEventList *self,
  * the list it was made for by a serial number, never by its address. */
 
 typedef struct {
-  VecinosDataset       *dataset;  /* whose reader it is: kept while it reads */
+  VecinosDataset       *dataset;  /* kept while its reader is read */
+  VecinosDatasetReader *reader;
   guint                 list;     /* the serial number of the list it is for */
   char                 *query;
   gint64                block;
@@ -740,9 +741,8 @@ look_up_in_thread (GTask        *task,
   LookUp *look_up = data;
   VecinosRowSink sink = { gather_row, look_up };
 
-  if (vecinos_dataset_reader_find_rows (vecinos_dataset_get_reader (look_up->dataset), look_up->query,
-                                        look_up->block, look_up->block + VECINOS_SEARCH_BLOCK - 1, &sink,
-                                        cancellable))
+  if (vecinos_dataset_reader_find_rows (look_up->reader, look_up->query, look_up->block,
+                                        look_up->block + VECINOS_SEARCH_BLOCK - 1, &sink, cancellable))
     g_task_return_boolean (task, TRUE);
   else if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, FALSE);
@@ -766,6 +766,7 @@ vecinos_event_list_look_up_async (VecinosEventList    *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *query = vecinos_search_build_filter_query (text);
+  VecinosDatasetReader *reader;
   LookUp *look_up;
 
   g_return_if_fail (VECINOS_IS_EVENT_LIST (self));
@@ -777,14 +778,15 @@ vecinos_event_list_look_up_async (VecinosEventList    *self,
       g_task_return_boolean (task, TRUE);
       return;
     }
-  /* Made here, in the main thread: the thread only reads it */
-  if (vecinos_dataset_get_reader (self->dataset) == NULL)
+  /* The reader is opened here, in the main thread; the thread reads it */
+  if ((reader = vecinos_dataset_get_reader (self->dataset)) == NULL)
     {
       g_task_return_boolean (task, FALSE);
       return;
     }
   look_up = g_new0 (LookUp, 1);
   look_up->dataset = g_object_ref (self->dataset);
+  look_up->reader = reader;
   look_up->list = self->serial;
   look_up->query = g_steal_pointer (&query);
   look_up->block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
