@@ -91,6 +91,24 @@ vecinos_timeline_layout_new (const VecinosTimelineItem *items,
                              guint                      n_items,
                              guint                      n_rows)
 {
+  return vecinos_timeline_layout_new_reusing (NULL, items, n_items, n_rows);
+}
+
+/**
+ * vecinos_timeline_layout_new_reusing:
+ * @old: (transfer full) (nullable): a layout no longer needed, whose
+ *   memory the new one reuses
+ *
+ * As vecinos_timeline_layout_new(), in @old's arrays: a filter that lets a
+ * million events through again writes them where they were, instead of
+ * in memory the system hands out afresh a page at a time.
+ */
+VecinosTimelineLayout *
+vecinos_timeline_layout_new_reusing (VecinosTimelineLayout     *old,
+                                     const VecinosTimelineItem *items,
+                                     guint                      n_items,
+                                     guint                      n_rows)
+{
   VecinosTimelineLayout *self = g_new0 (VecinosTimelineLayout, 1);
   g_autofree guint *counts = g_new0 (guint, n_rows);
 
@@ -105,10 +123,23 @@ vecinos_timeline_layout_new (const VecinosTimelineItem *items,
       counts[items[i].row]++;
   for (guint r = 0; r < n_rows; r++)
     {
-      self->rows[r].points = g_array_sized_new (FALSE, FALSE, sizeof (Point), counts[r]);
-      self->rows[r].spans = g_array_new (FALSE, FALSE, sizeof (Point));
+      if (old != NULL && r < old->n_rows)
+        {
+          self->rows[r].points = g_steal_pointer (&old->rows[r].points);
+          self->rows[r].spans = g_steal_pointer (&old->rows[r].spans);
+          g_array_set_size (self->rows[r].spans, 0);
+        }
+      else
+        {
+          self->rows[r].points = g_array_new (FALSE, FALSE, sizeof (Point));
+          self->rows[r].spans = g_array_new (FALSE, FALSE, sizeof (Point));
+        }
+      /* Room for the row's points (neither cleared nor zero-terminated:
+       * nothing is written until they are) */
+      g_array_set_size (self->rows[r].points, counts[r]);
       counts[r] = 0;
     }
+  vecinos_timeline_layout_free (old);
 
   /* Each point written in place, in the room made for its row, and the
    * lengths set after (a call and a copy a point were a third of a
@@ -124,7 +155,7 @@ vecinos_timeline_layout_new (const VecinosTimelineItem *items,
           break;
         }
       row = &self->rows[items[i].row];
-      ((Point *) (gpointer) row->points->data)[counts[items[i].row]++] = point;
+      g_array_index (row->points, Point, counts[items[i].row]++) = point;
       if (point.end > point.day)
         {
           g_array_append_val (row->spans, point);
@@ -151,8 +182,8 @@ vecinos_timeline_layout_free (VecinosTimelineLayout *self)
 
   for (guint r = 0; r < self->n_rows; r++)
     {
-      g_array_unref (self->rows[r].points);
-      g_array_unref (self->rows[r].spans);
+      g_clear_pointer (&self->rows[r].points, g_array_unref);
+      g_clear_pointer (&self->rows[r].spans, g_array_unref);
     }
   g_free (self->rows);
   g_free (self);

@@ -34,6 +34,10 @@ typedef struct _VecinosTimelineLayout VecinosTimelineLayout;
 VecinosTimelineLayout *vecinos_timeline_layout_new     (const VecinosTimelineItem *items,
                                                         guint                      n_items,
                                                         guint                      n_rows);
+VecinosTimelineLayout *vecinos_timeline_layout_new_reusing (VecinosTimelineLayout     *old,
+                                                            const VecinosTimelineItem *items,
+                                                            guint                      n_items,
+                                                            guint                      n_rows);
 void                   vecinos_timeline_layout_free    (VecinosTimelineLayout     *self);
 void                   vecinos_timeline_layout_compute (VecinosTimelineLayout     *self,
                                                         const VecinosTimeScale    *scale,

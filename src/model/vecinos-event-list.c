@@ -30,6 +30,10 @@
 #include "vecinos-event-private.h"
 #include "vecinos-search.h"
 
+/* The events made last that the list holds on to: more than the rows
+ * GTK 4.8's list view makes (about 200) */
+#define RECENT_KEPT 512
+
 /* 16 bytes: an id is below 2³² in any file Vecinos wrote */
 typedef struct {
   guint32    id;
@@ -67,6 +71,9 @@ struct _VecinosEventList
 
   /* The events made and still held by someone: index → VecinosEvent */
   GHashTable      *made;
+  /* The last events made, held a while longer (see get_item ()) */
+  VecinosEvent    *recent[RECENT_KEPT];
+  guint            next_recent;
 
   guint            serial;       /* this list among those made (a lookup's result names it) */
   /* The words last looked up (an FTS5 query) and the events they are in,
@@ -121,6 +128,8 @@ vecinos_event_list_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &event))
     g_object_weak_unref (event, forget_event, self);
   g_hash_table_unref (self->made);
+  for (guint i = 0; i < RECENT_KEPT; i++)
+    g_clear_object (&self->recent[i]);
   g_clear_object (&self->dataset);
   g_free (self->lang);
   g_free (self->records);
@@ -207,6 +216,12 @@ get_item (GListModel *model,
   g_object_set_qdata (G_OBJECT (event), index_quark (), GUINT_TO_POINTER (index + 1));
   g_object_weak_ref (G_OBJECT (event), forget_event, self);
   g_hash_table_insert (self->made, GUINT_TO_POINTER (index), event);
+  /* Held a while: at a change of the filters GTK 4.8 asks for each event
+   * it will show, lets it go, and asks for it again to make its row — two
+   * reads of the file an event, ~400 at each large change */
+  g_clear_object (&self->recent[self->next_recent]);
+  self->recent[self->next_recent] = g_object_ref (event);
+  self->next_recent = (self->next_recent + 1) % RECENT_KEPT;
   return event;
 }
 

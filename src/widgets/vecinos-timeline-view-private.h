@@ -48,6 +48,7 @@ struct _VecinosTimelineView
 
   VecinosTimelineItem   *items;         /* by model position */
   guint                  n_items;
+  guint                  n_items_allocated;  /* items' and label_widths' room */
   VecinosTimelineLayout *layout;
   GArray                *marks;
   float                 *label_widths;  /* by item, 0 until measured */

@@ -669,6 +669,7 @@ clear_data (VecinosTimelineView *self)
   g_clear_pointer (&self->colors, g_free);
   g_clear_pointer (&self->label_widths, g_free);
   self->n_items = 0;
+  self->n_items_allocated = 0;
 }
 
 static void
@@ -741,16 +742,24 @@ rebuild_items (VecinosTimelineView *self)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
 
-  g_clear_pointer (&self->layout, vecinos_timeline_layout_free);
   g_clear_pointer (&self->row_images, g_ptr_array_unref);
-  g_clear_pointer (&self->items, g_free);
-  g_clear_pointer (&self->label_widths, g_free);
 
+  /* The arrays kept from one change of the filters to the next (a million
+   * events written in memory the system hands out afresh was a page fault
+   * every 4 KiB), made again only to grow */
   self->n_items = g_list_model_get_n_items (model);
-  self->items = g_new0 (VecinosTimelineItem, self->n_items);
-  /* Zeroed pages the system gives untouched: only the widths measured
-   * (the labels shown) are written */
-  self->label_widths = g_new0 (float, self->n_items);
+  if (self->items == NULL || self->n_items > self->n_items_allocated)
+    {
+      g_free (self->items);
+      g_free (self->label_widths);
+      self->n_items_allocated = self->n_items;
+      self->items = g_new0 (VecinosTimelineItem, self->n_items_allocated);
+      /* Zeroed pages the system gives untouched: only the widths measured
+       * (the labels shown) are written */
+      self->label_widths = g_new0 (float, self->n_items_allocated);
+    }
+  else
+    memset (self->label_widths, 0, self->n_items * sizeof (float));
 
   if (VECINOS_IS_EVENT_LIST (gtk_single_selection_get_model (self->selection)))
     {
@@ -790,7 +799,8 @@ rebuild_items (VecinosTimelineView *self)
         };
       }
 
-  self->layout = vecinos_timeline_layout_new (self->items, self->n_items, MAX (self->categories->len, 1));
+  self->layout = vecinos_timeline_layout_new_reusing (g_steal_pointer (&self->layout), self->items, self->n_items,
+                                                      MAX (self->categories->len, 1));
 }
 
 /* A filter changed what the model holds: the view keeps its time range */
