@@ -955,7 +955,6 @@ vecinos_event_list_set_filter (VecinosEventList *self,
   g_autofree guint32 *old = NULL;
   guint32 *visible;
   guint n = 0, old_n, prefix = 0, suffix = 0, kept;
-  gboolean everything = TRUE;
 
   g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), FALSE);
 
@@ -964,21 +963,29 @@ vecinos_event_list_set_filter (VecinosEventList *self,
   if (query == NULL && max_importance >= 3 && self->visible == NULL && !any_hidden (hidden_rows, n_rows))
     return FALSE;
 
-  if (query != NULL)
-    words = find_words (self, query);
-  visible = g_new (guint32, MAX (self->n_records, 1));
-  for (guint i = 0; i < self->n_records; i++)
+  /* Nothing filtered (the filter cleared): every event, without a pass */
+  if (query == NULL && max_importance >= 3 && !any_hidden (hidden_rows, n_rows))
     {
-      const Record *record = &self->records[i];
-
-      if (record->importance > max_importance ||
-          (hidden_rows != NULL && record->row < n_rows && hidden_rows[record->row]) ||
-          (query != NULL && (words == NULL || !words[i])))
+      visible = NULL;
+      n = self->n_records;
+    }
+  else
+    {
+      if (query != NULL)
+        words = find_words (self, query);
+      visible = g_new (guint32, MAX (self->n_records, 1));
+      for (guint i = 0; i < self->n_records; i++)
         {
-          everything = FALSE;
-          continue;
+          const Record *record = &self->records[i];
+
+          if (record->importance > max_importance ||
+              (hidden_rows != NULL && record->row < n_rows && hidden_rows[record->row]) ||
+              (query != NULL && (words == NULL || !words[i])))
+            continue;
+          visible[n++] = i;
         }
-      visible[n++] = i;
+      if (n == self->n_records)
+        g_clear_pointer (&visible, g_free);
     }
 
   /* The old list, written out */
@@ -990,13 +997,13 @@ vecinos_event_list_set_filter (VecinosEventList *self,
       for (guint i = 0; i < old_n; i++)
         old[i] = i;
     }
-  while (prefix < MIN (old_n, n) && old[prefix] == visible[prefix])
+  /* visible is NULL for every event */
+#define VISIBLE_AT(i) (visible != NULL ? visible[i] : (i))
+  while (prefix < MIN (old_n, n) && old[prefix] == VISIBLE_AT (prefix))
     prefix++;
-  while (suffix < MIN (old_n, n) - prefix && old[old_n - 1 - suffix] == visible[n - 1 - suffix])
+  while (suffix < MIN (old_n, n) - prefix && old[old_n - 1 - suffix] == VISIBLE_AT (n - 1 - suffix))
     suffix++;
 
-  if (everything)
-    g_clear_pointer (&visible, g_free);
   if (prefix == old_n && prefix == n)
     {
       self->visible = visible;
@@ -1021,10 +1028,10 @@ vecinos_event_list_set_filter (VecinosEventList *self,
           memcpy (without, old, old_at * sizeof (guint32));
           memcpy (without + old_at, old + old_at + 1, (old_n - old_at - 1) * sizeof (guint32));
           tell_change (self, old, old_n, without, old_n - 1, old_at, 1, 0);
-          while (p < MIN (old_n - 1, n) && without[p] == (visible != NULL ? visible[p] : p))
+          while (p < MIN (old_n - 1, n) && without[p] == VISIBLE_AT (p))
             p++;
           while (q < MIN (old_n - 1, n) - p &&
-                 without[old_n - 2 - q] == (visible != NULL ? visible[n - 1 - q] : n - 1 - q))
+                 without[old_n - 2 - q] == VISIBLE_AT (n - 1 - q))
             q++;
           tell_change (self, without, old_n - 1, visible, n, p, old_n - 1 - p - q, n - p - q);
           return TRUE;
@@ -1038,7 +1045,7 @@ vecinos_event_list_set_filter (VecinosEventList *self,
           g_autofree guint32 *between = g_new (guint32, n_between);
 
           for (guint i = 0; i <= new_at; i++)
-            between[i] = visible != NULL ? visible[i] : i;
+            between[i] = VISIBLE_AT (i);
           memcpy (between + new_at + 1, old + old_at + 1, (old_n - old_at - 1) * sizeof (guint32));
           tell_change (self, old, old_n, between, n_between, prefix, old_at - prefix, new_at - prefix);
           tell_change (self, between, n_between, visible, n, new_at + 1, old_n - old_at - 1 - suffix,
@@ -1048,6 +1055,7 @@ vecinos_event_list_set_filter (VecinosEventList *self,
     }
   tell_change (self, old, old_n, visible, n, prefix, old_n - prefix - suffix, n - prefix - suffix);
   return TRUE;
+#undef VISIBLE_AT
 }
 
 /**
