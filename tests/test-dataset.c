@@ -1747,6 +1747,25 @@ test_event_list_large_change (void)
       g_assert_true (g_str_has_prefix (vecinos_event_get_title (event), "Beta "));
     }
 
+  /* An event let go is held a while — asked for again, it is the same
+   * object, not read again — but not for ever: after 512 others it is
+   * freed */
+  {
+    VecinosEvent *event = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    gpointer held = event;
+    VecinosEvent *again;
+
+    g_object_add_weak_pointer (G_OBJECT (event), &held);
+    g_object_unref (event);
+    g_assert_nonnull (held);
+    again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_true (again == held);
+    g_object_unref (again);
+    for (guint i = 1; i <= 512; i++)
+      g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+    g_assert_null (held);
+  }
+
   g_clear_object (&list);
   g_clear_object (&dataset);
   g_unlink (compiled);

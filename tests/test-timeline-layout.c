@@ -196,6 +196,75 @@ test_every_event_counted_once (void)
     }
 }
 
+/* @n random items over 1900–2025 on @n_rows rows, some of them spans */
+static GArray *
+random_items (GRand *rand,
+              guint  n,
+              guint  n_rows)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineItem));
+  VecinosDay first = vecinos_test_day ("1900-01-01");
+
+  for (guint i = 0; i < n; i++)
+    {
+      VecinosDay start = first + g_rand_int_range (rand, 0, 125 * 365);
+      VecinosTimelineItem item = {
+        start, start + (g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 1, 2000) : 0),
+        g_rand_int_range (rand, 0, n_rows), g_rand_int_range (rand, 1, 4),
+      };
+      g_array_append_val (items, item);
+    }
+  return items;
+}
+
+/* A layout made in an old one's memory (a filter changed) is the layout
+ * made afresh: fewer and more items, fewer and more rows, spans and none */
+static void
+test_reused (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1994);
+  const struct { guint n, rows; } layouts[] = { { 5000, 8 }, { 300, 8 }, { 8000, 3 }, { 0, 5 }, { 2000, 9 }, { 7, 1 } };
+  /* The whole range, and two where bars reach in from the left */
+  const VecinosTimeScale scales[] = {
+    vecinos_test_scale ("1890-01-01", "2030-01-01", 1920),
+    vecinos_test_scale ("1990-01-01", "2000-01-01", 1920),
+    vecinos_test_scale ("1999-06-01", "1999-07-01", 1000),
+  };
+  VecinosTimelineLayout *reused = NULL;
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      g_autoptr(GArray) items = random_items (rand, layouts[l].n, layouts[l].rows);
+      const VecinosTimelineItem *data = (const VecinosTimelineItem *) (gconstpointer) items->data;
+      g_autoptr(VecinosTimelineLayout) fresh = vecinos_timeline_layout_new (data, items->len, layouts[l].rows);
+
+      reused = vecinos_timeline_layout_new_reusing (reused, data, items->len, layouts[l].rows);
+      for (guint v = 0; v < G_N_ELEMENTS (scales); v++)
+        {
+          g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+          g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (VecinosTimelineMark));
+
+          vecinos_timeline_layout_compute (fresh, &scales[v], 6, 6, expected);
+          vecinos_timeline_layout_compute (reused, &scales[v], 6, 6, marks);
+          g_assert_cmpuint (marks->len, ==, expected->len);
+          g_assert_cmpint (marks->len > 0, ==, layouts[l].n > 0);
+          for (guint m = 0; m < marks->len; m++)
+            {
+              const VecinosTimelineMark *a = MARK (marks, m), *b = MARK (expected, m);
+
+              g_assert_cmpfloat (a->x, ==, b->x);
+              g_assert_cmpfloat (a->x_end, ==, b->x_end);
+              g_assert_cmpuint (a->row, ==, b->row);
+              g_assert_cmpuint (a->first, ==, b->first);
+              g_assert_cmpuint (a->count, ==, b->count);
+              g_assert_cmpuint (a->importance, ==, b->importance);
+              g_assert_cmpuint (a->lead, ==, b->lead);
+            }
+        }
+    }
+  vecinos_timeline_layout_free (reused);
+}
+
 /* Lays @items out over 1990–2000 in 1000 pixels (a gap of 10), places
  * labels @label_width wide before @max_right, and checks which are shown,
  * by item */
@@ -348,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/labels-and-bars", test_labels_and_bars);
   g_test_add_func ("/timeline-layout/cluster-gap", test_cluster_gap);
   g_test_add_func ("/timeline-layout/pan-keeps-clusters", test_pan_keeps_clusters);
+  g_test_add_func ("/timeline-layout/reused", test_reused);
 
   return g_test_run ();
 }
