@@ -955,16 +955,18 @@ vecinos_event_list_set_filter (VecinosEventList *self,
   g_autofree guint32 *old = NULL;
   guint32 *visible;
   guint n = 0, old_n, prefix = 0, suffix = 0, kept;
+  gboolean unfiltered;
 
   g_return_val_if_fail (VECINOS_IS_EVENT_LIST (self), FALSE);
 
   /* Nothing filtered, nor was it: no pass over the events (a window opens
    * on all of them) */
-  if (query == NULL && max_importance >= 3 && self->visible == NULL && !any_hidden (hidden_rows, n_rows))
+  unfiltered = query == NULL && max_importance >= 3 && !any_hidden (hidden_rows, n_rows);
+  if (unfiltered && self->visible == NULL)
     return FALSE;
 
-  /* Nothing filtered (the filter cleared): every event, without a pass */
-  if (query == NULL && max_importance >= 3 && !any_hidden (hidden_rows, n_rows))
+  /* Nothing filtered now (the filter cleared): every event, without a pass */
+  if (unfiltered)
     {
       visible = NULL;
       n = self->n_records;
