@@ -37,12 +37,18 @@ void _vecinos_dataset_add_rank (sqlite3 *db);
  * while the main one goes on with the dataset's (vecinos-dataset.c) */
 typedef struct _VecinosDatasetReader VecinosDatasetReader;
 
+gboolean              vecinos_dataset_find_rows        (VecinosDataset       *self,
+                                                        const char           *match,
+                                                        gint64                first_rowid,
+                                                        gint64                last_rowid,
+                                                        VecinosRowSink       *sink);
 VecinosDatasetReader *vecinos_dataset_get_reader       (VecinosDataset       *self);
 gboolean              vecinos_dataset_reader_find_rows (VecinosDatasetReader *reader,
                                                         const char           *match,
                                                         gint64                first_rowid,
                                                         gint64                last_rowid,
                                                         VecinosRowSink       *sink,
+                                                        gint64                time_limit,
                                                         GCancellable         *cancellable);
 
 /* The statements, prepared once: their SQL is in vecinos-dataset.c */

@@ -448,6 +448,16 @@ check_deadline (void *data)
  * copied over). SQLite is told the file never changes (immutable=1), so
  * it would go on reading pages of the new contents as pages of the old;
  * a file renamed over it is another file, and the old one reads on */
+/* Whether @now is the file @opened describes, as it was: the same file,
+ * the same size, the same time */
+static gboolean
+is_as_opened (const struct stat *now,
+              const struct stat *opened)
+{
+  return now->st_dev == opened->st_dev && now->st_ino == opened->st_ino && now->st_size == opened->st_size &&
+         now->st_mtim.tv_sec == opened->st_mtim.tv_sec && now->st_mtim.tv_nsec == opened->st_mtim.tv_nsec;
+}
+
 static gboolean
 file_changed (VecinosDataset *self)
 {
@@ -455,12 +465,7 @@ file_changed (VecinosDataset *self)
 
   /* The file opened, not the path: no name looked up at each call, and a
    * file renamed over the path is not seen (the old one is still read) */
-  if (self->fd < 0 || fstat (self->fd, &now) != 0)
-    return FALSE;
-  return now.st_dev == self->stat.st_dev && now.st_ino == self->stat.st_ino &&
-         (now.st_size != self->stat.st_size ||
-          now.st_mtim.tv_sec != self->stat.st_mtim.tv_sec ||
-          now.st_mtim.tv_nsec != self->stat.st_mtim.tv_nsec);
+  return self->fd >= 0 && fstat (self->fd, &now) == 0 && !is_as_opened (&now, &self->stat);
 }
 
 /* At the start of every public call: its time starts now. FALSE, with
@@ -911,7 +916,6 @@ struct _VecinosDatasetReader
   GMutex         lock;
   sqlite3       *db;
   sqlite3_stmt  *filter;       /* QUERY_FILTER_EVENTS */
-  gint64         time_limit;
   gint64         deadline;     /* of the lookup reading it */
   GCancellable  *cancellable;  /* of the lookup reading it */
 };
@@ -935,16 +939,13 @@ reader_free (VecinosDatasetReader *reader)
   g_free (reader);
 }
 
-/* Whether the file at @path is still the one @opened describes */
+/* Whether the path still names the file the dataset opened, as it was */
 static gboolean
-is_same_file (const char        *path,
-              const struct stat *opened)
+path_is_as_opened (VecinosDataset *self)
 {
   struct stat now;
 
-  return stat (path, &now) == 0 && now.st_dev == opened->st_dev && now.st_ino == opened->st_ino &&
-         now.st_size == opened->st_size && now.st_mtim.tv_sec == opened->st_mtim.tv_sec &&
-         now.st_mtim.tv_nsec == opened->st_mtim.tv_nsec;
+  return stat (self->path, &now) == 0 && is_as_opened (&now, &self->stat);
 }
 
 /*
@@ -969,11 +970,10 @@ vecinos_dataset_get_reader (VecinosDataset *self)
 
   reader = g_new0 (VecinosDatasetReader, 1);
   g_mutex_init (&reader->lock);
-  reader->time_limit = self->time_limit;
   /* The same file before and after it is opened: the connection's
    * descriptor is the file the dataset reads */
-  if (!is_same_file (self->path, &self->stat) || open_connection (self->path, &reader->db) != SQLITE_OK ||
-      !is_same_file (self->path, &self->stat))
+  if (!path_is_as_opened (self) || open_connection (self->path, &reader->db) != SQLITE_OK ||
+      !path_is_as_opened (self))
     return reader_free (reader), NULL;
   defend_connection (reader->db, reader_should_stop, reader);
   if (sqlite3_prepare_v3 (reader->db, query_sql[QUERY_FILTER_EVENTS], -1, SQLITE_PREPARE_PERSISTENT,
@@ -983,14 +983,62 @@ vecinos_dataset_get_reader (VecinosDataset *self)
   return reader;
 }
 
+/* QUERY_FILTER_EVENTS on @stmt, prepared on either connection: each row
+ * found is handed to @sink inside the first step (the one row returned is
+ * the aggregate's). SQLITE_DONE, or SQLite's error; @stmt reset */
+static int
+find_rows (sqlite3_stmt   *stmt,
+           const char     *match,
+           gint64          first_rowid,
+           gint64          last_rowid,
+           VecinosRowSink *sink)
+{
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, first_rowid);
+  sqlite3_bind_int64 (stmt, 3, last_rowid);
+  sqlite3_bind_pointer (stmt, 4, sink, VECINOS_ROW_SINK_TYPE, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc;
+}
+
 /*
- * vecinos_dataset_reader_find_rows:
+ * vecinos_dataset_find_rows:
  * @match: an FTS5 query
  * @sink: where each row of the search index that @match finds, between
  *   @first_rowid and @last_rowid, is handed
  *
- * In any thread: QUERY_FILTER_EVENTS on @reader. A lookup started while
- * another reads waits for it to end.
+ * On the dataset's own connection, a call of its own (its time limit, a
+ * failure recorded and told).
+ *
+ * Returns: whether every row was handed over
+ */
+gboolean
+vecinos_dataset_find_rows (VecinosDataset *self,
+                           const char     *match,
+                           gint64          first_rowid,
+                           gint64          last_rowid,
+                           VecinosRowSink *sink)
+{
+  int rc;
+
+  if (!vecinos_dataset_begin_call (self, NULL))
+    return FALSE;
+  rc = find_rows (self->queries[QUERY_FILTER_EVENTS], match, first_rowid, last_rowid, sink);
+  return rc == SQLITE_DONE || vecinos_dataset_read_failed (self, NULL, rc, NULL);
+}
+
+/*
+ * vecinos_dataset_reader_find_rows:
+ * @time_limit: microseconds it may take (the dataset's, read in the main
+ *   thread)
+ *
+ * As vecinos_dataset_find_rows(), on @reader, in any thread. A lookup
+ * started while another reads waits for it to end.
  *
  * Returns: whether every row was handed over: FALSE when @cancellable was
  *   cancelled, the time limit passed or the file could not be read
@@ -1001,24 +1049,17 @@ vecinos_dataset_reader_find_rows (VecinosDatasetReader *reader,
                                   gint64                first_rowid,
                                   gint64                last_rowid,
                                   VecinosRowSink       *sink,
+                                  gint64                time_limit,
                                   GCancellable         *cancellable)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
-  sqlite3_stmt *stmt = reader->filter;
   int rc;
 
   if (g_cancellable_is_cancelled (cancellable))
     return FALSE;
-  reader->deadline = g_get_monotonic_time () + reader->time_limit;
+  reader->deadline = g_get_monotonic_time () + time_limit;
   reader->cancellable = cancellable;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, first_rowid);
-  sqlite3_bind_int64 (stmt, 3, last_rowid);
-  sqlite3_bind_pointer (stmt, 4, sink, VECINOS_ROW_SINK_TYPE, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  rc = find_rows (reader->filter, match, first_rowid, last_rowid, sink);
   reader->cancellable = NULL;
   return rc == SQLITE_DONE;
 }

@@ -674,30 +674,16 @@ static const guint8 *
 find_words (VecinosEventList *self,
             const char       *query)
 {
-  sqlite3_stmt *stmt = self->dataset->queries[QUERY_FILTER_EVENTS];
   g_autofree guint8 *found = NULL;
   gint64 block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
   Marking marking = { self, block, NULL };
   VecinosRowSink sink = { mark_found, &marking };
-  int rc;
 
   if (g_strcmp0 (query, self->found_query) == 0)
     return self->found;
-  if (!vecinos_dataset_begin_call (self->dataset, NULL))
-    return NULL;
   marking.found = found = g_new0 (guint8, MAX (self->n_records, 1));
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, block);
-  sqlite3_bind_int64 (stmt, 3, block + VECINOS_SEARCH_BLOCK - 1);
-  sqlite3_bind_pointer (stmt, 4, &sink, VECINOS_ROW_SINK_TYPE, NULL);
-  /* The rows are handed over inside the first step; the one row returned
-   * is the aggregate's */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_bind_null (stmt, 4);
-  if (rc != SQLITE_DONE)
-    return vecinos_dataset_read_failed (self->dataset, stmt, rc, NULL), NULL;
-  sqlite3_reset (stmt);
+  if (!vecinos_dataset_find_rows (self->dataset, query, block, block + VECINOS_SEARCH_BLOCK - 1, &sink))
+    return NULL;
   keep_found (self, g_strdup (query), g_steal_pointer (&found));
   return self->found;
 }
@@ -719,6 +705,7 @@ find_words (VecinosEventList *self,
 typedef struct {
   VecinosDataset       *dataset;  /* kept while its reader is read */
   VecinosDatasetReader *reader;
+  gint64                time_limit;  /* the dataset's, when it started */
   guint                 list;     /* the serial number of the list it is for */
   char                 *query;
   gint64                block;
@@ -757,7 +744,8 @@ look_up_in_thread (GTask        *task,
   VecinosRowSink sink = { gather_row, look_up };
 
   if (vecinos_dataset_reader_find_rows (look_up->reader, look_up->query, look_up->block,
-                                        look_up->block + VECINOS_SEARCH_BLOCK - 1, &sink, cancellable))
+                                        look_up->block + VECINOS_SEARCH_BLOCK - 1, &sink, look_up->time_limit,
+                                        cancellable))
     g_task_return_boolean (task, TRUE);
   else if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, FALSE);
@@ -802,6 +790,7 @@ vecinos_event_list_look_up_async (VecinosEventList    *self,
   look_up = g_new0 (LookUp, 1);
   look_up->dataset = g_object_ref (self->dataset);
   look_up->reader = reader;
+  look_up->time_limit = self->dataset->time_limit;
   look_up->list = self->serial;
   look_up->query = g_steal_pointer (&query);
   look_up->block = VECINOS_SEARCH_EVENT_ROWID (self->search_lang, 0);
